@@ -1,0 +1,6 @@
+import type { Command } from '../command';
+import { info } from './info';
+import { web } from './web';
+
+/** Every subcommand, in the order `mailbench --help` lists them. */
+export const commands: readonly Command[] = [web, info];

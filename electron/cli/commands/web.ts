@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startWebHost } from '../../host/server';
+import { projectRoot, rendererDir } from '../../paths';
+import { type Command, EXIT, UsageError } from '../command';
+
+export const web: Command = {
+  name: 'web',
+  summary: 'Serve the app to your browser on 127.0.0.1 (browser mode).',
+  usage: 'mailbench web [--port N] [--no-open]',
+  async run(args, io, runtime) {
+    const { values } = parseArgs({ args, options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } }, strict: true });
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not ${JSON.stringify(values.port)}.`);
+    const dir = rendererDir();
+    if (!existsSync(join(dir, 'index.html'))) await buildRenderer(io);
+    const rt = runtime();
+    const host = await startWebHost({ dispatcher: rt.dispatcher, rendererDir: dir, port });
+    io.out(`Mailbench is running at ${host.url}`);
+    if (!values['no-open']) openBrowser(host.url);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await host.close();
+    return EXIT.ok;
+  },
+};
+
+/** From a source checkout the UI may not be built yet; a packed app always ships it. */
+async function buildRenderer(io: { err(text: string): void }): Promise<void> {
+  io.err('Building the UI once (vite build)…');
+  const vite = await import('vite').catch(() => {
+    throw new UsageError('The UI is not built and Vite is not installed. Run `npm run build` in the Mailbench folder.');
+  });
+  await vite.build({ configFile: join(projectRoot(), 'vite.config.ts'), logLevel: 'warn' });
+}
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => {
+    // No desktop opener: the printed URL is the way in.
+  });
+  child.unref();
+}

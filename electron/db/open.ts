@@ -1,0 +1,50 @@
+import Database from 'better-sqlite3';
+import { migrations, type Migration } from './migrations/index';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (or creates) the Mailbench database and brings its schema up to date.
+ * WAL keeps readers off the writer's back and, with synchronous=NORMAL, a crash
+ * loses at most the last transaction, never the file.
+ */
+export function openDatabase(file: string, list: readonly Migration[] = migrations): Db {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db, list);
+  return db;
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies each migration newer than the file's user_version in its own transaction. */
+export function migrate(db: Db, list: readonly Migration[]): void {
+  assertOrdered(list);
+  const current = schemaVersion(db);
+  const latest = list.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new Error(
+      `The database has schema version ${current}, newer than this Mailbench knows (${latest}). Use a newer Mailbench or point MAILBENCH_DATA_DIR at another folder.`,
+    );
+  }
+  for (const migration of list) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}
+
+function assertOrdered(list: readonly Migration[]): void {
+  list.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`Migration ${migration.name} has version ${migration.version}; expected ${index + 1}. Migrations must be numbered 1, 2, 3… without gaps.`);
+    }
+  });
+}

@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { APP_CSP } from '../../shared/csp';
+import { AppError } from '../../shared/contract/errors';
+import type { Dispatcher } from '../rpc/dispatch';
+import { checkRequest, TOKEN_COOKIE } from './guard';
+import { containedPath, serveFile } from './static';
+
+export interface WebHost {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+export interface WebHostOptions {
+  dispatcher: Dispatcher;
+  rendererDir: string;
+  port?: number;
+  /** Fixed only by tests that need to know it in advance. */
+  token?: string;
+  /** Largest request body; imports of big exports go through the CLI or a file path. */
+  maxBodyBytes?: number;
+}
+
+const securityHeaders = {
+  'Content-Security-Policy': APP_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+  'Cache-Control': 'no-store',
+};
+
+/**
+ * Browser mode: the built renderer and the contract on 127.0.0.1 only. RPC is
+ * `POST /rpc/<method>` with a JSON body, events are Server-Sent Events on `/events`.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  let port = 0;
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[mailbench web]', error);
+      if (!res.headersSent) send(res, 500, { error: 'internal' });
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const verdict = checkRequest(req, port, token);
+    if (!verdict.ok) {
+      send(res, verdict.status, { ok: false, error: { code: 'forbidden', message: verdict.reason } });
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/rpc/')) return rpc(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (url.pathname === '/events') return eventStream(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, { ok: false, error: { code: 'forbidden', message: `${req.method} is not allowed here.` } });
+      return;
+    }
+    const file = containedPath(options.rendererDir, url.pathname);
+    const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    const headers = { ...securityHeaders, 'Set-Cookie': cookie };
+    // Unknown paths fall back to the app shell, so reloads keep working.
+    if (file && serveFile(res, file, headers)) return;
+    if (!serveFile(res, `${options.rendererDir}/index.html`, headers)) {
+      send(res, 503, { ok: false, error: { code: 'unavailable', message: 'The UI is not built. Run `npm run build` first.' } });
+    }
+  }
+
+  async function rpc(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    if (req.method !== 'POST') {
+      send(res, 405, { ok: false, error: { code: 'forbidden', message: 'Contract calls use POST.' } });
+      return;
+    }
+    let input: unknown;
+    try {
+      const body = await readBody(req, maxBody);
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch (error) {
+      const shape = error instanceof AppError ? error.toShape() : { code: 'invalid_input', message: 'The request body is not valid JSON.' };
+      send(res, 400, { ok: false, error: shape });
+      return;
+    }
+    send(res, 200, await options.dispatcher.call(name, input));
+  }
+
+  function eventStream(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    const unsubscribe = options.dispatcher.subscribe((name, payload) => {
+      res.write(`data: ${JSON.stringify({ name, payload })}\n\n`);
+    });
+    const keepAlive = setInterval(() => res.write(': ping\n\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+    });
+  }
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolvePromise());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () =>
+      new Promise<void>((resolvePromise) => {
+        server.closeAllConnections();
+        server.close(() => resolvePromise());
+      }),
+  };
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new AppError('invalid_input', `The request is larger than ${Math.round(limit / 1048576)} MB.`, { hint: 'Use the CLI or a file path for inputs this large.' }));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolvePromise(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,25 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { Transport } from '../shared/contract/client';
+import { isMethodName } from '../shared/contract/index';
+
+// Channel names are repeated from ipc.ts on purpose: importing it would pull ipcMain into the preload.
+const INVOKE_CHANNEL = 'mailbench:invoke';
+const EVENT_CHANNEL = 'mailbench:event';
+
+/**
+ * The renderer's only door to the main process: the contract's methods and events,
+ * nothing of ipcRenderer itself.
+ */
+const workbench: Transport = {
+  invoke(name, input) {
+    if (!isMethodName(name)) return Promise.resolve({ ok: false, error: { code: 'unknown_method', message: `There is no method called ${String(name).slice(0, 80)}.` } });
+    return ipcRenderer.invoke(`${INVOKE_CHANNEL}:${name}`, input);
+  },
+  subscribe(listener) {
+    const relay = (_event: unknown, message: { name: string; payload: unknown }) => listener(message.name, message.payload);
+    ipcRenderer.on(EVENT_CHANNEL, relay);
+    return () => ipcRenderer.removeListener(EVENT_CHANNEL, relay);
+  },
+};
+
+contextBridge.exposeInMainWorld('workbench', workbench);

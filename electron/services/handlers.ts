@@ -1,0 +1,15 @@
+import type { Handlers } from '../rpc/dispatch';
+import { openExternalLink } from './app/external';
+import { appInfo } from './app/info';
+import type { Runtime } from './runtime';
+
+/**
+ * The contract served: one entry per method, each a thin call into a service.
+ * Features add their handlers through a `xxxHandlers(rt)` spread, like app below.
+ */
+export function createHandlers(rt: Runtime): Handlers {
+  return {
+    'app.info': () => appInfo(rt),
+    'app.openExternal': ({ url }) => openExternalLink(rt, url),
+  };
+}

@@ -1,0 +1,17 @@
+import { type ComponentType, lazy, type LazyExoticComponent } from 'react';
+
+export interface Feature {
+  id: string;
+  label: string;
+  /** A short glyph for the rail; the label is the accessible name. */
+  glyph: string;
+  Panel: LazyExoticComponent<ComponentType>;
+}
+
+/**
+ * The tools in the rail, top to bottom. Each panel is its own lazily loaded chunk,
+ * so the first paint carries only the shell.
+ */
+export const features: readonly Feature[] = [
+  { id: 'settings', label: 'Settings', glyph: '⚙', Panel: lazy(() => import('./settings/SettingsPanel')) },
+];

@@ -1,0 +1,14 @@
+// Bundles the Node-side entry points with esbuild (a fraction of a second):
+//   dist/cli.mjs               the `mailbench` CLI and browser-mode host
+//   dist/electron/main.mjs     Electron main process
+//   dist/electron/preload.cjs  the preload, ONE file as sandboxed preloads require
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning' };
+
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/cli/entry.ts'], outfile: 'dist/cli.mjs', format: 'esm', packages: 'external' }),
+  build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.mjs', format: 'esm', packages: 'external', external: ['electron'] }),
+  // The preload runs sandboxed: only `electron` may stay external, everything else is inlined.
+  build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+]);
