@@ -43,8 +43,9 @@ export function migrate(db: Db, list: readonly Migration[]): void {
 
 function assertOrdered(list: readonly Migration[]): void {
   list.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new Error(`Migration ${migration.name} has version ${migration.version}; expected ${index + 1}. Migrations must be numbered 1, 2, 3… without gaps.`);
+    const previous = index === 0 ? 0 : list[index - 1]!.version;
+    if (!Number.isInteger(migration.version) || migration.version <= previous) {
+      throw new Error(`Migration ${migration.name} has version ${migration.version}; versions must be whole numbers in increasing order.`);
     }
   });
 }

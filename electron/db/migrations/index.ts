@@ -7,5 +7,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-/** Every schema change, in order. Never edit a migration that has shipped; add the next one. */
+/**
+ * Every schema change, in increasing version order. Never edit a migration that has shipped; add a new one.
+ * Reserved numbers so features can land in any order: 2 editor, 3 lint, 4 auth, 5 seeds, 6 warmup. */
 export const migrations: readonly Migration[] = [core];
