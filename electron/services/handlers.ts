@@ -2,6 +2,7 @@ import type { Handlers } from '../rpc/dispatch';
 import { openExternalLink } from './app/external';
 import { appInfo } from './app/info';
 import type { Runtime } from './runtime';
+import { shellHandlers } from './shell/handlers';
 
 /**
  * The contract served: one entry per method, each a thin call into a service.
@@ -11,5 +12,6 @@ export function createHandlers(rt: Runtime): Handlers {
   return {
     'app.info': () => appInfo(rt),
     'app.openExternal': ({ url }) => openExternalLink(rt, url),
+    ...shellHandlers(rt),
   };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods } from './app';
 import type { EventSpec, MethodSpec } from './define';
 import { jobEvents } from './jobs';
+import { shellEvents, shellMethods } from './shell';
 
 /**
  * The whole contract between the UI and the main process. Each feature keeps its
@@ -9,10 +10,12 @@ import { jobEvents } from './jobs';
  */
 export const methods = {
   ...appMethods,
+  ...shellMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...jobEvents,
+  ...shellEvents,
 } satisfies Record<string, EventSpec>;
 
 export type Methods = typeof methods;
