@@ -1,31 +1,66 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { features } from './features/registry';
+import { registerShellCommands, overlayStore } from './shell/command-handlers';
+import { HelpSheet } from './shell/HelpSheet';
+import { useFileDrop, usePreferences, useShellEvents, useShortcuts } from './shell/hooks';
+import { navigationStore, useActivePanel } from './shell/navigation';
+import { NoticeBar } from './shell/NoticeBar';
+import { Rail } from './shell/Rail';
+import { StatusBar } from './shell/StatusBar';
+import { Welcome } from './shell/Welcome';
+import { useStore } from './state/store';
+import './shell/shell.css';
 
 export function App() {
-  const [active, setActive] = useState(features[0]!.id);
-  const current = features.find((feature) => feature.id === active) ?? features[0]!;
+  const [prefs, updatePrefs] = usePreferences();
+  const active = useActivePanel();
+  const visited = useStore(navigationStore, (state) => state.visited);
+  const overlays = useStore(overlayStore, (state) => state);
+  const dragging = useFileDrop();
+  const main = useRef<HTMLElement>(null);
+  useShellEvents();
+  useShortcuts();
+  useEffect(registerShellCommands, []);
+  // Switching tools moves focus to the new panel, so keyboard and screen-reader users land in it.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else main.current?.focus();
+  }, [active]);
+
+  if (!prefs) return <p role="status" className="boot">Starting Mailbench…</p>;
+  const welcome = !prefs.welcomed || overlays.welcome;
+  const closeWelcome = () => {
+    overlayStore.set({ welcome: false });
+    if (!prefs.welcomed) updatePrefs({ welcomed: true });
+  };
+
   return (
-    <div className="app">
-      <nav className="rail" aria-label="Tools">
-        {features.map((feature) => (
-          <button
-            key={feature.id}
-            type="button"
-            className="rail-item"
-            aria-label={feature.label}
-            aria-current={feature.id === active ? 'page' : undefined}
-            title={feature.label}
-            onClick={() => setActive(feature.id)}
-          >
-            <span aria-hidden="true">{feature.glyph}</span>
-          </button>
-        ))}
-      </nav>
-      <main className="workspace">
-        <Suspense fallback={<p role="status">Loading {current.label}…</p>}>
-          <current.Panel />
-        </Suspense>
+    <div className="app" data-dragging={dragging || undefined}>
+      <Rail />
+      <main className="workspace" ref={main} tabIndex={-1} aria-label={features.find((feature) => feature.id === active)?.label ?? 'Mailbench'}>
+        {welcome ? (
+          <Welcome onDone={closeWelcome} />
+        ) : (
+          features
+            .filter((feature) => visited.includes(feature.id))
+            .map((feature) => (
+              <div key={feature.id} className="panel-host" hidden={feature.id !== active} data-panel-host={feature.id}>
+                <Suspense fallback={<p role="status">Loading {feature.label}…</p>}>
+                  <feature.Panel />
+                </Suspense>
+              </div>
+            ))
+        )}
       </main>
+      <StatusBar />
+      <NoticeBar />
+      <HelpSheet open={overlays.help} onOpenChange={(open) => overlayStore.set({ help: open })} />
+      {dragging && (
+        <div className="drop-hint" aria-hidden="true">
+          Drop a .mjml, .html, .eml or .zone file to open it
+        </div>
+      )}
     </div>
   );
 }
