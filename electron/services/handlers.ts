@@ -1,6 +1,7 @@
 import type { Handlers } from '../rpc/dispatch';
 import { openExternalLink } from './app/external';
 import { appInfo } from './app/info';
+import { editorHandlers } from './editor/handlers';
 import type { Runtime } from './runtime';
 import { shellHandlers } from './shell/handlers';
 
@@ -12,6 +13,7 @@ export function createHandlers(rt: Runtime): Handlers {
   return {
     'app.info': () => appInfo(rt),
     'app.openExternal': ({ url }) => openExternalLink(rt, url),
+    ...editorHandlers(rt),
     ...shellHandlers(rt),
   };
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { type Db, openDatabase } from '../db/open';
 import { createDispatcher, type Dispatcher } from '../rpc/dispatch';
 import { ensureDataDir } from './app/data-dir';
+import type { FileDialogs } from './editor/dialogs';
 import { createHandlers } from './handlers';
 import { nodeCipher, type SecretCipher } from './secrets/cipher';
 import { SecretStore } from './secrets/store';
@@ -18,6 +19,8 @@ export interface Runtime {
   readonly dispatcher: Dispatcher;
   /** Opens a validated link in the system browser; absent in browser mode, where the page opens it. */
   readonly openExternal?: (url: string) => Promise<boolean>;
+  /** Native open/save dialogs from the desktop shell (electron/adapters); absent in browser mode and the CLI. */
+  readonly dialogs?: FileDialogs;
   /** Closes what the runtime opened; services register their own cleanup (timers, pools). */
   onClose(cleanup: () => void | Promise<void>): void;
   close(): Promise<void>;
@@ -30,6 +33,7 @@ export interface RuntimeOptions {
   cipher?: SecretCipher;
   logError?: (where: string, error: unknown) => void;
   openExternal?: (url: string) => Promise<boolean>;
+  dialogs?: FileDialogs;
 }
 
 export function createRuntime(options: RuntimeOptions): Runtime {
@@ -43,6 +47,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     settings: new SettingsStore(db),
     secrets: new SecretStore(db, options.cipher ?? nodeCipher(dataDir)),
     ...(options.openExternal ? { openExternal: options.openExternal } : {}),
+    ...(options.dialogs ? { dialogs: options.dialogs } : {}),
     onClose(cleanup: () => void | Promise<void>) {
       cleanups.push(cleanup);
     },

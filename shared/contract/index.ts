@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
 import type { EventSpec, MethodSpec } from './define';
+import { editorMethods } from './editor';
 import { jobEvents } from './jobs';
 import { shellEvents, shellMethods } from './shell';
 
@@ -10,6 +11,7 @@ import { shellEvents, shellMethods } from './shell';
  */
 export const methods = {
   ...appMethods,
+  ...editorMethods,
   ...shellMethods,
 } satisfies Record<string, MethodSpec>;
 
