@@ -48,6 +48,11 @@ export const shellMethods = {
     input: z.object({ path: absolutePath }).strict(),
     output: RecentList,
   }),
+  'shell.files.take': method({
+    summary: 'Files the desktop shell opened (second launch, OS association, File › Open) that the UI has not taken yet.',
+    input: z.object({}).strict(),
+    output: z.object({ files: z.array(OpenedFile).max(20) }),
+  }),
   'shell.recent.clear': method({
     summary: 'Forget every recent document.',
     input: z.object({}).strict(),
@@ -57,7 +62,7 @@ export const shellMethods = {
 
 export const shellEvents = {
   'shell.command': event({ summary: 'A menu item was chosen in the desktop app.', payload: z.object({ command: z.enum(commandIds) }) }),
-  'shell.openFile': event({ summary: 'The desktop shell opened a file for the UI to route to its tool.', payload: OpenedFile }),
+  'shell.filesWaiting': event({ summary: 'The desktop shell opened files; take them with shell.files.take.', payload: z.object({ count: z.number().int().min(1) }) }),
   'shell.recentChanged': event({ summary: 'The recent documents list changed.', payload: RecentList }),
   'shell.preferencesChanged': event({ summary: 'A preference changed.', payload: Preferences }),
 };

@@ -41,7 +41,13 @@ export function useShellEvents(): void {
     const offCommand = client.on('shell.command', ({ command }) => {
       if (!runCommand(command)) notify('info', `${commands[command].label} is not available on this screen.`);
     });
-    const offFile = client.on('shell.openFile', (file) => openContent(file));
+    const take = () =>
+      client.call('shell.files.take', {}).then(
+        ({ files }) => files.forEach(openContent),
+        (error: Error) => notify('error', `Opened files could not be read: ${error.message}`),
+      );
+    const offFile = client.on('shell.filesWaiting', () => void take());
+    void take();
     return () => {
       offCommand();
       offFile();
