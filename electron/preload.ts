@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { Transport } from '../shared/contract/client';
 import { isMethodName } from '../shared/contract/index';
 
@@ -23,3 +23,8 @@ const workbench: Transport = {
 };
 
 contextBridge.exposeInMainWorld('workbench', workbench);
+
+// The path of a file the person dropped or picked, so the editor can save it back in place.
+contextBridge.exposeInMainWorld('mailbenchFiles', {
+  pathFor: (file: File): string => webUtils.getPathForFile(file),
+});
