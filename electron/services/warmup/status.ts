@@ -1,0 +1,60 @@
+import type { Metrics, Plan, PlanStatus, Provider, ProviderStatus, ScheduleDay } from '../../../shared/contract/warmup';
+import { providers } from '../../../shared/contract/warmup';
+import { decide, thresholds } from './health';
+import { addMetrics, effectiveSent, emptyMetrics } from './metrics';
+import type { ActualsRow } from './store';
+
+/** Actuals of one provider summed over IPs, by date. */
+export function providerDays(actuals: readonly ActualsRow[], provider: Provider): Map<string, Metrics> {
+  const byDate = new Map<string, Metrics>();
+  for (const row of actuals) {
+    if (row.provider !== provider) continue;
+    let m = byDate.get(row.date);
+    if (!m) byDate.set(row.date, (m = emptyMetrics()));
+    addMetrics(m, row.metrics);
+  }
+  return byDate;
+}
+
+export interface ProviderBasis {
+  status: ProviderStatus;
+  /** The last day with results, when there is one, and what went out that day. */
+  lastDate?: string;
+  lastSent: number;
+}
+
+/**
+ * The decision for one provider as of `date`: from the latest day with results on or
+ * before it; when that day delivered fewer than 100, from its last 3 days with results.
+ */
+export function providerDecision(provider: Provider, schedule: readonly ScheduleDay[], actuals: readonly ActualsRow[], date: string): ProviderBasis {
+  const days = providerDays(actuals, provider);
+  const dated = [...days.keys()].filter((d) => d <= date && effectiveSent(days.get(d)!) + days.get(d)!.deferral > 0).sort();
+  const planned = new Map(schedule.map((day) => [day.date, day.providers[provider]]));
+  if (dated.length === 0) {
+    const first = schedule[0];
+    const starting = !first || date <= first.date;
+    const reason = starting
+      ? `The plan starts on ${first?.date ?? date}: send the planned ${first?.providers[provider] ?? 0} and import the results.`
+      : `No results recorded for ${provider} up to ${date}: import the ESP's events or enter the day's figures by hand.`;
+    const rates = { delivery: null, hardBounce: null, complaint: null, deferral: null, volume: null };
+    return { status: { provider, decision: starting ? 'advance' : 'hold', reasons: [reason], rates }, lastSent: 0 };
+  }
+  const last = dated.at(-1)!;
+  let window = [last];
+  if (days.get(last)!.delivered < thresholds.minDelivered) window = dated.slice(-thresholds.rollingDays);
+  const metrics = window.reduce((sum, d) => addMetrics(sum, days.get(d)!), emptyMetrics());
+  const plannedSum = window.reduce((sum, d) => sum + (planned.get(d) ?? 0), 0);
+  const label = window.length === 1 ? last : `the ${window.length} days ${window[0]} to ${last} (fewer than ${thresholds.minDelivered} delivered on ${last})`;
+  const verdict = decide({ metrics, planned: plannedSum, window: label });
+  return { status: { provider, ...verdict }, lastDate: last, lastSent: effectiveSent(days.get(last)!) };
+}
+
+/** Today's decision per provider that has a share of the mix. */
+export function planStatus(plan: Plan, schedule: readonly ScheduleDay[], actuals: readonly ActualsRow[], date: string): PlanStatus {
+  return {
+    plan: plan.name,
+    date,
+    providers: providers.filter((p) => plan.mix[p] > 0).map((p) => providerDecision(p, schedule, actuals, date).status),
+  };
+}
