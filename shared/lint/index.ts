@@ -1,0 +1,132 @@
+import type { Finding, SourceRange } from '../model/finding';
+import { applySetting, type LintConfig, settingFor } from './config';
+import { parseDisables } from './disable';
+import { parseHtml } from './html/parse';
+import { LineIndex } from './lines';
+import { type Message, parseMessage } from './message/mime';
+import { createMjmlMap, type MjmlMap } from './mjml/map';
+import { accessibilityFamily } from './rules/accessibility';
+import { type ClientSummary, compatibilityFamily } from './rules/compatibility/index';
+import { caniemailDataDate, caniemailVersion } from './rules/compatibility/data/caniemail';
+import { makePolicy } from './rules/compatibility/policy';
+import { linksFamily } from './rules/links';
+import { senderFamily } from './rules/sender';
+import { spamFamily } from './rules/spam/index';
+import { structureFamily } from './rules/structure';
+import type { Family, Hit, LintContext, RuleFamily, RuleMeta, Span } from './types';
+
+export { caniemailDataDate, caniemailVersion };
+export type { ClientSummary, Family, LintConfig, RuleMeta };
+
+export const ruleFamilies: readonly RuleFamily[] = [spamFamily, compatibilityFamily, accessibilityFamily, linksFamily, structureFamily, senderFamily];
+const ruleIndex = new Map<string, RuleMeta>(ruleFamilies.flatMap((family) => family.rules.map((rule) => [rule.id, rule] as const)));
+export const allRules = (): RuleMeta[] => [...ruleIndex.values()];
+export const ruleById = (id: string): RuleMeta | undefined => ruleIndex.get(id);
+
+/** SpamAssassin's default `required_score`: at this many points a message is spam. */
+export const SPAM_THRESHOLD = 5;
+
+export type LintInput =
+  | { kind: 'html'; source: string }
+  /** mjml is compiled by the caller (CLI: mjml; app: the editor); the engine maps findings back to the MJML. */
+  | { kind: 'mjml'; source: string; compiledHtml: string }
+  | { kind: 'eml'; source: string };
+
+export interface LintOptions {
+  config?: LintConfig;
+  /** Run only these families (the bench times them apart). */
+  families?: readonly Family[];
+}
+
+export interface LintResult {
+  findings: Finding[];
+  spamScore: number;
+  clients: ClientSummary[];
+}
+
+/** Decides the kind from a file name (`.mjml`, `.eml`, else HTML). */
+export function kindOf(fileName: string): LintInput['kind'] {
+  const lower = fileName.toLowerCase();
+  return lower.endsWith('.mjml') ? 'mjml' : lower.endsWith('.eml') ? 'eml' : 'html';
+}
+
+interface Locator {
+  range(span: Span): SourceRange;
+}
+
+function locator(input: LintInput, lines: LineIndex, message: Message | undefined, mjmlMap: MjmlMap | undefined): Locator {
+  const whole = lines.range(0, 0);
+  return {
+    range(span) {
+      if (span.in === 'document') return whole;
+      if (span.in === 'header') {
+        const header = message?.header(span.name);
+        return header ? lines.range(header.start, header.end) : whole;
+      }
+      if (input.kind === 'mjml' && span.in === 'html' && mjmlMap) {
+        const at = mjmlMap.locate(span.start);
+        return lines.range(at.start, at.end);
+      }
+      if (input.kind === 'eml' && message) {
+        const part = span.in === 'html' ? message.html : message.text;
+        if (!part) return whole;
+        return part.verbatim ? lines.range(part.bodyStart + span.start, part.bodyStart + span.end) : lines.range(part.bodyStart, part.bodyStart);
+      }
+      return lines.range(span.start, span.end);
+    },
+  };
+}
+
+/** Lints one template or message. Pure: no DOM, no Node; runs in a Web Worker and in the CLI. */
+export function lint(input: LintInput, options: LintOptions = {}): LintResult {
+  const config = options.config ?? {};
+  const message = input.kind === 'eml' ? parseMessage(input.source) : undefined;
+  const htmlSource = input.kind === 'eml' ? message?.html?.body : input.kind === 'mjml' ? input.compiledHtml : input.source;
+  const html = htmlSource !== undefined && htmlSource.trim() !== '' ? parseHtml(htmlSource) : undefined;
+  const ctx: LintContext = {
+    kind: input.kind,
+    ...(html ? { html } : {}),
+    ...(message ? { message } : {}),
+    ...(message?.text ? { text: message.text.body } : {}),
+    ...(message?.header('Subject') ? { subject: message.header('Subject')!.value } : {}),
+    compat: makePolicy(config.clients, config.audience),
+  };
+  const lines = new LineIndex(input.source);
+  const mjmlMap = input.kind === 'mjml' && html ? createMjmlMap(input.source, html) : undefined;
+  const locate = locator(input, lines, message, mjmlMap);
+  const disables = parseDisables(input.source, (offset) => lines.position(offset).line);
+  const findings: Finding[] = [];
+  let spamScore = 0;
+
+  const accept = (hit: Hit, rule: RuleMeta) => {
+    const severity = applySetting(settingFor(config.rules, rule.id, rule.family), hit.severity ?? rule.severity);
+    if (!severity) return;
+    const range = locate.range(hit.span);
+    if (disables.covers(rule.id, rule.family, hit.span.in === 'document' ? undefined : range.startLine)) return;
+    const finding: Finding = { rule: rule.id, family: rule.family, severity, message: hit.message ?? rule.message, why: rule.why, fix: rule.fix, range };
+    if (rule.score !== undefined && rule.family === 'spam') {
+      finding.score = rule.score;
+      spamScore += rule.score;
+    }
+    if (input.kind === 'html' && hit.fixes?.length) {
+      finding.quickFixes = hit.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: lines.range(e.start, e.end), text: e.text })) }));
+    }
+    findings.push(finding);
+  };
+
+  for (const family of ruleFamilies) {
+    if (options.families && !options.families.includes(family.family)) continue;
+    family.check(ctx, (hit) => {
+      const rule = ruleIndex.get(hit.rule);
+      if (!rule) throw new Error(`lint rule ${hit.rule} reported a hit but is not declared in its family`);
+      accept(hit, rule);
+    });
+  }
+  spamScore = Math.round(spamScore * 1000) / 1000;
+  if (spamScore >= SPAM_THRESHOLD) {
+    accept({ rule: 'SPAM_SCORE', span: { in: 'document' }, severity: 'error', message: `Content spam score ${spamScore.toFixed(1)} reaches SpamAssassin's threshold of ${SPAM_THRESHOLD}.` }, ruleIndex.get('SPAM_SCORE')!);
+  }
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  findings.sort((a, b) => (a.range?.startLine ?? 0) - (b.range?.startLine ?? 0) || order[a.severity] - order[b.severity]);
+  return { findings, spamScore, clients: ctx.clientSummary ?? [] };
+}

@@ -1,0 +1,70 @@
+import type { LintContext, Report, RuleFamily, RuleMeta } from '../../types';
+import { features } from './data/caniemail';
+import { detectFeatures } from './detect';
+import { clientLabel, judgeFeature } from './policy';
+
+const source = 'caniemail data (see caniemailDataDate) judged by the audience policy: error at 25 % of opens losing it, warning at 5 %';
+
+const rules: RuleMeta[] = Object.entries(features).map(([slug, feature]) => ({
+  id: `caniemail/${slug}`,
+  family: 'compatibility',
+  severity: 'warning',
+  message: `${feature.title} is not supported by part of your audience.`,
+  why: 'Clients that do not support it will render the message differently from your preview.',
+  fix: 'Use a widely supported alternative, or keep it only as an enhancement with a fallback.',
+  source,
+}));
+
+export interface ClientSummary {
+  client: string;
+  label: string;
+  share: number;
+  /** Features the template uses that this client does not support / supports partly. */
+  unsupported: number;
+  partial: number;
+}
+
+function percent(share: number): string {
+  return share >= 0.995 ? '100 %' : share < 0.01 ? '<1 %' : `${Math.round(share * 100)} %`;
+}
+
+/** Lints client support and fills the per-client summary the app shows. */
+export function checkCompatibility(ctx: LintContext, report: Report): ClientSummary[] {
+  const doc = ctx.html;
+  const summary = new Map(ctx.compat.audience.map(({ client, share }) => [client, { client, label: clientLabel(client), share, unsupported: 0, partial: 0 }]));
+  if (!doc) return [...summary.values()];
+  const hasMsoConditionals = doc.comments.some((c) => /^\[if [^\]]*mso/i.test(c.text.trim()));
+  for (const usage of detectFeatures(doc).values()) {
+    const verdict = judgeFeature(usage.slug, ctx.compat, { hasMsoConditionals });
+    if (!verdict) continue;
+    for (const loss of verdict.losses) {
+      const row = summary.get(loss.client);
+      if (row && loss.support === 'unsupported') row.unsupported++;
+      else if (row && loss.support === 'partial') row.partial++;
+    }
+    if (!verdict.severity) continue;
+    const unsupported = verdict.losses.filter((l) => l.support === 'unsupported').map((l) => clientLabel(l.client));
+    const partial = verdict.losses.filter((l) => l.support === 'partial');
+    const parts = [
+      `${verdict.title}${usage.count > 1 ? ` (used ${usage.count} times)` : ''}:`,
+      unsupported.length ? `not supported by ${unsupported.join(', ')} (${percent(verdict.lost)} of opens)` : '',
+      partial.length ? `${unsupported.length ? '; ' : ''}partly supported by ${partial.map((l) => clientLabel(l.client)).join(', ')} (${percent(verdict.partial)})` : '',
+    ];
+    const notes = [...new Set(partial.flatMap((l) => l.notes))];
+    report({
+      rule: `caniemail/${usage.slug}`,
+      span: { in: 'html', start: usage.start, end: usage.end },
+      severity: verdict.severity,
+      message: `${parts.join('')}.${notes.length ? ` Notes: ${notes.join(' ')}` : ''} ${verdict.url}`,
+    });
+  }
+  return [...summary.values()];
+}
+
+export const compatibilityFamily: RuleFamily = {
+  family: 'compatibility',
+  rules,
+  check: (ctx, report) => {
+    ctx.clientSummary = checkCompatibility(ctx, report);
+  },
+};

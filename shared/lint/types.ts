@@ -1,0 +1,68 @@
+import type { QuickFix, Severity } from '../model/finding';
+import type { HtmlDocument } from './html/parse';
+import type { Message } from './message/mime';
+import type { ClientSummary } from './rules/compatibility/index';
+import type { CompatPolicy } from './rules/compatibility/policy';
+
+export const families = ['spam', 'compatibility', 'accessibility', 'links', 'structure', 'sender'] as const;
+export type Family = (typeof families)[number];
+
+/** What a rule is, for people: shown with each finding and in `mailbench lint --rules`. */
+export interface RuleMeta {
+  id: string;
+  family: Family;
+  severity: Severity;
+  /** The default one-line message. */
+  message: string;
+  why: string;
+  fix: string;
+  /** Points added to the spam score (spam family); SpamAssassin's score where the rule is ported. */
+  score?: number;
+  /** Where the threshold or weight comes from. */
+  source: string;
+}
+
+/** Where a hit is, before it is mapped to the file the user edits. */
+export type Span =
+  | { in: 'html'; start: number; end: number }
+  | { in: 'header'; name: string }
+  | { in: 'text'; start: number; end: number }
+  | { in: 'document' };
+
+/** A text edit on the HTML (offsets in the HTML); offered as a quick fix when HTML is what the user edits. */
+export interface HtmlFix {
+  title: string;
+  edits: Array<{ start: number; end: number; text: string }>;
+}
+
+export interface Hit {
+  rule: string;
+  span: Span;
+  message?: string;
+  /** Replaces the rule's default severity (compatibility: by audience share). */
+  severity?: Severity;
+  fixes?: HtmlFix[];
+}
+
+export type Report = (hit: Hit) => void;
+
+/** Everything the rules read about one input. */
+export interface LintContext {
+  kind: 'html' | 'mjml' | 'eml';
+  html?: HtmlDocument;
+  message?: Message;
+  /** The plain-text part when there is one (eml). */
+  text?: string;
+  subject?: string;
+  compat: CompatPolicy;
+  /** Written by the compatibility family: what each chosen client loses. */
+  clientSummary?: ClientSummary[];
+}
+
+export interface RuleFamily {
+  family: Family;
+  rules: readonly RuleMeta[];
+  check(ctx: LintContext, report: Report): void;
+}
+
+export type { QuickFix, Severity };
