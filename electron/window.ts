@@ -39,6 +39,8 @@ export function createMainWindow(preloadDir: string, bounds: WindowBounds): Brow
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would otherwise try to open links in new windows (they are denied anyway).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (bounds.maximized) win.maximize();

@@ -1,0 +1,85 @@
+// CI gate over Electronegativity: it always exits 0, so this reads its CSV report and
+// fails on any HIGH or MEDIUM finding that reviewed.json does not name (check + file).
+// It scans what the desktop app is made of: electron/ (the shell and the services it
+// loads), renderer/index.html (the CSP the window gets) and package.json (Electron's version).
+//   node .ci/tools/electronegativity/gate.mjs [project-root]
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(process.argv[2] ?? join(here, '..', '..', '..'));
+const bin = join(here, 'node_modules', '.bin', 'electronegativity');
+if (!existsSync(bin)) {
+  console.error(`electronegativity is not installed: run npm ci --prefix ${here}`);
+  process.exit(2);
+}
+
+/** RFC 4180 fields: quoted fields may hold commas, doubled quotes and newlines. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (c !== '\r') field += c;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+const scan = mkdtempSync(join(tmpdir(), 'mailbench-electronegativity-'));
+try {
+  cpSync(join(root, 'electron'), join(scan, 'electron'), { recursive: true });
+  cpSync(join(root, 'renderer', 'index.html'), join(scan, 'renderer', 'index.html'));
+  cpSync(join(root, 'package.json'), join(scan, 'package.json'));
+  const report = join(scan, 'report.csv');
+  const run = spawnSync(bin, ['-i', scan, '-o', report, '-r', '-v', 'false'], { encoding: 'utf8', timeout: 300_000 });
+  if (run.status !== 0 || !existsSync(report)) {
+    console.error(`electronegativity did not produce a report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+    process.exit(2);
+  }
+  const [header, ...rows] = parseCsv(readFileSync(report, 'utf8')).filter((row) => row.length > 1);
+  const column = (name) => header.findIndex((cell) => cell.trim() === name);
+  const [issue, severity, confidence, file, location, description] = ['issue', 'severity', 'confidence', 'filename', 'location', 'description'].map(column);
+  const reviewed = JSON.parse(readFileSync(join(here, 'reviewed.json'), 'utf8')).reviewed;
+  const findings = rows.map((row) => ({
+    check: row[issue],
+    severity: row[severity],
+    confidence: row[confidence],
+    file: row[file],
+    location: row[location],
+    description: row[description],
+  }));
+  const isReviewed = (finding) => reviewed.some((entry) => entry.check === finding.check && entry.file === finding.file);
+  const blocking = findings.filter((finding) => (finding.severity === 'HIGH' || finding.severity === 'MEDIUM') && !isReviewed(finding));
+  for (const finding of findings) {
+    const mark = blocking.includes(finding) ? 'FAIL' : isReviewed(finding) ? 'reviewed' : 'ok';
+    console.log(`${mark.padEnd(8)} ${finding.severity.padEnd(13)} ${finding.check} ${finding.file}:${finding.location} ${finding.description}`);
+  }
+  if (blocking.length > 0) {
+    console.error(`\nelectronegativity: ${blocking.length} high or medium finding(s). Fix them, or review one use and add it to .ci/tools/electronegativity/reviewed.json with the reason.`);
+    process.exit(1);
+  }
+  console.log(`\nelectronegativity: ${findings.length} finding(s), none high or medium outside the reviewed list.`);
+} finally {
+  rmSync(scan, { recursive: true, force: true });
+}
