@@ -3,6 +3,7 @@ import { openExternalLink } from './app/external';
 import { appInfo } from './app/info';
 import { editorHandlers } from './editor/handlers';
 import type { Runtime } from './runtime';
+import { seedsHandlers } from './seeds/handlers';
 import { shellHandlers } from './shell/handlers';
 
 /**
@@ -15,5 +16,6 @@ export function createHandlers(rt: Runtime): Handlers {
     'app.openExternal': ({ url }) => openExternalLink(rt, url),
     ...editorHandlers(rt),
     ...shellHandlers(rt),
+    ...seedsHandlers(rt),
   };
 }

@@ -3,6 +3,7 @@ import { appMethods } from './app';
 import type { EventSpec, MethodSpec } from './define';
 import { editorMethods } from './editor';
 import { jobEvents } from './jobs';
+import { seedsEvents, seedsMethods } from './seeds';
 import { shellEvents, shellMethods } from './shell';
 
 /**
@@ -13,11 +14,13 @@ export const methods = {
   ...appMethods,
   ...editorMethods,
   ...shellMethods,
+  ...seedsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...jobEvents,
   ...shellEvents,
+  ...seedsEvents,
 } satisfies Record<string, EventSpec>;
 
 export type Methods = typeof methods;

@@ -1,0 +1,4 @@
+/** The one helper of mailauth's internal tools this feature uses (the package ships no types for it). */
+declare module 'mailauth/lib/tools' {
+  export function parseDkimHeaders(header: string): { parsed: Record<string, unknown> };
+}

@@ -1,0 +1,54 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Matrix, MatrixRow, RecipientRow } from '../../../shared/contract/seeds';
+
+type Outcome = 'inbox' | 'tab' | 'spam' | 'missing';
+
+/**
+ * Provider x placement: counts and percentages of the copies whose placement is known
+ * (pending and unchecked seeds are not in the percentages), plus an overall row and,
+ * when the user gave an audience mix, the overall placement weighted by it.
+ */
+export function placementMatrix(rows: readonly RecipientRow[], audience?: Record<string, number>): Matrix {
+  const checked = rows.filter((row) => row.placement !== 'unchecked');
+  const providers = [...new Set(checked.map((row) => row.provider))].sort();
+  const matrixRows = providers.map((provider) => matrixRow(provider, checked.filter((row) => row.provider === provider)));
+  const matrix: Matrix = { rows: matrixRows, overall: matrixRow('all', checked) };
+  const weighted = audience ? weigh(matrixRows, audience) : undefined;
+  return weighted ? { ...matrix, weighted } : matrix;
+}
+
+function matrixRow(provider: string, rows: readonly RecipientRow[]): MatrixRow {
+  const decided = rows.filter((row) => row.placement !== 'pending').length;
+  const cell = (placement: Outcome) => {
+    const count = rows.filter((row) => row.placement === placement).length;
+    return { count, percent: decided === 0 ? 0 : round((100 * count) / decided) };
+  };
+  return { provider, total: rows.length, inbox: cell('inbox'), tab: cell('tab'), spam: cell('spam'), missing: cell('missing'), pending: rows.length - decided };
+}
+
+function weigh(rows: readonly MatrixRow[], audience: Record<string, number>): Matrix['weighted'] {
+  const usable = rows.filter((row) => (audience[row.provider] ?? 0) > 0 && row.total - row.pending > 0);
+  const total = usable.reduce((sum, row) => sum + audience[row.provider]!, 0);
+  if (total === 0) return undefined;
+  const share = (placement: Outcome) => round(usable.reduce((sum, row) => sum + audience[row.provider]! * row[placement].percent, 0) / total);
+  return { inbox: share('inbox'), tab: share('tab'), spam: share('spam'), missing: share('missing') };
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+export const REPORT_COLUMNS = [
+  'address', 'provider', 'test_id', 'status', 'attempts', 'code', 'response', 'queue_id', 'sent_at',
+  'placement', 'folder', 'tab', 'arrival_delay_sec', 'late', 'copies', 'spf', 'dkim', 'dmarc',
+] as const;
+
+/** Per-seed results as CSV; carries nothing secret (no passwords, no IMAP logins). */
+export function reportCsv(rows: readonly RecipientRow[]): string {
+  return stringify(
+    rows.map((row) => [
+      row.address, row.provider, row.testId, row.status, row.attempts, row.code ?? '', row.response ?? '', row.queueId ?? '', row.sentAt ?? '',
+      row.placement, row.folder ?? '', row.tab ?? '', row.arrivalDelaySec ?? '', row.late === undefined ? '' : row.late ? 'yes' : 'no', row.copies ?? '',
+      row.auth?.spf ?? '', row.auth?.dkim ?? '', row.auth?.dmarc ?? '',
+    ]),
+    { header: true, columns: [...REPORT_COLUMNS] },
+  );
+}

@@ -1,0 +1,224 @@
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../../../shared/contract/errors';
+import {
+  type ImapAccess,
+  type MessageSpec,
+  type Placement,
+  type Provider,
+  type RecipientRow,
+  type RecipientStatus,
+  RecipientStatus as RecipientStatusSchema,
+  type RunSummary,
+} from '../../../shared/contract/seeds';
+import type { Db } from '../../db/open';
+import { testIdFor } from './compose';
+
+/** Where a run's SMTP password comes from: never stored with the run. */
+export type PasswordSource = { kind: 'secret'; id: string } | { kind: 'env'; name: string } | { kind: 'none' };
+
+export interface SmtpTarget {
+  host: string;
+  port: number;
+  security: 'tls' | 'starttls' | 'none';
+  user?: string;
+  poolSize: number;
+  ratePerSecond: number;
+  password: PasswordSource;
+}
+
+/** IMAP access copied into the run, so editing the list later does not change what a run checks. */
+export type RecipientImap = ImapAccess & { secretId?: string };
+
+export interface NewRecipient {
+  address: string;
+  provider: Provider;
+  seedId?: string;
+  imap?: RecipientImap;
+}
+
+export interface StoredRun {
+  id: string;
+  createdAt: string;
+  state: RunSummary['state'];
+  smtp: SmtpTarget;
+  message: MessageSpec;
+  audience?: Record<string, number>;
+  ownerPid?: number;
+  finishedAt?: string;
+}
+
+export interface SendResult {
+  status: Exclude<RecipientStatus, 'queued' | 'sending' | 'unknown'>;
+  code?: number;
+  response?: string;
+  queueId?: string;
+  durationMs: number;
+}
+
+export interface PlacementResult {
+  placement: Placement;
+  folder?: string;
+  tab?: string;
+  arrivalDelaySec?: number;
+  late?: boolean;
+  copies?: number;
+  auth?: { spf?: string; dkim?: string; dmarc?: string };
+  checkError?: string;
+}
+
+interface RecipientDbRow {
+  run_id: string; seq: number; address: string; provider: Provider; imap_json: string | null; test_id: string; status: RecipientStatus;
+  attempts: number; code: number | null; response: string | null; queue_id: string | null; sent_at: string | null; duration_ms: number | null;
+  placement: Placement; folder: string | null; tab: string | null; arrival_delay_sec: number | null; late: number | null; copies: number | null;
+  auth_json: string | null; check_error: string | null;
+}
+
+export interface RecipientRecord extends RecipientRow {
+  imap?: RecipientImap;
+}
+
+/**
+ * Runs and their recipient rows. Every state change is one small autocommit write,
+ * made before the next step starts, so a killed process leaves rows that tell the truth.
+ */
+export class RunStore {
+  private readonly statements;
+
+  constructor(private readonly db: Db) {
+    this.statements = {
+      sending: db.prepare("UPDATE seed_recipients SET status = 'sending', attempts = attempts + 1 WHERE run_id = ? AND seq = ? AND status = 'queued'"),
+      requeue: db.prepare("UPDATE seed_recipients SET status = 'queued', code = ?, response = ? WHERE run_id = ? AND seq = ?"),
+      done: db.prepare('UPDATE seed_recipients SET status = ?, code = ?, response = ?, queue_id = ?, sent_at = ?, duration_ms = ? WHERE run_id = ? AND seq = ?'),
+      row: db.prepare('SELECT * FROM seed_recipients WHERE run_id = ? AND seq = ?'),
+    };
+  }
+
+  createRun(input: { smtp: SmtpTarget; message: MessageSpec; audience?: Record<string, number> | undefined; recipients: NewRecipient[] }): string {
+    const id = randomBytes(6).toString('hex');
+    this.db.transaction(() => {
+      this.db
+        .prepare("INSERT INTO seed_runs (id, state, smtp_json, message_json, audience_json, owner_pid) VALUES (?, 'sending', ?, ?, ?, ?)")
+        .run(id, JSON.stringify(input.smtp), JSON.stringify(input.message), input.audience ? JSON.stringify(input.audience) : null, process.pid);
+      const insert = this.db.prepare("INSERT INTO seed_recipients (run_id, seq, seed_id, address, provider, imap_json, test_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued')");
+      input.recipients.forEach((recipient, seq) => {
+        insert.run(id, seq, recipient.seedId ?? null, recipient.address, recipient.provider, recipient.imap ? JSON.stringify(recipient.imap) : null, testIdFor(id, seq));
+      });
+    })();
+    return id;
+  }
+
+  run(id: string): StoredRun {
+    const row = this.db.prepare('SELECT * FROM seed_runs WHERE id = ?').get(id) as
+      | { id: string; created_at: string; state: StoredRun['state']; smtp_json: string; message_json: string; audience_json: string | null; owner_pid: number | null; finished_at: string | null }
+      | undefined;
+    if (!row) throw new AppError('not_found', `There is no seed run with id ${id}.`, { hint: 'List runs with the Seed tests panel history or `mailbench seed send --json` output.' });
+    return {
+      id: row.id,
+      createdAt: row.created_at,
+      state: row.state,
+      smtp: JSON.parse(row.smtp_json) as SmtpTarget,
+      message: JSON.parse(row.message_json) as MessageSpec,
+      ...(row.audience_json ? { audience: JSON.parse(row.audience_json) as Record<string, number> } : {}),
+      ...(row.owner_pid !== null ? { ownerPid: row.owner_pid } : {}),
+      ...(row.finished_at ? { finishedAt: row.finished_at } : {}),
+    };
+  }
+
+  setState(id: string, state: StoredRun['state'], ownerPid: number | null): void {
+    this.db
+      .prepare("UPDATE seed_runs SET state = ?, owner_pid = ?, finished_at = CASE WHEN ? = 'sending' THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END WHERE id = ?")
+      .run(state, ownerPid, state, id);
+  }
+
+  /** queued → sending; false if the row was not queued (another worker or process has it). */
+  markSending(runId: string, seq: number): boolean {
+    return this.statements.sending.run(runId, seq).changes === 1;
+  }
+
+  /** A transient answer: the message was certainly not accepted, so the row goes back to queued. */
+  markRetry(runId: string, seq: number, code: number | undefined, response: string): void {
+    this.statements.requeue.run(code ?? null, response, runId, seq);
+  }
+
+  markDone(runId: string, seq: number, result: SendResult): void {
+    this.statements.done.run(result.status, result.code ?? null, result.response ?? null, result.queueId ?? null, new Date().toISOString(), result.durationMs, runId, seq);
+  }
+
+  /** Resolves a row whose send outcome was lost (crash while 'sending'). */
+  resolveLost(runId: string, seq: number, status: 'accepted' | 'queued' | 'unknown', response: string): void {
+    this.db
+      .prepare("UPDATE seed_recipients SET status = ?, response = ?, sent_at = CASE WHEN ? = 'accepted' THEN COALESCE(sent_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ELSE sent_at END WHERE run_id = ? AND seq = ? AND status IN ('sending', 'unknown')")
+      .run(status, response, status, runId, seq);
+  }
+
+  setPlacement(runId: string, seq: number, result: PlacementResult): void {
+    this.db
+      .prepare(
+        "UPDATE seed_recipients SET placement = ?, folder = ?, tab = ?, arrival_delay_sec = ?, late = ?, copies = ?, auth_json = ?, check_error = ?, checked_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE run_id = ? AND seq = ?",
+      )
+      .run(
+        result.placement, result.folder ?? null, result.tab ?? null, result.arrivalDelaySec ?? null, result.late === undefined ? null : Number(result.late),
+        result.copies ?? null, result.auth ? JSON.stringify(result.auth) : null, result.checkError ?? null, runId, seq,
+      );
+  }
+
+  recipient(runId: string, seq: number): RecipientRecord {
+    return toRecord(this.statements.row.get(runId, seq) as RecipientDbRow);
+  }
+
+  recipients(runId: string, status?: RecipientStatus[]): RecipientRecord[] {
+    const rows = this.db.prepare('SELECT * FROM seed_recipients WHERE run_id = ? ORDER BY seq').all(runId) as RecipientDbRow[];
+    return rows.filter((row) => !status || status.includes(row.status)).map(toRecord);
+  }
+
+  summary(id: string): RunSummary {
+    const run = this.run(id);
+    const counts = Object.fromEntries(RecipientStatusSchema.options.map((status) => [status, 0])) as Record<RecipientStatus, number>;
+    const rows = this.db.prepare('SELECT status, COUNT(*) AS n, SUM(MAX(attempts - 1, 0)) AS retries FROM seed_recipients WHERE run_id = ? GROUP BY status').all(id) as Array<{ status: RecipientStatus; n: number; retries: number }>;
+    let total = 0;
+    let retries = 0;
+    for (const row of rows) {
+      counts[row.status] = row.n;
+      total += row.n;
+      retries += row.retries;
+    }
+    const smtp = `${run.smtp.security === 'tls' ? 'smtps' : 'smtp'}://${run.smtp.user ? `${run.smtp.user}@` : ''}${run.smtp.host}:${run.smtp.port}`;
+    return { id, createdAt: run.createdAt, subject: run.message.subject, from: run.message.from, smtp, state: run.state, total, counts, retries };
+  }
+
+  runIds(limit: number): string[] {
+    return (this.db.prepare('SELECT id FROM seed_runs ORDER BY created_at DESC, rowid DESC LIMIT ?').all(limit) as Array<{ id: string }>).map((row) => row.id);
+  }
+}
+
+function toRecord(row: RecipientDbRow): RecipientRecord {
+  return {
+    runId: row.run_id,
+    seq: row.seq,
+    address: row.address,
+    provider: row.provider,
+    testId: row.test_id,
+    status: row.status,
+    attempts: row.attempts,
+    placement: row.placement,
+    ...(row.code !== null ? { code: row.code } : {}),
+    ...(row.response !== null ? { response: row.response } : {}),
+    ...(row.queue_id !== null ? { queueId: row.queue_id } : {}),
+    ...(row.sent_at !== null ? { sentAt: row.sent_at } : {}),
+    ...(row.duration_ms !== null ? { durationMs: row.duration_ms } : {}),
+    ...(row.folder !== null ? { folder: row.folder } : {}),
+    ...(row.tab !== null ? { tab: row.tab } : {}),
+    ...(row.arrival_delay_sec !== null ? { arrivalDelaySec: row.arrival_delay_sec } : {}),
+    ...(row.late !== null ? { late: row.late === 1 } : {}),
+    ...(row.copies !== null ? { copies: row.copies } : {}),
+    ...(row.auth_json !== null ? { auth: JSON.parse(row.auth_json) as RecipientRow['auth'] } : {}),
+    ...(row.check_error !== null ? { checkError: row.check_error } : {}),
+    ...(row.imap_json !== null ? { imap: JSON.parse(row.imap_json) as RecipientImap } : {}),
+  };
+}
+
+/** A recipient row as the contract shows it (without IMAP details). */
+export function publicRow(record: RecipientRecord): RecipientRow {
+  const { imap: _imap, ...row } = record;
+  return row;
+}

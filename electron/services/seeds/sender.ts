@@ -1,0 +1,150 @@
+import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
+import type { RunStore, SendResult, SmtpTarget } from './run-store';
+
+export interface RetryPolicy {
+  /** Attempts per recipient, the first included. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** 2 s, 4 s, 8 s, 16 s: a greylisting or busy MX usually takes one of these. */
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 2000, maxDelayMs: 60_000 };
+
+/** One pooled nodemailer transport for a run: the profile's connections and rate. */
+export function createSmtpTransport(target: SmtpTarget, password: string | undefined): Transporter {
+  return nodemailer.createTransport({
+    host: target.host,
+    port: target.port,
+    secure: target.security === 'tls',
+    requireTLS: target.security === 'starttls',
+    ...(target.user ? { auth: { user: target.user, pass: password ?? '' } } : {}),
+    pool: true,
+    maxConnections: target.poolSize,
+    maxMessages: Infinity,
+    ...(target.ratePerSecond > 0 ? { rateDelta: 1000, rateLimit: target.ratePerSecond } : {}),
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 120_000,
+  });
+}
+
+type Outcome = (SendResult & { transient?: never }) | { transient: true; code?: number; response: string };
+
+interface SmtpInfo {
+  response?: string;
+  rejected?: unknown[];
+  rejectedErrors?: Array<{ responseCode?: number; response?: string; message: string }>;
+}
+interface SmtpError {
+  responseCode?: number;
+  response?: string;
+  message: string;
+  code?: string;
+}
+
+/** What an SMTP answer means for this recipient: accepted, permanent refusal, or try again. */
+export function classifyInfo(info: SmtpInfo, durationMs: number): Outcome {
+  const rejected = info.rejectedErrors?.[0];
+  if ((info.rejected?.length ?? 0) > 0 && rejected) return classifyError(rejected, durationMs);
+  const response = info.response ?? '';
+  const code = Number(/^(\d{3})/.exec(response)?.[1] ?? 250);
+  const queueId = queueIdOf(response);
+  return { status: 'accepted', code, response, durationMs, ...(queueId ? { queueId } : {}) };
+}
+
+export function classifyError(error: SmtpError, durationMs: number): Outcome {
+  const code = error.responseCode;
+  const response = (error.response ?? error.message).slice(0, 1000);
+  if (code !== undefined && code >= 500) return { status: 'rejected', code, response, durationMs };
+  // 4xx, and connections that dropped or timed out before an answer: the message was not accepted.
+  return { transient: true, response, ...(code !== undefined ? { code } : {}) };
+}
+
+/** The server's queue id from a 250 reply, in the forms Postfix, Exim, Sendmail, Gmail and Microsoft use. */
+export function queueIdOf(response: string): string | undefined {
+  const patterns = [/queued as ([\w.-]+)/i, /\bid=([\w.-]+)/i, /^250 2\.0\.0 OK\s+\d+\s+(\S+)/, /^250 2\.6\.0 <[^>]+> \[InternalId=(\d+)/, /^250 (?:2\.0\.0 )?([A-Za-z0-9]{8,}) Message accepted/];
+  for (const pattern of patterns) {
+    const match = pattern.exec(response);
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+export function backoffMs(attempt: number, policy: RetryPolicy): number {
+  const base = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
+
+export interface SendJob {
+  runId: string;
+  rows: ReadonlyArray<{ seq: number }>;
+  transport: Pick<Transporter, 'sendMail'>;
+  build(seq: number): SendMailOptions;
+  store: RunStore;
+  retry: RetryPolicy;
+  concurrency: number;
+  signal: AbortSignal;
+  onRow(seq: number): void;
+}
+
+/**
+ * Sends each queued row through the pooled transport with `concurrency` workers. Each
+ * row is written 'sending' before the message leaves and its outcome right after, so
+ * nothing accepted is marked queued and nothing unsent is marked accepted.
+ */
+export async function runSends(job: SendJob): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (!job.signal.aborted) {
+      const row = job.rows[next++];
+      if (!row) return;
+      await sendOne(job, row.seq);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, job.concurrency) }, worker));
+}
+
+async function sendOne(job: SendJob, seq: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (!job.store.markSending(job.runId, seq)) return;
+    job.onRow(seq);
+    const started = performance.now();
+    let outcome: Outcome;
+    try {
+      outcome = classifyInfo((await job.transport.sendMail(job.build(seq))) as SmtpInfo, performance.now() - started);
+    } catch (error) {
+      outcome = classifyError(error as SmtpError, performance.now() - started);
+    }
+    if (!outcome.transient) {
+      job.store.markDone(job.runId, seq, outcome);
+      job.onRow(seq);
+      return;
+    }
+    if (attempt >= job.retry.maxAttempts) {
+      const status = outcome.code !== undefined ? 'deferred' : 'failed';
+      job.store.markDone(job.runId, seq, { status, response: outcome.response, durationMs: performance.now() - started, ...(outcome.code !== undefined ? { code: outcome.code } : {}) });
+      job.onRow(seq);
+      return;
+    }
+    job.store.markRetry(job.runId, seq, outcome.code, outcome.response);
+    job.onRow(seq);
+    if (!(await sleep(backoffMs(attempt, job.retry), job.signal))) return;
+  }
+}
+
+/** Resolves true after `ms`, or false as soon as the signal aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
