@@ -1,10 +1,12 @@
 import type { Handlers } from '../rpc/dispatch';
 import { openExternalLink } from './app/external';
 import { appInfo } from './app/info';
+import { authHandlers } from './auth/handlers';
 import { editorHandlers } from './editor/handlers';
 import type { Runtime } from './runtime';
 import { seedsHandlers } from './seeds/handlers';
 import { shellHandlers } from './shell/handlers';
+import { warmupHandlers } from './warmup/handlers';
 
 /**
  * The contract served: one entry per method, each a thin call into a service.
@@ -14,8 +16,10 @@ export function createHandlers(rt: Runtime): Handlers {
   return {
     'app.info': () => appInfo(rt),
     'app.openExternal': ({ url }) => openExternalLink(rt, url),
+    ...authHandlers(rt),
     ...editorHandlers(rt),
     ...shellHandlers(rt),
     ...seedsHandlers(rt),
+    ...warmupHandlers(rt),
   };
 }

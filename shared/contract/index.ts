@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
+import { authMethods } from './auth';
 import type { EventSpec, MethodSpec } from './define';
 import { editorMethods } from './editor';
 import { jobEvents } from './jobs';
 import { seedsEvents, seedsMethods } from './seeds';
 import { shellEvents, shellMethods } from './shell';
+import { warmupMethods } from './warmup';
 
 /**
  * The whole contract between the UI and the main process. Each feature keeps its
@@ -12,9 +14,11 @@ import { shellEvents, shellMethods } from './shell';
  */
 export const methods = {
   ...appMethods,
+  ...authMethods,
   ...editorMethods,
   ...shellMethods,
   ...seedsMethods,
+  ...warmupMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {

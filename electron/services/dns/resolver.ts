@@ -1,0 +1,131 @@
+import { promises as dns } from 'node:dns';
+import { isIPv6 } from 'node:net';
+import { AppError } from '../../../shared/contract/errors';
+import type { Zone, ZoneRecord, ZoneRecordType } from './zone';
+
+export interface MxAnswer {
+  exchange: string;
+  priority: number;
+}
+/** The shapes `dns.promises` returns, which is what mailauth's `resolver` option expects. */
+export type DnsAnswer = string[] | string[][] | MxAnswer[];
+/** mailauth's resolver signature: answers, or a thrown error with a dns error `code`. */
+export type DnsResolver = (name: string, type: string) => Promise<DnsAnswer>;
+
+/**
+ * How a lookup can fail, in `dns.promises` codes: no such name, no data of that type, no
+ * answer in time, or anything else the server said (all but the first two are temperror).
+ */
+export type DnsFailureCode = 'ENOTFOUND' | 'ENODATA' | 'ETIMEOUT' | 'ESERVFAIL' | 'ECONNREFUSED' | 'EBADNAME' | 'ENOTIMP';
+
+export class DnsLookupError extends Error {
+  constructor(
+    readonly code: DnsFailureCode,
+    readonly hostname: string,
+    readonly rrtype: string,
+    /** What the server actually said, when Mailbench translated it (REFUSED read as no such name). */
+    readonly detail?: string,
+  ) {
+    super(`${rrtype} ${hostname}: ${code}${detail ? ` (${detail})` : ''}`);
+    this.name = 'DnsLookupError';
+  }
+}
+
+const SERVER_TIMEOUT_MS = 2000;
+
+const shape = (type: string, records: ZoneRecord[]): DnsAnswer => {
+  switch (type) {
+    case 'TXT':
+      return records.flatMap((record) => (record.type === 'TXT' ? [record.strings] : []));
+    case 'MX':
+      return records.flatMap((record) => (record.type === 'MX' ? [{ exchange: record.exchange, priority: record.priority }] : []));
+    default:
+      return records.flatMap((record) => ('value' in record ? [record.value] : []));
+  }
+};
+
+/** Answers from an offline zone only: names the zone does not hold do not exist. */
+export function zoneResolver(zone: Zone): DnsResolver {
+  return async (name, type) => {
+    const rrtype = type.toUpperCase();
+    const found = zone.lookup(name, rrtype as ZoneRecordType);
+    switch (found.kind) {
+      case 'answer':
+        return shape(rrtype, found.records);
+      case 'nxdomain':
+        throw new DnsLookupError('ENOTFOUND', name, rrtype);
+      case 'nodata':
+        throw new DnsLookupError('ENODATA', name, rrtype);
+      case 'timeout':
+        throw new DnsLookupError('ETIMEOUT', name, rrtype, 'the zone marks this name as not answering');
+    }
+  };
+}
+
+/** Parses `ip`, `ip:port` or `[ipv6]:port` into the form `Resolver#setServers` takes. */
+export function parseServerAddress(text: string): string {
+  const value = text.trim();
+  const bracketed = /^\[([0-9a-f:.]+)\](?::(\d+))?$/i.exec(value);
+  const plain = /^(\d{1,3}(?:\.\d{1,3}){3})(?::(\d+))?$/.exec(value);
+  const [, host, port] = bracketed ?? plain ?? (isIPv6(value) ? [value, value, undefined] : []);
+  if (!host || (port !== undefined && (Number(port) < 1 || Number(port) > 65535))) {
+    throw new AppError('invalid_input', `"${text}" is not a DNS server address.`, { hint: 'Give an IP address with an optional port: 127.0.0.1:5353 or [::1]:5353.' });
+  }
+  if (!port) return host;
+  return isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+const methodFor = (resolver: dns.Resolver, type: string): ((name: string) => Promise<DnsAnswer>) => {
+  switch (type) {
+    case 'A': return (name) => resolver.resolve4(name);
+    case 'AAAA': return (name) => resolver.resolve6(name);
+    case 'MX': return (name) => resolver.resolveMx(name);
+    case 'TXT': return (name) => resolver.resolveTxt(name);
+    case 'CNAME': return (name) => resolver.resolveCname(name);
+    case 'NS': return (name) => resolver.resolveNs(name);
+    case 'PTR': return (name) => resolver.resolvePtr(name);
+    default: throw new DnsLookupError('ENOTIMP', '', type, `Mailbench does not query ${type} records`);
+  }
+};
+
+/**
+ * Real DNS through a given server (an authoritative one on loopback, say) or the system's.
+ * One try with a short timeout: a check must say "temperror" rather than hang.
+ */
+export function networkResolver(server?: string, timeoutMs = SERVER_TIMEOUT_MS): DnsResolver {
+  const resolver = new dns.Resolver({ timeout: timeoutMs, tries: 1 });
+  if (server) resolver.setServers([parseServerAddress(server)]);
+  return async (name, type) => {
+    const rrtype = type.toUpperCase();
+    try {
+      return await methodFor(resolver, rrtype)(name);
+    } catch (error) {
+      throw translate(error, name, rrtype);
+    }
+  };
+}
+
+function translate(error: unknown, name: string, rrtype: string): unknown {
+  if (error instanceof DnsLookupError) return error;
+  const code = (error as { code?: string }).code;
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'ENODATA':
+    case 'ETIMEOUT':
+    case 'ESERVFAIL':
+    case 'ECONNREFUSED':
+    case 'EBADNAME':
+    case 'ENOTIMP':
+      return new DnsLookupError(code, name, rrtype);
+    case 'EREFUSED':
+      // an authoritative server refuses names outside its zones: for the check that is no such name
+      return new DnsLookupError('ENOTFOUND', name, rrtype, 'server refused: not in its zones');
+    default:
+      return new DnsLookupError('ESERVFAIL', name, rrtype, code ?? (error instanceof Error ? error.message : String(error)));
+  }
+}
+
+/** Typed records first; a name the zone does not hold goes to real DNS (what publishing would change). */
+export function layeredResolver(zone: Zone, zoneAnswers: DnsResolver, below: DnsResolver): DnsResolver {
+  return (name, type) => (zone.has(name) ? zoneAnswers(name, type) : below(name, type));
+}

@@ -1,0 +1,54 @@
+import type { DnsLookup, DnsSource } from '../../../shared/contract/auth';
+import { layeredResolver, networkResolver, type DnsResolver, zoneResolver } from './resolver';
+import { DnsTrail } from './trail';
+import type { Zone } from './zone';
+import { parseZoneFile } from './zone-file';
+
+/** A resolver for one check run, and the trail of what it asked. */
+export interface CheckDns {
+  /** Recorded: every question lands in `trail`. */
+  resolve: DnsResolver;
+  /** The same answers, unrecorded: for side walks (an include tree) that should not clutter a verdict's trail. */
+  quiet: DnsResolver;
+  trail: DnsTrail;
+  /** Whether answers can come from the network (so a silent result may mean "unreachable"). */
+  networked: boolean;
+}
+
+export interface DnsOptions {
+  /** Per-query timeout for network DNS. */
+  timeoutMs?: number;
+  /** The zone's file name, for errors that point at a line. */
+  zoneFile?: string;
+}
+
+/** Builds the resolver a check asked for: system DNS, a given server, a typed zone, or a zone over real DNS. */
+export function openDns(source: DnsSource, options: DnsOptions = {}): CheckDns {
+  const trail = new DnsTrail();
+  const zone = source.mode === 'zone' || source.mode === 'layered' ? readZone(source, options.zoneFile) : undefined;
+  const build = (wrap: (resolver: DnsResolver, label: DnsLookup['source']) => DnsResolver): DnsResolver => {
+    const network = (server?: string) => wrap(networkResolver(server, options.timeoutMs), server ? 'server' : 'system');
+    switch (source.mode) {
+      case 'system':
+        return network();
+      case 'server':
+        return network(source.server);
+      case 'zone':
+        return wrap(zoneResolver(zone!), 'zone');
+      case 'layered':
+        return layeredResolver(zone!, wrap(zoneResolver(zone!), 'zone'), network(source.server));
+    }
+  };
+  return { resolve: build((resolver, label) => trail.wrap(resolver, label)), quiet: build((resolver) => resolver), trail, networked: source.mode !== 'zone' };
+}
+
+/** A check against a zone built in code (the RFC 7208 suite's zone data, a generated key's record). */
+export function zoneDns(zone: Zone): CheckDns {
+  const trail = new DnsTrail();
+  const quiet = zoneResolver(zone);
+  return { resolve: trail.wrap(quiet, 'zone'), quiet, trail, networked: false };
+}
+
+function readZone(source: { zone: string; origin?: string }, file?: string): Zone {
+  return parseZoneFile(source.zone, { ...(source.origin ? { origin: source.origin } : {}), file: file ?? 'zone' });
+}

@@ -1,0 +1,84 @@
+/** The record types Mailbench's offline zones hold: what SPF, DKIM, DMARC, BIMI, MTA-STS and PTR checks ask for. */
+export const zoneRecordTypes = ['A', 'AAAA', 'MX', 'TXT', 'CNAME', 'NS', 'PTR', 'SOA'] as const;
+export type ZoneRecordType = (typeof zoneRecordTypes)[number];
+
+interface RecordBase {
+  /** Absolute, lower-case, without the trailing dot. */
+  name: string;
+  ttl: number;
+  /** 1-based line of the zone file the record came from, when it came from one. */
+  line?: number;
+}
+export type ZoneRecord = RecordBase &
+  (
+    | { type: 'A' | 'AAAA' | 'CNAME' | 'NS' | 'PTR'; value: string }
+    | { type: 'MX'; priority: number; exchange: string }
+    | { type: 'TXT'; strings: string[] }
+    | { type: 'SOA'; mname: string; rname: string; serial: number }
+  );
+
+export type ZoneLookup =
+  | { kind: 'answer'; records: ZoneRecord[]; via: string[] }
+  | { kind: 'nxdomain' }
+  | { kind: 'nodata' }
+  | { kind: 'timeout' };
+
+/** CNAME chains longer than this are treated as a loop, as resolvers do. */
+const MAX_CNAME_HOPS = 8;
+
+export const normalizeName = (name: string): string => name.trim().toLowerCase().replace(/\.+$/, '');
+
+/**
+ * An in-memory authoritative zone: the records a user typed or loaded, answered the way a
+ * real authoritative server would (NXDOMAIN, NODATA, CNAME chasing). A name can also be
+ * marked unresponsive, so a check can be tried against a server that times out.
+ */
+export class Zone {
+  private readonly byName = new Map<string, ZoneRecord[]>();
+  private readonly unresponsive = new Set<string>();
+
+  constructor(readonly origin?: string) {}
+
+  add(record: ZoneRecord): void {
+    const name = normalizeName(record.name);
+    const list = this.byName.get(name) ?? [];
+    list.push({ ...record, name });
+    this.byName.set(name, list);
+  }
+
+  /** Queries for a type this name has no data for time out instead of answering NODATA. */
+  markUnresponsive(name: string): void {
+    const key = normalizeName(name);
+    this.unresponsive.add(key);
+    if (!this.byName.has(key)) this.byName.set(key, []);
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(normalizeName(name));
+  }
+
+  get records(): ZoneRecord[] {
+    return [...this.byName.values()].flat();
+  }
+
+  get size(): number {
+    return this.records.length;
+  }
+
+  lookup(name: string, type: ZoneRecordType): ZoneLookup {
+    const via: string[] = [];
+    let current = normalizeName(name);
+    for (let hop = 0; hop <= MAX_CNAME_HOPS; hop++) {
+      const records = this.byName.get(current);
+      if (!records) return { kind: 'nxdomain' };
+      const matching = records.filter((record) => record.type === type);
+      if (matching.length > 0) return { kind: 'answer', records: matching, via };
+      if (this.unresponsive.has(current)) return { kind: 'timeout' };
+      const alias = records.find((record) => record.type === 'CNAME');
+      if (!alias || alias.type !== 'CNAME') return { kind: 'nodata' };
+      via.push(current);
+      current = normalizeName(alias.value);
+    }
+    return { kind: 'nodata' };
+  }
+}

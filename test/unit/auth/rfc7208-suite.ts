@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseAllDocuments } from 'yaml';
+import { Zone, type ZoneRecord } from '../../../electron/services/dns/zone';
+
+export interface SuiteCase {
+  scenario: string;
+  name: string;
+  helo: string;
+  host: string;
+  mailfrom: string;
+  results: string[];
+  zone: Zone;
+}
+
+type RecordData = string | number | Array<string | number>;
+type ZoneEntry = 'TIMEOUT' | Record<string, RecordData>;
+
+/**
+ * The RFC 7208 suite's zone data as a Mailbench Zone, read the way the suite's own driver
+ * (pyspf's testspf.py) reads it: SPF-type data doubles as TXT unless the name has TXT data,
+ * `NONE` means no data, and `TIMEOUT` makes every type without data at that name time out.
+ */
+function zoneFrom(data: Record<string, ZoneEntry[]> | undefined): Zone {
+  const zone = new Zone();
+  for (const [name, entries] of Object.entries(data ?? {})) {
+    const hasTxt = entries.some((entry) => typeof entry === 'object' && 'TXT' in entry);
+    for (const entry of entries) {
+      if (entry === 'TIMEOUT') {
+        zone.markUnresponsive(name);
+        continue;
+      }
+      for (const [rawType, value] of Object.entries(entry)) {
+        if (value === 'NONE' || (rawType === 'SPF' && hasTxt)) continue;
+        const type = rawType === 'SPF' ? 'TXT' : rawType;
+        zone.add(recordOf(name, type, value));
+      }
+    }
+  }
+  return zone;
+}
+
+function recordOf(name: string, type: string, value: RecordData): ZoneRecord {
+  const base = { name, ttl: 3600 };
+  switch (type) {
+    case 'TXT':
+      return { ...base, type, strings: Array.isArray(value) ? value.map(String) : [String(value)] };
+    case 'MX': {
+      const [priority, exchange] = value as [number, string];
+      return { ...base, type, priority, exchange };
+    }
+    case 'A':
+    case 'AAAA':
+    case 'PTR':
+    case 'CNAME':
+    case 'NS':
+      return { ...base, type, value: String(value) };
+    default:
+      throw new Error(`The suite uses record type ${type}, which this reader does not know.`);
+  }
+}
+
+export function loadSuite(): SuiteCase[] {
+  const file = fileURLToPath(new URL('../../fixtures/spf/rfc7208-tests.yml', import.meta.url));
+  const documents = parseAllDocuments(readFileSync(file, 'utf8')).map((document) => document.toJS() as {
+    description: string;
+    tests: Record<string, { helo: string; host: string; mailfrom: string; result: string | string[] }>;
+    zonedata?: Record<string, ZoneEntry[]>;
+  });
+  return documents.flatMap((document) => {
+    const zone = zoneFrom(document.zonedata);
+    return Object.entries(document.tests).map(([name, test]) => ({
+      scenario: document.description,
+      name,
+      helo: test.helo,
+      host: test.host,
+      mailfrom: test.mailfrom,
+      results: ([] as string[]).concat(test.result),
+      zone,
+    }));
+  });
+}
