@@ -259,20 +259,20 @@ export async function startMailServers(options: ReceiverOptions): Promise<MailSe
     onAuth(auth, _session, callback) {
       logins.push({ user: auth.username ?? '', pass: auth.password ?? '' });
       if (options.auth && (auth.username !== options.auth.user || auth.password !== options.auth.pass)) {
-        return callback(Object.assign(new Error('535 5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
+        return callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
       }
       callback(null, { user: auth.username });
     },
     onMailFrom(_address, _session, callback) {
       transactions++;
       const fail = faults.tempFailFirst;
-      if (fail && transactions <= fail.count) return callback(refuse(fail.code, 'mail', `${fail.code} 4.3.2 Try again later (harness)`));
+      if (fail && transactions <= fail.count) return callback(refuse(fail.code, 'mail', '4.3.2 Try again later (harness)'));
       callback();
     },
     onRcptTo(address, _session, callback) {
       const rcpt = address.address.toLowerCase();
-      if (reject().has(rcpt)) return callback(refuse(550, 'rcpt', '550 5.1.1 No such user here (harness)'));
-      if (!known.has(rcpt)) return callback(refuse(550, 'rcpt', '550 5.1.1 Unknown mailbox'));
+      if (reject().has(rcpt)) return callback(refuse(550, 'rcpt', '5.1.1 No such user here (harness)'));
+      if (!known.has(rcpt)) return callback(refuse(550, 'rcpt', '5.1.1 Unknown mailbox'));
       callback();
     },
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback) {

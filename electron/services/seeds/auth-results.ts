@@ -1,4 +1,4 @@
-import { parseDkimHeaders } from 'mailauth/lib/tools';
+import { parseDkimHeaders } from 'mailauth/lib/tools.js';
 
 export interface AuthVerdicts {
   spf?: string;
