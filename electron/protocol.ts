@@ -1,10 +1,9 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { APP_CSP } from '../shared/csp';
-import { containedPath } from './host/static';
+import { APP_ORIGIN, APP_SCHEME, appUrlToFile } from './host/app-url';
 
-export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://mailbench`;
+export { APP_ORIGIN, APP_SCHEME };
 
 /** Must run before `app.ready`: a standard, secure scheme so Monaco's workers and fetch work. */
 export function registerAppScheme(): void {
@@ -16,8 +15,7 @@ export function registerAppScheme(): void {
 /** Serves the built renderer from app://mailbench/, never a path outside it. */
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const file = url.host === 'mailbench' ? containedPath(rendererDir, url.pathname) : undefined;
+    const file = appUrlToFile(rendererDir, request.url);
     if (!file) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).href);
     const headers = new Headers(response.headers);

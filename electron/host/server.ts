@@ -58,7 +58,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/rpc/')) return rpc(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (url.pathname.startsWith('/rpc/')) return rpc(req, res, decodePathPart(url.pathname.slice(5)));
     if (url.pathname === '/events') return eventStream(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, { ok: false, error: { code: 'forbidden', message: `${req.method} is not allowed here.` } });
@@ -122,6 +122,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
+/** A malformed escape (`%E0%A4%A`) names no method: the dispatcher answers unknown_method for it. */
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) });
@@ -132,16 +141,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolvePromise, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    // Past the limit the rest is read and dropped, so the client still gets the error (destroying the socket would hang it up).
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new AppError('invalid_input', `The request is larger than ${Math.round(limit / 1048576)} MB.`, { hint: 'Use the CLI or a file path for inputs this large.' }));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => resolvePromise(Buffer.concat(chunks)));
+    req.on('end', () => {
+      if (size <= limit) resolvePromise(Buffer.concat(chunks));
+      else reject(new AppError('invalid_input', `The request is larger than ${(limit / 1048576).toFixed(limit < 1048576 ? 2 : 0)} MB.`, { hint: 'Use the CLI or a file path for inputs this large.' }));
+    });
     req.on('error', reject);
   });
 }
