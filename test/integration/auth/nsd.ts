@@ -1,0 +1,103 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createSocket } from 'node:dgram';
+import { promises as dns } from 'node:dns';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../../support/temp';
+
+export interface Nsd {
+  /** `127.0.0.1:PORT`, what --dns and `mode: 'server'` take. */
+  server: string;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/** A free UDP port on loopback (nsd also listens on TCP on the same number). */
+async function freePort(): Promise<number> {
+  const socket = createSocket('udp4');
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  const { port } = socket.address();
+  await new Promise<void>((resolve) => socket.close(() => resolve()));
+  return port;
+}
+
+/**
+ * Debian's NSD as a real authoritative server on 127.0.0.1, serving the given zones from its
+ * own config, pid and state files in a temp folder. It dies with the test runner (pdeathsig)
+ * and is stopped by its pid.
+ */
+export async function startNsd(zones: Record<string, string>): Promise<Nsd> {
+  const { dir, cleanup } = tempDir('mailbench-nsd-');
+  const port = await freePort();
+  const zoneBlocks = Object.entries(zones).map(([name, text]) => {
+    writeFileSync(join(dir, `${name}.zone`), text);
+    return `zone:\n  name: "${name}"\n  zonefile: "${name}.zone"\n`;
+  });
+  const config = join(dir, 'nsd.conf');
+  writeFileSync(
+    config,
+    [
+      'server:',
+      `  ip-address: 127.0.0.1@${port}`,
+      `  port: ${port}`,
+      '  username: ""',
+      '  chroot: ""',
+      `  zonesdir: "${dir}"`,
+      '  database: ""',
+      `  pidfile: "${dir}/nsd.pid"`,
+      `  xfrdfile: "${dir}/xfrd.state"`,
+      `  xfrdir: "${dir}"`,
+      `  zonelistfile: "${dir}/zone.list"`,
+      `  logfile: "${dir}/nsd.log"`,
+      '  server-count: 1',
+      '  hide-version: yes',
+      'remote-control:',
+      '  control-enable: no',
+      ...zoneBlocks,
+    ].join('\n'),
+  );
+  const child: ChildProcess = spawn('setpriv', ['--pdeathsig', 'SIGTERM', 'nsd', '-d', '-c', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const log = () => {
+    try {
+      return output + readFileSync(join(dir, 'nsd.log'), 'utf8');
+    } catch {
+      return output;
+    }
+  };
+  const server = `127.0.0.1:${port}`;
+  const resolver = new dns.Resolver({ timeout: 200, tries: 1 });
+  resolver.setServers([server]);
+  const [probeZone] = Object.keys(zones);
+  let ready = false;
+  for (let attempt = 0; attempt < 50 && !ready && child.exitCode === null; attempt++) {
+    try {
+      await resolver.resolveSoa(probeZone!);
+      ready = true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+    cleanup();
+  };
+  if (!ready) {
+    const text = log();
+    await stop();
+    throw new Error(`nsd did not answer for ${probeZone} on ${server}:\n${text}`);
+  }
+  return { server, log, stop };
+}
+
+/** A UDP "server" that reads queries and never answers: what a dead or firewalled resolver looks like. */
+export async function startSilentServer(): Promise<{ server: string; stop(): Promise<void> }> {
+  const socket = createSocket('udp4');
+  socket.on('message', () => {});
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  return { server: `127.0.0.1:${socket.address().port}`, stop: () => new Promise((resolve) => socket.close(() => resolve())) };
+}
