@@ -182,6 +182,8 @@ function nest(row: Record<string, string>): Record<string, unknown> {
   return out;
 }
 
+const byLine = (a: RecordItem, b: RecordItem) => a.line - b.line;
+
 async function* csvRecords(head: string, rest: AsyncIterable<string>): AsyncGenerator<RecordItem[]> {
   const pending: RecordItem[] = [];
   const parser = parseCsv({ columns: true, bom: true, skip_empty_lines: true, skip_records_with_error: true, info: true, trim: true });
@@ -195,7 +197,8 @@ async function* csvRecords(head: string, rest: AsyncIterable<string>): AsyncGene
   Readable.from(source()).pipe(parser);
   for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
     pending.push({ line: item.info.lines, value: nest(item.record) });
-    if (pending.length >= 1000) yield pending.splice(0);
+    // Skip events arrive ahead of the records buffered before them: put each batch back in file order.
+    if (pending.length >= 1000) yield pending.splice(0).sort(byLine);
   }
-  if (pending.length) yield pending;
+  if (pending.length) yield pending.sort(byLine);
 }

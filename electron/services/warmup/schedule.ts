@@ -34,6 +34,24 @@ export function providerCeiling(spec: ScheduleInput, p: Provider, i: number): nu
 /** Never more than double yesterday's volume (a provider that had none starts at its ceiling). */
 export const limitGrowth = (volume: number, previous: number): number => (previous > 0 ? Math.min(volume, 2 * previous) : volume);
 
+const sum = (v: ProviderVolumes) => providers.reduce((total, p) => total + v[p], 0);
+
+/**
+ * A provider whose share rounded to nothing on earlier days starts later; its first
+ * volume is trimmed so that the day's total still does not more than double.
+ */
+function limitNewcomers(day: ProviderVolumes, previous: ProviderVolumes): void {
+  const before = sum(previous);
+  let excess = before > 0 ? sum(day) - 2 * before : 0;
+  for (const p of providers) {
+    if (excess <= 0) return;
+    if (previous[p] > 0) continue;
+    const cut = Math.min(day[p], excess);
+    day[p] -= cut;
+    excess -= cut;
+  }
+}
+
 /**
  * The schedule from sending day 1 until every provider sends its full share (the
  * target), one entry per sending day. The day's total is the sum of its providers.
@@ -44,6 +62,7 @@ export function generateSchedule(spec: ScheduleInput): ScheduleDay[] {
   let previous: ProviderVolumes | undefined;
   for (let i = 0; i < MAX_SENDING_DAYS; i++) {
     const day = Object.fromEntries(providers.map((p) => [p, limitGrowth(providerCeiling(spec, p, i), previous?.[p] ?? 0)])) as ProviderVolumes;
+    if (previous) limitNewcomers(day, previous);
     volumes.push(day);
     previous = day;
     if (providers.every((p) => day[p] >= fullVolume(spec, p))) break;
