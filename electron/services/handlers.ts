@@ -3,6 +3,7 @@ import { openExternalLink } from './app/external';
 import { appInfo } from './app/info';
 import { authHandlers } from './auth/handlers';
 import { editorHandlers } from './editor/handlers';
+import { lintHandlers } from './lint/handlers';
 import type { Runtime } from './runtime';
 import { seedsHandlers } from './seeds/handlers';
 import { shellHandlers } from './shell/handlers';
@@ -18,6 +19,7 @@ export function createHandlers(rt: Runtime): Handlers {
     'app.openExternal': ({ url }) => openExternalLink(rt, url),
     ...authHandlers(rt),
     ...editorHandlers(rt),
+    ...lintHandlers(rt),
     ...shellHandlers(rt),
     ...seedsHandlers(rt),
     ...warmupHandlers(rt),

@@ -4,6 +4,7 @@ import { authMethods } from './auth';
 import type { EventSpec, MethodSpec } from './define';
 import { editorMethods } from './editor';
 import { jobEvents } from './jobs';
+import { lintMethods } from './lint';
 import { seedsEvents, seedsMethods } from './seeds';
 import { shellEvents, shellMethods } from './shell';
 import { warmupMethods } from './warmup';
@@ -16,6 +17,7 @@ export const methods = {
   ...appMethods,
   ...authMethods,
   ...editorMethods,
+  ...lintMethods,
   ...shellMethods,
   ...seedsMethods,
   ...warmupMethods,

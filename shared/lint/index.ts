@@ -59,6 +59,7 @@ function locator(input: LintInput, lines: LineIndex, message: Message | undefine
   return {
     range(span) {
       if (span.in === 'document') return whole;
+      if (span.in === 'source') return lines.range(span.start, span.end);
       if (span.in === 'header') {
         const header = message?.header(span.name);
         return header ? lines.range(header.start, header.end) : whole;
@@ -85,6 +86,7 @@ export function lint(input: LintInput, options: LintOptions = {}): LintResult {
   const html = htmlSource !== undefined && htmlSource.trim() !== '' ? parseHtml(htmlSource) : undefined;
   const ctx: LintContext = {
     kind: input.kind,
+    source: input.source,
     ...(html ? { html } : {}),
     ...(message ? { message } : {}),
     ...(message?.text ? { text: message.text.body } : {}),

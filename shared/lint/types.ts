@@ -27,6 +27,8 @@ export type Span =
   | { in: 'html'; start: number; end: number }
   | { in: 'header'; name: string }
   | { in: 'text'; start: number; end: number }
+  /** Offsets in the file the user edits (MJML source checks). */
+  | { in: 'source'; start: number; end: number }
   | { in: 'document' };
 
 /** A text edit on the HTML (offsets in the HTML); offered as a quick fix when HTML is what the user edits. */
@@ -49,6 +51,8 @@ export type Report = (hit: Hit) => void;
 /** Everything the rules read about one input. */
 export interface LintContext {
   kind: 'html' | 'mjml' | 'eml';
+  /** The file as the user edits it. */
+  source: string;
   html?: HtmlDocument;
   message?: Message;
   /** The plain-text part when there is one (eml). */

@@ -13,5 +13,7 @@ export interface Feature {
  * so the first paint carries only the shell.
  */
 export const features: readonly Feature[] = [
+  { id: 'editor', label: 'Editor', glyph: '✎', Panel: lazy(() => import('./editor/EditorPanel')) },
+  { id: 'lint', label: 'Lint', glyph: '⚑', Panel: lazy(() => import('./lint/Panel')) },
   { id: 'settings', label: 'Settings', glyph: '⚙', Panel: lazy(() => import('./settings/SettingsPanel')) },
 ];

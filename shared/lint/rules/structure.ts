@@ -11,6 +11,8 @@ const rules: RuleMeta[] = [
   { id: 'forbidden-element', family: 'structure', severity: 'error', message: 'Element that email clients strip.', why: 'Clients remove scripts, iframes, embeds and objects, and filters score them.', fix: 'Remove it; link to a web page for interactive content.', source: 'caniemail; every major client' },
   { id: 'unsupported-element', family: 'structure', severity: 'warning', message: 'Element most clients do not support.', why: 'Forms and video work only in a few clients (Apple Mail); elsewhere they are removed or inert.', fix: 'Link to a web page, or use an image linking to the video.', source: 'caniemail html-form, html-video' },
   { id: 'external-stylesheet', family: 'structure', severity: 'warning', message: 'External stylesheet link.', why: 'Gmail and most webmail ignore <link rel="stylesheet">: the message renders unstyled.', fix: 'Inline the CSS or put it in a <style> block.', source: 'caniemail html-link' },
+  { id: 'mjml-validation', family: 'structure', severity: 'error', message: 'MJML validation error.', why: 'mjml drops or misplaces what it cannot validate, so the HTML differs from what you wrote.', fix: 'Fix the element or attribute the message names.', source: 'mjml validator (soft mode)' },
+  { id: 'mjml-unclosed-tag', family: 'structure', severity: 'error', message: 'MJML element is not closed.', why: 'mjml compiles unclosed tags without an error, nesting everything after them inside: the layout silently breaks.', fix: 'Close the element (or self-close it with />).', source: 'Mailbench (mjml 5 does not report it)' },
   { id: 'gmail-clip', family: 'structure', severity: 'error', message: 'HTML is over 102 KB: Gmail will clip it.', why: 'Gmail hides everything past 102 KB behind "View entire message", including the unsubscribe link and tracking pixel.', fix: 'Remove unused CSS, comments and repeated styles; minify.', source: 'Gmail clipping limit (102 KB)' },
 ];
 
@@ -23,7 +25,30 @@ function pixels(value: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** Offsets of `<mj-*>` start tags that are never closed, found with a tag stack over the MJML source. */
+export function unclosedMjmlTags(source: string): Array<{ start: number; end: number; tag: string }> {
+  const text = source.replace(/<!--[\s\S]*?-->/g, (c) => ' '.repeat(c.length));
+  const stack: Array<{ start: number; end: number; tag: string }> = [];
+  const unclosed: Array<{ start: number; end: number; tag: string }> = [];
+  for (const m of text.matchAll(/<(\/?)(mjml|mj-[a-z-]+)\b(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/gi)) {
+    const tag = m[2]!.toLowerCase();
+    if (m[3]) continue;
+    if (!m[1]) {
+      stack.push({ start: m.index, end: m.index + m[0].length, tag });
+      continue;
+    }
+    const at = stack.map((s) => s.tag).lastIndexOf(tag);
+    if (at === -1) continue;
+    unclosed.push(...stack.splice(at + 1));
+    stack.pop();
+  }
+  return [...unclosed, ...stack].sort((a, b) => a.start - b.start);
+}
+
 function check(ctx: LintContext, report: Report): void {
+  if (ctx.kind === 'mjml') {
+    for (const tag of unclosedMjmlTags(ctx.source)) report({ rule: 'mjml-unclosed-tag', span: { in: 'source', start: tag.start, end: tag.end }, message: `<${tag.tag}> is not closed.` });
+  }
   const doc = ctx.html;
   if (!doc) return;
   if (!doc.doctype) report({ rule: 'doctype', span: { in: 'html', start: 0, end: 0 }, fixes: [{ title: 'Add <!DOCTYPE html>', edits: [{ start: 0, end: 0, text: '<!DOCTYPE html>\n' }] }] });

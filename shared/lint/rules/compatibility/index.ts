@@ -47,8 +47,8 @@ export function checkCompatibility(ctx: LintContext, report: Report): ClientSumm
     const partial = verdict.losses.filter((l) => l.support === 'partial');
     const parts = [
       `${verdict.title}${usage.count > 1 ? ` (used ${usage.count} times)` : ''}:`,
-      unsupported.length ? `not supported by ${unsupported.join(', ')} (${percent(verdict.lost)} of opens)` : '',
-      partial.length ? `${unsupported.length ? '; ' : ''}partly supported by ${partial.map((l) => clientLabel(l.client)).join(', ')} (${percent(verdict.partial)})` : '',
+      unsupported.length ? ` not supported by ${unsupported.join(', ')} (${percent(verdict.lost)} of opens)` : '',
+      partial.length ? `${unsupported.length ? ';' : ''} partly supported by ${partial.map((l) => clientLabel(l.client)).join(', ')} (${percent(verdict.partial)})` : '',
     ];
     const notes = [...new Set(partial.flatMap((l) => l.notes))];
     report({

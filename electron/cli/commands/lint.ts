@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { isAppError } from '../../../shared/contract/errors';
+import { appVersion } from '../../services/app/version';
+import { checkClients, loadLintConfig } from '../../services/lint/config';
+import { formatJson, formatSarif, formatText } from '../../services/lint/format';
+import { lintFiles } from '../../services/lint/run';
+import { type Command, EXIT, UsageError } from '../command';
+
+const formats = ['text', 'json', 'sarif'] as const;
+type Format = (typeof formats)[number];
+
+export const lintCommand: Command = {
+  name: 'lint',
+  summary: 'Lint .mjml, .html and .eml files: spam triggers, client support, accessibility, links, structure, sender rules.',
+  usage:
+    'mailbench lint <files or globs...> [--format text|json|sarif] [--clients list] [--max-warnings N] [--fail-on error|warning] [--config mailbench.config.json]',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        clients: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        'fail-on': { type: 'string', default: 'error' },
+        config: { type: 'string' },
+      },
+    });
+    if (positionals.length === 0) throw new UsageError('Give at least one file or glob, for example "templates/**/*.mjml".');
+    const format = values.format as Format;
+    if (!formats.includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${values.format}".`);
+    const failOn = values['fail-on'];
+    if (failOn !== 'error' && failOn !== 'warning') throw new UsageError(`--fail-on must be error or warning, not "${failOn}".`);
+    let maxWarnings: number | undefined;
+    if (values['max-warnings'] !== undefined) {
+      maxWarnings = Number(values['max-warnings']);
+      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings must be a whole number of 0 or more, not "${values['max-warnings']}".`);
+    }
+    let config;
+    try {
+      config = loadLintConfig(io.cwd, values.config).config;
+      if (values.clients !== undefined) {
+        const clients = values.clients.split(',').map((c) => c.trim()).filter(Boolean);
+        checkClients(clients);
+        config = { ...config, clients };
+      }
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      const where = error.details.file ? ` (${error.details.file}${error.details.line ? `:${error.details.line}` : ''})` : '';
+      const issues = error.details.issues?.map((i) => `${i.path}: ${i.message}`).join('; ');
+      throw new UsageError(`${error.message}${where}${issues ? ` ${issues}.` : ''} ${error.details.hint ?? ''}`.trim());
+    }
+
+    const run = await lintFiles(positionals, io.cwd, config);
+    for (const { file, reason } of run.unreadable) io.err(`mailbench lint: cannot read ${file}: ${reason}.`);
+    for (const pattern of run.unmatched) if (!run.unreadable.some((u) => u.file === pattern)) io.err(`mailbench lint: no files match ${pattern}.`);
+    const output = format === 'json' ? formatJson(run.reports) : format === 'sarif' ? formatSarif(run.reports, appVersion()) : formatText(run.reports);
+    if (output) io.out(output);
+
+    const all = run.reports.flatMap((r) => r.findings);
+    const errors = all.filter((f) => f.severity === 'error').length;
+    const warnings = all.filter((f) => f.severity === 'warning').length;
+    if (format === 'text') io.err(`${run.reports.length} file(s): ${errors} error(s), ${warnings} warning(s), ${all.length - errors - warnings} info.`);
+    if (run.unreadable.length > 0 || run.unmatched.length > 0) return EXIT.usage;
+    const crossed = errors > 0 || (failOn === 'warning' && warnings > 0) || (maxWarnings !== undefined && warnings > maxWarnings);
+    return crossed ? EXIT.findings : EXIT.ok;
+  },
+};

@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { Finding } from '../../../shared/model/finding';
+import { kindOf, type LintInput, ruleById } from '../../../shared/lint/index';
+import { compileMjml } from '../editor/compile';
+
+export type ReadResult = { ok: true; input: LintInput; extra: Finding[] } | { ok: false; reason: string };
+
+/** Expands files and globs (relative to cwd) to lintable files, in the order given, without duplicates. */
+export async function expandTargets(targets: readonly string[], cwd: string, ignore: readonly string[] = []): Promise<string[]> {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const target of targets) {
+    const files = isDynamicPattern(target)
+      ? (await glob(target, { cwd, ignore: [...ignore, '**/node_modules/**'], onlyFiles: true, expandDirectories: false })).sort()
+      : [target];
+    for (const file of files) {
+      if (!seen.has(file)) {
+        seen.add(file);
+        out.push(file);
+      }
+    }
+  }
+  return out;
+}
+
+/** MJML validation errors as findings on their line (compiled by the editor's compile service, mjml loaded lazily). */
+async function compile(source: string, filePath: string): Promise<{ html: string; errors: Finding[] }> {
+  const outcome = await compileMjml(source, { validationLevel: 'soft', minify: false, filePath });
+  const meta = ruleById('mjml-validation')!;
+  const errors: Finding[] = outcome.issues.map((issue) => ({
+    rule: meta.id,
+    family: meta.family,
+    severity: meta.severity,
+    message: issue.message,
+    why: meta.why,
+    fix: meta.fix,
+    range: { startLine: issue.line, startColumn: 1, endLine: issue.line, endColumn: 1 },
+  }));
+  return { html: outcome.html ?? '', errors };
+}
+
+/** Reads one file and turns it into an engine input; MJML is compiled here, not in the engine. */
+export async function readTarget(file: string, cwd: string): Promise<ReadResult> {
+  let source: string;
+  try {
+    source = await readFile(file.startsWith('/') ? file : `${cwd}/${file}`, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, reason: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder (pass a glob such as dir/**/*.html)' : (error as Error).message };
+  }
+  const kind = kindOf(file);
+  if (kind !== 'mjml') return { ok: true, input: { kind, source }, extra: [] };
+  const compiled = await compile(source, file);
+  return { ok: true, input: { kind, source, compiledHtml: compiled.html }, extra: compiled.errors };
+}
+
+export const displayPath = (file: string, cwd: string): string => (file.startsWith('/') ? relative(cwd, file) || file : file);

@@ -1,0 +1,184 @@
+import { useState } from 'react';
+import type { LintSettings, SpamCheckResult } from '../../../../shared/contract/lint';
+import type { AppError } from '../../../../shared/contract/errors';
+import type { RuleSetting } from '../../../../shared/lint/config';
+import { caniemailDataDate, SPAM_THRESHOLD } from '../../../../shared/lint/index';
+import { clientLabel, defaultClients } from '../../../../shared/lint/rules/compatibility/policy';
+import { client } from '../../platform/index';
+import { documentStore } from '../../state/document';
+import { useStore } from '../../state/store';
+import { Button } from '../../ui/Button';
+import { FindingsList } from './FindingsList';
+import { liveLinter, lintStore } from './live-lint';
+import './lint.css';
+
+const selectableClients = [...defaultClients, 'outlook.macos', 'outlook.ios', 'outlook.android', 'yahoo.ios', 'yahoo.android', 'samsung-email.android', 'thunderbird.macos', 'protonmail.desktop-webmail', 'fastmail.desktop-webmail'];
+
+async function saveSettings(settings: LintSettings): Promise<void> {
+  const saved = await client.call('lint.settings.set', { settings });
+  lintStore.set({ settings: saved });
+  liveLinter.relint();
+}
+
+function ClientSummaryTable() {
+  const clients = useStore(lintStore, (s) => s.clients);
+  if (clients.length === 0) return null;
+  return (
+    <table className="lint-table" aria-label="Client support">
+      <thead>
+        <tr>
+          <th scope="col">Client</th>
+          <th scope="col">Share of opens</th>
+          <th scope="col">Unsupported features</th>
+          <th scope="col">Partly supported</th>
+        </tr>
+      </thead>
+      <tbody>
+        {clients.map((row) => (
+          <tr key={row.client}>
+            <th scope="row">{row.label}</th>
+            <td className="num">{Math.round(row.share * 100)} %</td>
+            <td className="num">{row.unsupported === 0 ? '✓ 0' : `! ${row.unsupported}`}</td>
+            <td className="num">{row.partial}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SpamAssassinCheck() {
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'running' } | { kind: 'done'; result: SpamCheckResult } | { kind: 'failed'; error: AppError }>({ kind: 'idle' });
+  const run = () => {
+    const doc = documentStore.get();
+    setState({ kind: 'running' });
+    client.call('lint.spamcheck', { language: doc.language, source: doc.source, compiledHtml: doc.compiledHtml, subject: doc.title }).then(
+      (result) => setState({ kind: 'done', result }),
+      (error: AppError) => setState({ kind: 'failed', error }),
+    );
+  };
+  return (
+    <section aria-labelledby="spamassassin-title">
+      <h2 id="spamassassin-title">SpamAssassin</h2>
+      <Button onClick={run} disabled={state.kind === 'running'}>
+        {state.kind === 'running' ? 'Running SpamAssassin…' : 'Run SpamAssassin'}
+      </Button>
+      {state.kind === 'failed' && (
+        <p role="alert">
+          {state.error.message} {state.error.details.hint}
+        </p>
+      )}
+      {state.kind === 'done' && (
+        <>
+          <p role="status">
+            {state.result.score.toFixed(1)} points ({state.result.threshold.toFixed(1)} required): {state.result.isSpam ? 'spam' : 'not spam'}, by {state.result.engine} in{' '}
+            {(state.result.elapsedMs / 1000).toFixed(1)} s
+          </p>
+          <table className="lint-table" aria-label="SpamAssassin rules hit">
+            <thead>
+              <tr>
+                <th scope="col">Points</th>
+                <th scope="col">Rule</th>
+                <th scope="col">What</th>
+                <th scope="col">Line</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.result.hits.map((hit) => (
+                <tr key={hit.rule}>
+                  <td className="num">{hit.score.toFixed(1)}</td>
+                  <td className="mono">{hit.rule}</td>
+                  <td>{hit.description}</td>
+                  <td className="num">{hit.line ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+function RuleSettings() {
+  const settings = useStore(lintStore, (s) => s.settings);
+  const findings = useStore(documentStore, (doc) => doc.findings);
+  const chosen = settings.clients ?? defaultClients;
+  const firing = [...new Set(findings.map((f) => f.rule))].sort();
+  const overridden = Object.keys(settings.rules ?? {}).filter((rule) => !firing.includes(rule));
+  const setRule = (rule: string, value: RuleSetting | 'default') => {
+    const rules = { ...(settings.rules ?? {}) };
+    if (value === 'default') delete rules[rule];
+    else rules[rule] = value;
+    void saveSettings({ ...settings, rules });
+  };
+  const toggleClient = (id: string, on: boolean) => {
+    const next = on ? [...chosen, id] : chosen.filter((c) => c !== id);
+    if (next.length > 0) void saveSettings({ ...settings, clients: next });
+  };
+  return (
+    <section aria-labelledby="lint-settings-title">
+      <h2 id="lint-settings-title">Lint settings</h2>
+      <fieldset>
+        <legend>Clients your audience uses</legend>
+        <div className="lint-clients">
+          {selectableClients.map((id) => (
+            <label key={id}>
+              <input type="checkbox" checked={chosen.includes(id)} onChange={(event) => toggleClient(id, event.target.checked)} /> {clientLabel(id)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <table className="lint-table" aria-label="Rule severities">
+        <tbody>
+          {[...firing, ...overridden].map((rule) => (
+            <tr key={rule}>
+              <th scope="row" className="mono">
+                {rule}
+              </th>
+              <td>
+                <select aria-label={`Severity of ${rule}`} value={settings.rules?.[rule] ?? 'default'} onChange={(event) => setRule(rule, event.target.value as RuleSetting | 'default')}>
+                  <option value="default">Default</option>
+                  <option value="error">Error</option>
+                  <option value="warning">Warning</option>
+                  <option value="info">Info</option>
+                  <option value="off">Off</option>
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The lint report: spam score, client support, SpamAssassin on demand, settings and every finding. */
+export default function LintPanel() {
+  const spamScore = useStore(documentStore, (doc) => doc.spamScore);
+  const bytes = useStore(documentStore, (doc) => new TextEncoder().encode(doc.compiledHtml).length);
+  const { running, ms, error } = useStore(lintStore, (s) => s);
+  return (
+    <section className="panel lint-panel" aria-labelledby="lint-title">
+      <h1 id="lint-title">Lint report</h1>
+      <div className="lint-summary">
+        <span>
+          Spam score{' '}
+          <span className={`lint-score ${(spamScore ?? 0) >= SPAM_THRESHOLD ? 'lint-score-over' : ''}`} data-testid="lint-spam-score">
+            {spamScore === undefined ? '–' : spamScore.toFixed(1)}
+          </span>{' '}
+          of {SPAM_THRESHOLD.toFixed(1)}
+        </span>
+        <span>HTML {(bytes / 1024).toFixed(1)} KB of 102 KB</span>
+        <span role="status">{running ? 'Linting…' : ms !== undefined ? `Linted in ${ms.toFixed(0)} ms` : ''}</span>
+        {error && <span role="alert">{error}</span>}
+      </div>
+      <FindingsList />
+      <h2>Client support</h2>
+      <p className="muted">caniemail data of {caniemailDataDate.slice(0, 10)}, weighted by your audience.</p>
+      <ClientSummaryTable />
+      <SpamAssassinCheck />
+      <RuleSettings />
+    </section>
+  );
+}

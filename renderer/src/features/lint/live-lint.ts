@@ -1,0 +1,122 @@
+import { useEffect } from 'react';
+import type { LintSettings } from '../../../../shared/contract/lint';
+import type { ClientSummary } from '../../../../shared/lint/index';
+import { client } from '../../platform/index';
+import { type DocumentState, documentStore } from '../../state/document';
+import { createStore } from '../../state/store';
+import type { LintRequest, LintResponse } from './protocol';
+
+/** What the lint panel shows beyond the findings the document store carries. */
+export interface LintState {
+  clients: ClientSummary[];
+  settings: LintSettings;
+  running: boolean;
+  ms?: number;
+  error?: string;
+}
+
+export const lintStore = createStore<LintState>({ clients: [], settings: {}, running: false });
+
+const DEBOUNCE_MS = 200;
+
+/**
+ * Lints the open document in a Web Worker whenever its source or compiled HTML changes
+ * (debounced, latest wins) and writes findings and the spam score into the document store.
+ * One instance for the whole page, started by whichever view needs it first.
+ */
+class LiveLinter {
+  private worker: Worker | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private nextId = 1;
+  private inFlight: number | undefined;
+  private pending = false;
+  private users = 0;
+  private unsubscribe: (() => void) | undefined;
+  private last: Pick<DocumentState, 'source' | 'compiledHtml' | 'language'> | undefined;
+
+  acquire(): void {
+    if (this.users++ > 0) return;
+    this.unsubscribe = documentStore.subscribe(() => this.changed());
+    client.call('lint.settings.get', {}).then(
+      (settings) => {
+        lintStore.set({ settings });
+        this.schedule(0);
+      },
+      () => this.schedule(0),
+    );
+  }
+
+  release(): void {
+    if (--this.users > 0) return;
+    this.unsubscribe?.();
+    clearTimeout(this.timer);
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.inFlight = undefined;
+    this.last = undefined;
+  }
+
+  /** Re-lint now with new settings (after the person changed them). */
+  relint(): void {
+    this.last = undefined;
+    this.schedule(0);
+  }
+
+  private changed(): void {
+    const doc = documentStore.get();
+    if (this.last && this.last.source === doc.source && this.last.compiledHtml === doc.compiledHtml && this.last.language === doc.language) return;
+    this.schedule(DEBOUNCE_MS);
+  }
+
+  private schedule(delay: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.run(), delay);
+  }
+
+  private run(): void {
+    if (this.inFlight !== undefined) {
+      this.pending = true;
+      return;
+    }
+    const doc = documentStore.get();
+    this.last = { source: doc.source, compiledHtml: doc.compiledHtml, language: doc.language };
+    const request: LintRequest = { id: this.nextId++, language: doc.language, source: doc.source, compiledHtml: doc.compiledHtml, config: lintStore.get().settings };
+    this.inFlight = request.id;
+    lintStore.set({ running: true });
+    this.ensureWorker().postMessage(request);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./lint.worker.ts', import.meta.url), { type: 'module', name: 'lint' });
+    worker.onmessage = (event: MessageEvent<LintResponse>) => {
+      const response = event.data;
+      if (response.id !== this.inFlight) return;
+      this.inFlight = undefined;
+      if (response.ok) {
+        documentStore.set({ findings: response.result.findings, spamScore: response.result.spamScore });
+        lintStore.set({ clients: response.result.clients, running: false, ms: response.ms, error: undefined });
+      } else lintStore.set({ running: false, error: response.error });
+      if (this.pending) {
+        this.pending = false;
+        this.changed();
+      }
+    };
+    worker.onerror = (event) => {
+      this.inFlight = undefined;
+      lintStore.set({ running: false, error: `The lint worker failed: ${event.message}` });
+    };
+    this.worker = worker;
+    return worker;
+  }
+}
+
+export const liveLinter = new LiveLinter();
+
+/** Keeps the open document linted while the calling component is mounted. */
+export function useLiveLint(): void {
+  useEffect(() => {
+    liveLinter.acquire();
+    return () => liveLinter.release();
+  }, []);
+}

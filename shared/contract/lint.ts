@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { LintConfig } from '../lint/config';
+import { method } from './define';
+
+/** The app's lint settings: the same keys as mailbench.config.json, kept per installation. */
+export const LintSettings = LintConfig.omit({ $schema: true, ignore: true });
+export type LintSettings = z.infer<typeof LintSettings>;
+
+export const SpamHit = z.object({
+  rule: z.string(),
+  score: z.number(),
+  description: z.string(),
+  line: z.number().int().min(1).optional(),
+});
+
+export const SpamCheckResult = z.object({
+  engine: z.enum(['spamc', 'spamassassin']),
+  score: z.number(),
+  threshold: z.number(),
+  isSpam: z.boolean(),
+  hits: z.array(SpamHit),
+  elapsedMs: z.number(),
+});
+export type SpamCheckResult = z.infer<typeof SpamCheckResult>;
+
+const MAX_SOURCE = 4 * 1024 * 1024;
+
+export const lintMethods = {
+  'lint.settings.get': method({
+    summary: 'The lint rule settings, chosen clients and audience mix of this installation.',
+    input: z.object({}).strict(),
+    output: LintSettings,
+  }),
+  'lint.settings.set': method({
+    summary: 'Saves lint rule settings (rule severities or off, clients, audience weights).',
+    input: z.object({ settings: LintSettings }).strict(),
+    output: LintSettings,
+  }),
+  'lint.spamcheck': method({
+    summary: 'Runs SpamAssassin locally (spamd via spamc, else spamassassin -L) on the open template; unavailable when not installed.',
+    input: z
+      .object({
+        language: z.enum(['mjml', 'html']),
+        source: z.string().max(MAX_SOURCE),
+        compiledHtml: z.string().max(MAX_SOURCE),
+        subject: z.string().max(998).optional(),
+      })
+      .strict(),
+    output: SpamCheckResult,
+  }),
+};
