@@ -122,14 +122,9 @@ export function getDkimSigningKey(rt: Runtime, keyId: string): DkimSigningKey {
 /** Signs a raw message with a stored key, covering DKIM_HEADER_LIST; returns the message with the signature on top. */
 export async function signWithDkimKey(rt: Runtime, keyId: string, message: string): Promise<string> {
   const key = getDkimSigningKey(rt, keyId);
-  const signed = await dkimSign(message, {
-    signingDomain: key.domain,
-    selector: key.selector,
-    privateKey: key.privateKeyPem,
-    algorithm: key.algorithm,
-    canonicalization: 'relaxed/relaxed',
-    headerList: DKIM_HEADER_LIST,
-  });
+  const signature = { signingDomain: key.domain, selector: key.selector, privateKey: key.privateKeyPem, algorithm: key.algorithm, canonicalization: 'relaxed/relaxed' };
+  // mailauth signs only what is listed in signatureData; the top-level fields name the defaults
+  const signed = await dkimSign(message, { ...signature, signatureData: [signature], headerList: DKIM_HEADER_LIST });
   if (signed.errors.length > 0 || !signed.signatures) {
     throw new AppError('internal', `Signing with ${key.selector}._domainkey.${key.domain} failed: ${signed.errors.map((error) => String((error as { err?: unknown }).err ?? error)).join('; ')}`, {
       hint: 'Generate a new key; this one may be damaged.',

@@ -1,0 +1,65 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { auditDomain } from '../../../electron/services/auth/domain-audit';
+import { walkSpf } from '../../../electron/services/auth/spf-tree';
+import { openDns } from '../../../electron/services/dns/source';
+
+const weakKey = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+const zone = `$ORIGIN example.org.
+@             IN TXT "v=spf1 include:_spf.example.org ptr a:gone.example.org mx:nothing.example.org include:_spf.example.org ?all"
+              IN MX 0 .
+_spf          IN TXT "v=spf1 include:a.example.org include:missing.example.org"
+a             IN TXT "v=spf1 ip4:192.0.2.0/24 include:b.example.org"
+b             IN TXT "v=spf1 ip4:198.51.100.0/24"
+_dmarc        IN TXT "v=DMARC1; p=none; pct=50; ri=3600; rua=mailto:reports@dmarc-vendor.example"
+s1._domainkey IN TXT "v=DKIM1; k=rsa; t=y; p=${weakKey}"
+_mta-sts      IN TXT "v=STSv1; id=2026a"
+default._bimi IN TXT "v=BIMI1; l=http://example.org/logo.png"
+25.2.0.192.in-addr.arpa.    IN PTR dynamic-192-0-2-25.example.org.
+2.0.0.127.zen.spamhaus.org. IN A 127.0.0.2
+25.2.0.192.zen.spamhaus.org. IN A 127.0.0.4
+many          IN TXT "v=spf1 a mx include:a.example.org include:b.example.org exists:x.example.org a:one a:two a:three a:five mx:four -all"
+`;
+
+describe('the domain audit against an offline zone', () => {
+  it('finds the problems of each section, with severity, why and fix', async () => {
+    const report = await auditDomain(openDns({ mode: 'zone', zone }), { domain: 'example.org', selectors: ['s1'], ips: ['192.0.2.25'], mtaStsPolicy: 'version: STSv1\nmode: testing\nmx: mx.example.org\nmax_age: 86400\n' });
+    const rules = report.findings.map((finding) => finding.rule);
+    expect(rules).toEqual(expect.arrayContaining([
+      'spf-neutral-all', 'spf-ptr', 'spf-duplicate', 'spf-voids', 'spf-include-broken',
+      'dmarc-policy-none', 'dmarc-pct', 'dmarc-retired-ri', 'dmarc-external-unauthorized',
+      'dkim-short-key', 'dkim-testing', 'mx-null', 'ptr-not-confirmed', 'ptr-generic',
+      'mta-sts-testing', 'tls-rpt-missing', 'bimi-location', 'bimi-dmarc-weak', 'blocklisted',
+    ]));
+    for (const finding of report.findings) {
+      expect(finding.why.length).toBeGreaterThan(10);
+      expect(finding.fix.length).toBeGreaterThan(5);
+    }
+    const blocklisted = report.findings.find((finding) => finding.rule === 'blocklisted')!;
+    expect(blocklisted.message).toContain('127.0.0.4: XBL: infected or exploited host');
+    const section = (id: string) => report.sections.find((entry) => entry.id === id)!;
+    expect(section('spf').status).toBe('error');
+    expect(section('spf').trail[0]).toMatchObject({ name: 'example.org', type: 'TXT', source: 'zone' });
+    expect(report.spfTree!.children.map((child) => child.domain)).toEqual(['_spf.example.org', '_spf.example.org']);
+    expect(report.spfTree!.children[0]!.children.map((child) => [child.domain, child.problem ?? 'ok'])).toEqual([
+      ['a.example.org', 'ok'],
+      ['missing.example.org', 'no SPF record (the name has no TXT records)'],
+    ]);
+    expect(section('starttls').summary).toMatch(/^not checked: /);
+    expect(section('reputation').summary).toContain('not checked: SpamCop');
+  });
+
+  it('counts lookups across the include tree and flags more than 10', async () => {
+    const dns = openDns({ mode: 'zone', zone });
+    const walk = await walkSpf(dns.quiet, 'many.example.org');
+    expect(walk.lookups).toBe(11);
+    const report = await auditDomain(dns, { domain: 'many.example.org', selectors: [], ips: [] });
+    expect(report.findings.find((finding) => finding.rule === 'spf-lookups')?.message).toBe('The record needs 11 DNS lookups (limit 10).');
+  });
+
+  it('says "no SPF" and "no DMARC" for a domain with nothing published, and never hangs on network checks offline', async () => {
+    const report = await auditDomain(openDns({ mode: 'zone', zone: '$ORIGIN empty.example.\n@ IN A 192.0.2.1\n' }), { domain: 'empty.example', selectors: [], ips: [] });
+    expect(report.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.rule)).toEqual(['spf-missing', 'dmarc-missing']);
+    expect(report.sections.find((entry) => entry.id === 'reputation')!.status).toBe('not-checked');
+  });
+});
