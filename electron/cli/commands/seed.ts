@@ -49,18 +49,24 @@ async function send(args: string[], io: CliIo, runtime: () => Runtime): Promise<
       json: { type: 'boolean', default: false },
     },
   });
-  const service = seedServiceOf(runtime(), { env: io.env });
+  // Opened only once the flags are good, so usage errors never create a data folder.
+  let opened: SeedService | undefined;
+  const service = () => (opened ??= seedServiceOf(runtime(), { env: io.env }));
   let runId: string;
   if (values.resume) {
     if (positionals.length > 0 || values.smtp || values.seeds) throw new UsageError('--resume takes only the run id: the run keeps its server, seeds and message.');
-    runId = await service.resume(values.resume, values['resend-unknown']).catch(usageFrom);
+    runId = await service().resume(values.resume, values['resend-unknown']).catch(usageFrom);
     io.err(`Run ${runId}: resuming.`);
   } else {
     runId = await startFromFiles(service, values, positionals, io);
   }
+  return finish(service(), runtime(), runId, values.json, io);
+}
+
+async function finish(service: SeedService, rt: Runtime, runId: string, json: boolean, io: CliIo): Promise<ExitCode> {
   const stopOnInterrupt = () => service.cancel(runId);
   process.once('SIGINT', stopOnInterrupt);
-  const unsubscribe = watchProgress(runtime(), runId, io);
+  const unsubscribe = watchProgress(rt, runId, io);
   try {
     await service.finished(runId);
   } finally {
@@ -69,7 +75,7 @@ async function send(args: string[], io: CliIo, runtime: () => Runtime): Promise<
     service.stopPolling(runId);
   }
   const detail = service.detail(runId);
-  if (values.json) {
+  if (json) {
     io.out(JSON.stringify({ runId, recipients: detail.recipients.map(({ address, status, code, response }) => ({ address, status, code: code ?? null, response: response ?? null })) }, null, 2));
   } else {
     for (const row of detail.recipients) io.out(`${row.status.padEnd(9)} ${row.address}${row.code ? `  ${row.code}` : ''}${row.response ? `  ${row.response}` : ''}`);
@@ -82,7 +88,7 @@ async function send(args: string[], io: CliIo, runtime: () => Runtime): Promise<
 
 type SendValues = { smtp?: string | undefined; from?: string | undefined; seeds?: string | undefined; subject?: string | undefined; 'reply-to'?: string | undefined; 'unsubscribe-mailto'?: string | undefined; 'unsubscribe-url'?: string | undefined; dkim?: string | undefined; pool: string; rate: string };
 
-async function startFromFiles(service: SeedService, values: SendValues, positionals: string[], io: CliIo): Promise<string> {
+async function startFromFiles(service: () => SeedService, values: SendValues, positionals: string[], io: CliIo): Promise<string> {
   if (!values.smtp) throw new UsageError('--smtp is required (smtp://user@host:587 or smtps://user@host:465).');
   if (!values.from) throw new UsageError('--from is required.');
   if (!values.seeds) throw new UsageError('--seeds is required (a CSV with an address column).');
@@ -106,7 +112,7 @@ async function startFromFiles(service: SeedService, values: SendValues, position
     ...(values['unsubscribe-url'] ? { unsubscribeUrl: values['unsubscribe-url'] } : {}),
     ...(values.dkim ? { dkimKeyId: values.dkim } : {}),
   };
-  const runId = await service
+  const runId = await service()
     .startRun({ smtp, message, recipients: seeds.map((seed) => ({ address: seed.address, provider: seed.provider, ...(seed.imap ? { imap: seed.imap } : {}) })) })
     .catch(usageFrom);
   io.err(`Run ${runId}: sending to ${seeds.length} seed${seeds.length === 1 ? '' : 's'} through ${smtp.host}:${smtp.port}.`);

@@ -19,6 +19,7 @@ export async function parseSeedCsv(text: string, file = 'seeds.csv', resolveMx?:
   try {
     records = parse(text, { bom: true, columns: (header: string[]) => header.map(normalizeHeader(file)), skip_empty_lines: true, trim: true, info: true, relax_quotes: false });
   } catch (error) {
+    if (error instanceof AppError) throw error;
     const line = (error as { lines?: number }).lines;
     throw new AppError('parse_error', `${file}${line ? `:${line}` : ''}: ${(error as Error).message}`, { file, ...(line ? { line } : {}), hint: HINT });
   }

@@ -67,7 +67,7 @@ export class SeedService {
   async preview(message: MessageSpec, to = 'seed@example.com'): Promise<{ raw: string; testId: string }> {
     const dkim = await this.dkimFor(message);
     const testId = testIdFor('000000000000', 0);
-    const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'crlf' });
+    const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
     const info = await transport.sendMail(composeMessage(message, { to, testId }, dkim));
     return { raw: (info.message as Buffer).toString('utf8'), testId };
   }
