@@ -53,7 +53,7 @@ export interface HtmlDocument {
   comments: Comment[];
   styles: StyleBlock[];
   doctype?: { start: number; end: number; text: string };
-  /** Text the reader sees in the body, whitespace collapsed. */
+  /** Text the reader sees in the body, one line per text run (SpamAssassin's body rules see paragraphs). */
   visibleText: string;
   title?: string;
   byTag(tag: string): HtmlElement[];
@@ -195,7 +195,7 @@ export function parseHtml(source: string): HtmlDocument {
     comments,
     styles,
     ...(doctype ? { doctype } : {}),
-    visibleText: visible.join(' '),
+    visibleText: visible.join('\n'),
     ...(title !== undefined ? { title: title.trim() } : {}),
     byTag: (tag) => tagIndex.get(tag) ?? [],
   };
