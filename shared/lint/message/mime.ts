@@ -70,8 +70,10 @@ function decodeBytes(bytes: Uint8Array, charset: string | undefined): string {
 }
 
 function base64Bytes(text: string): Uint8Array {
-  const clean = text.replace(/[^A-Za-z0-9+/]/g, '');
-  const binary = atob(clean.slice(0, clean.length - (clean.length % 4)));
+  let clean = text.replace(/[^A-Za-z0-9+/]/g, '');
+  // Padding is optional in practice; a dangling single character carries no whole byte.
+  if (clean.length % 4 === 1) clean = clean.slice(0, -1);
+  const binary = atob(clean + '='.repeat((4 - (clean.length % 4)) % 4));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
