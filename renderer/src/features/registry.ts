@@ -15,5 +15,6 @@ export interface Feature {
 export const features: readonly Feature[] = [
   { id: 'editor', label: 'Editor', glyph: '✎', Panel: lazy(() => import('./editor/EditorPanel')) },
   { id: 'lint', label: 'Lint', glyph: '⚑', Panel: lazy(() => import('./lint/Panel')) },
+  { id: 'auth', label: 'Authentication', glyph: '🔑', Panel: lazy(() => import('./auth/Panel')) },
   { id: 'settings', label: 'Settings', glyph: '⚙', Panel: lazy(() => import('./settings/SettingsPanel')) },
 ];

@@ -1,3 +1,4 @@
+import type { CompileIssue, ValidationLevel } from '../../../shared/contract/editor';
 import type { Finding, SourceRange } from '../../../shared/model/finding';
 import { createStore } from './store';
 
@@ -19,10 +20,17 @@ export interface DocumentState {
   compiledHtml: string;
   /** Plain-text part: generated from the HTML unless the user overrode it. */
   textPart: string;
+  /** Set when the person edited the text part by hand; `textPart` then equals it. */
+  textOverride?: string;
   findings: Finding[];
   spamScore?: number;
   /** Set to ask the editor to move the cursor to a range (a finding clicked in a list). */
   reveal?: { range: SourceRange; at: number };
+  /** mjml's own validation problems of the latest compile (shown as markers owned by 'mjml'). */
+  compileIssues?: CompileIssue[];
+  /** Whether the latest compile produced HTML; false means `compiledHtml` is from an earlier, good compile. */
+  compileOk?: boolean;
+  validationLevel?: ValidationLevel;
 }
 
 export const documentStore = createStore<DocumentState>({

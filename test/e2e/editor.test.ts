@@ -1,0 +1,213 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppProcess, startApp } from '../support/app-process';
+import { launchChromium } from '../support/browser';
+import { tempDir } from '../support/temp';
+import { type EditorPage, openEditor } from './editor-page';
+
+let app: AppProcess;
+let browser: Browser;
+let editor: EditorPage;
+const data = tempDir();
+
+/** A loopback server that counts every request made to it: the hostile template's targets. */
+const hits: string[] = [];
+let target: Server;
+let origin = '';
+
+beforeAll(async () => {
+  target = createServer((req, res) => {
+    hits.push(`${req.method} ${req.url}`);
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end('<p>landing page</p>');
+  });
+  await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
+  app = await startApp(data.dir);
+  browser = await launchChromium();
+  editor = await openEditor(browser, app);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await new Promise((resolve) => target?.close(resolve));
+  data.cleanup();
+});
+
+const doc = (text: string) => `<mjml>
+  <mj-body>
+    <mj-section>
+      <mj-column>
+        <mj-text>${text}
+        </mj-text>
+      </mj-column>
+    </mj-section>
+  </mj-body>
+</mjml>`;
+
+describe('Editor and live preview (browser mode, Chromium)', () => {
+  it('shows Monaco with the starter, named "Template source", and its compiled preview', async () => {
+    expect(await editor.editorText()).toContain('<mjml');
+    await expect.poll(() => editor.frameText(), { timeout: 15_000 }).toContain('Answer the 2-minute survey');
+    expect(await editor.page.getByTestId('preview-size').textContent()).toMatch(/HTML \d+(\.\d)? KB/);
+  });
+
+  it('updates the preview as MJML is typed', async () => {
+    await editor.replaceSource(doc('Typed:'));
+    await expect.poll(() => editor.frameText(), { timeout: 15_000 }).toContain('Typed:');
+    await editor.cursorToLineEnd(5);
+    await editor.page.keyboard.type('xyz');
+    await expect.poll(() => editor.frameText(), { timeout: 15_000 }).toContain('Typed:xyz');
+    expect(await editor.page.getByTestId('document-title').textContent()).toContain('•');
+  });
+
+  it('puts a marker on the broken line and keeps the last good preview (strict validation)', async () => {
+    await editor.page.getByLabel('MJML validation').selectOption('strict');
+    await editor.cursorToLineEnd(5);
+    await editor.page.keyboard.press('Home');
+    await editor.page.keyboard.press('End');
+    // Line 5 is `        <mj-text>Typed:xyz`: add an attribute mjml does not know to its tag.
+    await editor.page.keyboard.press('Home');
+    for (let index = 0; index < '<mj-text'.length; index++) await editor.page.keyboard.press('ArrowRight');
+    await editor.page.keyboard.insertText(' foo="1"');
+    await editor.page.keyboard.press('End');
+    await editor.page.keyboard.type(' broken');
+    const squiggle = editor.page.locator('.monaco-editor .squiggly-error');
+    await expect.poll(() => squiggle.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const line = editor.page.locator('.monaco-editor .view-line', { hasText: 'foo="1"' });
+    const lineBox = (await line.boundingBox())!;
+    const markBox = (await squiggle.first().boundingBox())!;
+    expect(Math.abs(markBox.y + markBox.height / 2 - (lineBox.y + lineBox.height / 2))).toBeLessThan(lineBox.height);
+    // The marker underlines the tag name, not the whole line.
+    expect(markBox.width).toBeLessThan(lineBox.width / 2);
+    await expect.poll(() => editor.page.getByText('Showing the last good compile').count()).toBe(1);
+    expect(await editor.frameText()).toContain('Typed:xyz');
+    expect(await editor.frameText()).not.toContain('broken');
+    // Soft validation compiles through: the marker stays (as a warning) and the preview moves on.
+    await editor.page.getByLabel('MJML validation').selectOption('soft');
+    await expect.poll(() => editor.frameText(), { timeout: 15_000 }).toContain('Typed:xyz broken');
+    await expect.poll(() => editor.page.locator('.monaco-editor .squiggly-warning').count()).toBeGreaterThan(0);
+  });
+
+  it('a hostile template runs no script and makes no request with remote images off', async () => {
+    const hostile = `<!doctype html>
+<html><head>
+<meta http-equiv="refresh" content="0;url=${origin}/refresh">
+<link rel="stylesheet" href="${origin}/style.css">
+<link rel="preconnect" href="${origin}/">
+<style>@import url(${origin}/import.css);</style>
+<style>body{background:url(${origin}/css-background.png)} @font-face{font-family:x;src:url(${origin}/font.woff)} p{font-family:x}</style>
+<script>window.parent.pwned = 'inline'; fetch('${origin}/script');</script>
+</head><body>
+<p id="marker">Hostile marker</p>
+<img src="${origin}/remote.png" alt="remote" onerror="window.parent.pwned='onerror'; new Image().src='${origin}/onerror'">
+<img src="broken.png" onerror="window.parent.pwned = 'onerror2'">
+<table background="${origin}/table-background.png"><tr><td style="background-image:url(${origin}/cell.png)">cell</td></tr></table>
+<form action="${origin}/form" method="post"><input name="a" value="b"><button id="go" type="submit">Go</button></form>
+<a id="js" href="javascript:window.parent.pwned='js-link'">js link</a>
+<svg width="10" height="10"><image href="${origin}/svg.png" width="10" height="10"/></svg>
+<video poster="${origin}/poster.png"></video>
+</body></html>`;
+    const { page, frame } = editor;
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'HTML' }).click();
+    await editor.replaceSource(hostile);
+    await expect.poll(() => editor.frameText(), { timeout: 15_000 }).toContain('Hostile marker');
+    await frame.locator('#go').click();
+    await frame.locator('#js').click();
+    await page.waitForTimeout(1500);
+
+    expect(hits).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: string }).pwned)).toBeUndefined();
+    const frameUrl = await frame.locator('body').evaluate(() => window.location.href);
+    expect(frameUrl).toBe('about:srcdoc');
+    // The email's own CSP comes first in its head; the meta refresh and resource hints are gone.
+    const head = await frame.locator('head').evaluate((element) => ({
+      first: element.firstElementChild?.outerHTML ?? '',
+      refresh: element.querySelectorAll('meta[http-equiv="refresh"]').length,
+      hints: element.querySelectorAll('link[rel="preconnect"]').length,
+    }));
+    expect(head.first).toContain('Content-Security-Policy');
+    expect(head.first).toContain("default-src 'none'; img-src data: cid:;");
+    expect(head).toMatchObject({ refresh: 0, hints: 0 });
+    expect(await frame.locator('iframe, body').first().evaluate(() => window.frameElement?.getAttribute('sandbox'))).toBe('allow-same-origin');
+    await expect.poll(() => page.getByText(/Link not opened: Links with javascript: are never opened/).count()).toBe(1);
+
+    // Remote images on relaxes only img-src, and only to https.
+    await page.getByRole('button', { name: 'Remote images' }).click();
+    await expect.poll(() => frame.locator('head meta').first().getAttribute('content')).toContain('img-src data: cid: https:');
+    await page.getByRole('button', { name: 'Remote images' }).click();
+    expect(editor.errors).toEqual([]);
+  });
+
+  it('dark mode, images off, widths and the text part each change what the preview shows', async () => {
+    const { page, frame } = editor;
+    await editor.replaceSource(`<!doctype html>
+<html><head><title>Modes</title>
+<style>body{background:#ffffff;color:#111111} @media (prefers-color-scheme: dark){ body{background:#000000 !important;color:#eeeeee !important} }</style>
+</head><body>
+<p>Modes marker paragraph.</p>
+<img src="https://acme.example/logo.png" alt="ACME logo" width="120" height="40">
+<p><a href="${origin}/landing">Read more</a></p>
+</body></html>`);
+    await expect.poll(() => editor.frameText(), { timeout: 15_000 }).toContain('Modes marker');
+    const bodyBackground = () => frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
+    const htmlFilter = () => frame.locator('html').evaluate((html) => getComputedStyle(html).filter);
+    expect(await bodyBackground()).toBe('rgb(255, 255, 255)');
+    expect(await htmlFilter()).toBe('none');
+
+    await page.getByLabel('Dark mode').selectOption('media');
+    await expect.poll(bodyBackground).toBe('rgb(0, 0, 0)');
+    await page.getByLabel('Dark mode').selectOption('invert');
+    await expect.poll(htmlFilter).toContain('invert(1)');
+    expect(await bodyBackground()).toBe('rgb(255, 255, 255)');
+    await page.getByLabel('Dark mode').selectOption('off');
+    await expect.poll(htmlFilter).toBe('none');
+
+    expect(await frame.locator('img').count()).toBe(1);
+    await page.getByRole('button', { name: 'Images off' }).click();
+    await expect.poll(() => frame.locator('img').count()).toBe(0);
+    const alt = frame.locator('.mailbench-alt');
+    expect(await alt.textContent()).toBe('ACME logo');
+    expect((await alt.boundingBox())!.width).toBeCloseTo(120, 0);
+    await page.getByRole('button', { name: 'Images off' }).click();
+    await expect.poll(() => frame.locator('img').count()).toBe(1);
+
+    const preview = page.locator('iframe[title="Email preview"]');
+    for (const [label, width] of [['320', 320], ['375', 375], ['600', 600]] as const) {
+      await page.getByRole('group', { name: 'Preview width' }).getByRole('button', { name: label, exact: true }).click();
+      await expect.poll(async () => (await preview.boundingBox())!.width).toBeCloseTo(width, 0);
+    }
+    await page.getByRole('group', { name: 'Preview width' }).getByRole('button', { name: 'Full' }).click();
+    await expect.poll(async () => (await preview.boundingBox())!.width).toBeGreaterThan(600);
+
+    await page.getByRole('group', { name: 'Preview view' }).getByRole('button', { name: 'Text part' }).click();
+    const text = page.getByLabel('Plain-text part');
+    await expect.poll(() => text.inputValue(), { timeout: 15_000 }).toContain('Modes marker paragraph.');
+    expect(await text.inputValue()).toContain(`Read more [${origin}/landing]`);
+    expect(await text.inputValue()).not.toMatch(/<p>|ACME logo|Modes$/m);
+    await text.fill('My own text part');
+    await expect.poll(() => page.getByRole('button', { name: 'Use the generated text again' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Use the generated text again' }).click();
+    await expect.poll(() => text.inputValue()).toContain('Modes marker paragraph.');
+
+    await page.getByRole('group', { name: 'Preview view' }).getByRole('button', { name: 'HTML source' }).click();
+    expect(await page.getByLabel('Compiled HTML source').textContent()).toContain('<p>Modes marker paragraph.</p>');
+    await page.getByRole('group', { name: 'Preview view' }).getByRole('button', { name: 'Email' }).click();
+  });
+
+  it('opens a clicked preview link outside the app, after validation, in a new tab', async () => {
+    const { page, frame } = editor;
+    const popup = page.context().waitForEvent('page');
+    await frame.getByText('Read more').click();
+    const opened = await popup;
+    await opened.waitForLoadState();
+    expect(opened.url()).toBe(`${origin}/landing`);
+    expect(await opened.evaluate(() => window.opener)).toBeNull();
+    // The new tab's own favicon request aside, the only request is the link the person clicked.
+    expect(hits.filter((hit) => hit !== 'GET /favicon.ico')).toEqual(['GET /landing']);
+    expect(await frame.locator('body').evaluate(() => window.location.href)).toBe('about:srcdoc');
+    await opened.close();
+  });
+});
