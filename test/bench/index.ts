@@ -1,4 +1,5 @@
 import { foundation } from './foundation.bench';
+import { seeds } from './seeds.bench';
 
 export interface Bench {
   name: string;
@@ -6,4 +7,4 @@ export interface Bench {
   run(): Promise<void>;
 }
 
-export const benches: readonly Bench[] = [foundation];
+export const benches: readonly Bench[] = [foundation, seeds];

@@ -85,6 +85,7 @@ export interface SendJob {
   retry: RetryPolicy;
   concurrency: number;
   signal: AbortSignal;
+  /** A row got an outcome or a retry (not called for 'sending': that write is for crash safety, not news). */
   onRow(seq: number): void;
 }
 
@@ -108,7 +109,6 @@ export async function runSends(job: SendJob): Promise<void> {
 async function sendOne(job: SendJob, seq: number): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     if (!job.store.markSending(job.runId, seq)) return;
-    job.onRow(seq);
     const started = performance.now();
     let outcome: Outcome;
     try {

@@ -245,6 +245,7 @@ export class SeedService {
     const bySeq = new Map(this.runs.recipients(runId).map((row) => [row.seq, row]));
     const total = bySeq.size;
     let settled = total - rows.length;
+    let lastProgress = 0;
     const abort = new AbortController();
     const transport = createSmtpTransport(run.smtp, password);
     this.runs.setState(runId, 'sending', process.pid);
@@ -265,7 +266,11 @@ export class SeedService {
         const row = this.runs.recipient(runId, seq);
         if (row.status !== 'queued' && row.status !== 'sending') settled++;
         this.deps.emit('seeds.row', publicRow(row));
-        this.deps.emit('job.progress', { jobId: runId, kind: 'seeds.send', done: settled, total, state: 'running', message: `${row.address}: ${row.status}` });
+        // Counts at most ten times a second: the rows already carry every detail.
+        if (Date.now() - lastProgress >= 100 || settled === total) {
+          lastProgress = Date.now();
+          this.deps.emit('job.progress', { jobId: runId, kind: 'seeds.send', done: settled, total, state: 'running' });
+        }
       },
     })
       .finally(() => transport.close())

@@ -52,9 +52,10 @@ describe('a seed run against smtp-server + Dovecot', () => {
         expect(row.testId).toMatch(new RegExp(`^mb-${runId}-\\d{5}$`));
         expect(row.durationMs).toBeGreaterThan(0);
       }
-      // Rows were pushed to the UI as they changed: sending then accepted, for each.
+      // Rows were pushed to the UI as they got their outcome.
       const rowEvents = events.filter((e) => e.name === 'seeds.row').map((e) => e.payload as RecipientRow);
-      expect(rowEvents.filter((row) => row.seq === 0).map((row) => row.status)).toEqual(['sending', 'accepted']);
+      expect(rowEvents.filter((row) => row.seq === 0).map((row) => row.status)).toEqual(['accepted']);
+      expect(events.filter((e) => e.name === 'job.progress').at(-1)?.payload).toMatchObject({ jobId: runId, done: 4, total: 4, state: 'finished' });
 
       const checked = await service.checkPlacement(runId);
       const bySeed = new Map(checked.recipients.map((row) => [row.address, row]));
