@@ -1,12 +1,12 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/errors';
 import {
-  type EspFormat, type ImportSummary, type Metrics, type Plan, type Provider, type SkipReason,
+  type EspFormat, type ImportSummary, type MetricName, type Metrics, type Plan, type SkipReason,
 } from '../../../shared/contract/warmup';
 import { dayInZone } from './calendar';
 import { importers, type MappedEvent } from './importers/index';
+import { type FinalStatements, startEventWriter } from './insert-worker';
 import { emptyMetrics } from './metrics';
 import { providerCache } from './providers';
 import { readRecords } from './reader';
@@ -26,10 +26,11 @@ const engagement = new Set(['openMachine', 'openHuman', 'click']);
 const CHUNK = 1 << 20;
 
 /**
- * Imports one ESP export into a plan's actuals, atomically: everything happens in one
- * write transaction on a connection of its own, so a crash or kill mid-way leaves the
- * database as it was, and the app's own connection keeps serving reads meanwhile. The
- * file is streamed in 1 MB chunks; between chunks the event loop runs (progress, other
+ * Imports one ESP export into a plan's actuals, atomically: every write happens in one
+ * transaction on a connection of its own (in the writer thread), so a crash or kill
+ * mid-way leaves the database as it was, and the app's own connection keeps serving
+ * reads meanwhile. The file is streamed in 1 MB chunks and parsed here while the writer
+ * inserts the previous chunk; between chunks the event loop runs (progress, other
  * calls), so a long import never freezes the UI.
  */
 export async function importExport(
@@ -48,11 +49,6 @@ export async function importExport(
   const providerOf = providerCache();
   const fallbackIp = plan.ips.length === 1 ? plan.ips[0]! : 'unknown';
 
-  const db = new Database(databaseFile);
-  db.pragma('busy_timeout = 5000');
-  db.pragma('synchronous = NORMAL');
-  const insertEvent = db.prepare('INSERT OR IGNORE INTO warmup_events (plan_id, event_id) VALUES (?, ?)');
-
   const totals = new Map<string, Metrics>();
   const skipped = new Map<string, SkipReason>();
   const counts = { read: 0, imported: 0, duplicates: 0, skipped: 0 };
@@ -67,56 +63,79 @@ export async function importExport(
     entry.count++;
     if (entry.lines.length < 20) entry.lines.push(at);
   };
+
+  // One batch per chunk read: the ids go to the writer thread, what to add up waits here for its answer.
+  let batch = newBatch();
   const sink = {
     event(e: MappedEvent) {
       counts.read++;
-      if (insertEvent.run(plan.id, prefix + e.id).changes === 0) {
-        counts.duplicates++;
-        return;
-      }
-      counts.imported++;
+      batch.ids.push(prefix + e.id);
       // Opens and clicks count once per message (the first of each kind); repeats are imported, not counted.
-      if (engagement.has(e.metric) && insertEvent.run(plan.id, `u:${e.metric}:${prefix}${e.messageKey}`).changes === 0) return;
-      const provider: Provider = providerOf(e.recipient);
-      const key = `${dayOf(e.time)}\t${provider}\t${e.ip || fallbackIp}`;
-      let metrics = totals.get(key);
-      if (!metrics) totals.set(key, (metrics = emptyMetrics()));
-      metrics[e.metric]++;
+      batch.uniques.push(engagement.has(e.metric) ? `u:${e.metric}:${prefix}${e.messageKey}` : '');
+      batch.keys.push(`${dayOf(e.time)}\t${providerOf(e.recipient)}\t${e.ip || fallbackIp}`);
+      batch.metrics.push(e.metric);
     },
     skip: (reason: string) => skip(reason, line),
   };
+  const settle = (done: Batch, codes: Uint8Array) => {
+    for (let i = 0; i < codes.length; i++) {
+      if (codes[i] === 0) {
+        counts.duplicates++;
+        continue;
+      }
+      counts.imported++;
+      if (codes[i] !== 1) continue;
+      let metrics = totals.get(done.keys[i]!);
+      if (!metrics) totals.set(done.keys[i]!, (metrics = emptyMetrics()));
+      metrics[done.metrics[i]!]++;
+    }
+  };
 
+  const writer = await startEventWriter(databaseFile, plan.id);
+  const inFlight: Array<{ batch: Batch; codes: Promise<Uint8Array> }> = [];
+  const drainOne = async () => {
+    const oldest = inFlight.shift()!;
+    settle(oldest.batch, await oldest.codes);
+  };
   let lastReport = 0;
-  db.exec('BEGIN IMMEDIATE');
   try {
-    for await (const batch of readRecords(decode(source, progress))) {
-      for (const item of batch) {
+    for await (const items of readRecords(decode(source, progress))) {
+      for (const item of items) {
         line = item.line;
         if ('error' in item) skip(item.error.replace(/ \(.*\)$/, ''), item.line);
         else importer.map(item.value, sink);
       }
+      if (batch.ids.length > 0) {
+        inFlight.push({ batch, codes: writer.write(batch.ids, batch.uniques) });
+        batch = newBatch();
+      }
+      // Bounded: parsing may run ahead of the writer by a few chunks, never by the whole file.
+      while (inFlight.length > 4) await drainOne();
       progress.read = counts.read;
       if (performance.now() - lastReport > 100) {
         lastReport = performance.now();
         onProgress(progress);
       }
     }
-    writeTotals(db, plan.id, totals);
+    while (inFlight.length > 0) await drainOne();
     const seconds = (performance.now() - started) / 1000;
     const skippedReasons = [...skipped.values()].sort((a, b) => b.count - a.count);
-    const { lastInsertRowid } = db.prepare(`INSERT INTO warmup_imports (plan_id, format, file, read, imported, duplicates, skipped, skipped_json, seconds)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(plan.id, format, basename(file), counts.read, counts.imported, counts.duplicates, counts.skipped, JSON.stringify(skippedReasons), seconds);
-    db.exec('COMMIT');
+    const importId = await writer.commit([
+      ...totalsStatements(plan.id, totals),
+      [`INSERT INTO warmup_imports (plan_id, format, file, read, imported, duplicates, skipped, skipped_json, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [[plan.id, format, basename(file), counts.read, counts.imported, counts.duplicates, counts.skipped, JSON.stringify(skippedReasons), seconds]]],
+    ]);
     onProgress({ ...progress, bytesDone: bytesTotal, read: counts.read });
     const days = [...new Set([...totals.keys()].map((key) => key.slice(0, 10)))].sort();
-    return { importId: Number(lastInsertRowid), planId: plan.id, format, file, ...counts, skippedReasons, days, seconds };
+    return { importId, planId: plan.id, format, file, ...counts, skippedReasons, days, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    await writer.abort();
     throw error;
-  } finally {
-    db.close();
   }
 }
+
+interface Batch { ids: string[]; uniques: string[]; keys: string[]; metrics: MetricName[] }
+const newBatch = (): Batch => ({ ids: [], uniques: [], keys: [], metrics: [] });
 
 function fileSize(path: string): number {
   try {
@@ -149,14 +168,13 @@ async function* decode(source: ImportSource, progress: ImportProgress): AsyncGen
   if (tail) yield tail;
 }
 
-function writeTotals(db: Database.Database, planId: number, totals: Map<string, Metrics>): void {
+/** Adds the import's day totals to warmup_actuals (one upsert per day, provider and IP). */
+function totalsStatements(planId: number, totals: Map<string, Metrics>): FinalStatements {
   const names = Object.keys(metricColumns) as Array<keyof Metrics>;
   const columns = names.map((m) => metricColumns[m]);
-  const upsert = db.prepare(`INSERT INTO warmup_actuals (plan_id, date, provider, ip, source, ${columns.join(', ')})
+  const sql = `INSERT INTO warmup_actuals (plan_id, date, provider, ip, source, ${columns.join(', ')})
     VALUES (?, ?, ?, ?, 'import', ${columns.map(() => '?').join(', ')})
-    ON CONFLICT (plan_id, date, provider, ip, source) DO UPDATE SET ${columns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`);
-  for (const [key, metrics] of totals) {
-    const [date, provider, ip] = key.split('\t');
-    upsert.run(planId, date, provider, ip, ...names.map((m) => metrics[m]));
-  }
+    ON CONFLICT (plan_id, date, provider, ip, source) DO UPDATE SET ${columns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+  const rows = [...totals].map(([key, metrics]) => [planId, ...key.split('\t'), ...names.map((m) => metrics[m])]);
+  return rows.length ? [[sql, rows]] : [];
 }

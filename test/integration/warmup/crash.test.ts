@@ -19,10 +19,10 @@ async function writeBigExport(file: string, events: number): Promise<void> {
   out.write('[\n');
   for (let i = 0; i < events; i++) {
     const line = `{"email":"user${i}@gmail.com","timestamp":${1772460000 + (i % 86_000)},"event":"${i % 2 ? 'delivered' : 'processed'}","sg_event_id":"big${i}","sg_message_id":"m${i >> 1}.f","ip":"192.0.2.10"}${i === events - 1 ? '' : ','}\n`;
-    if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   out.end(']\n');
-  await new Promise((resolve) => out.once('finish', resolve));
+  await new Promise<void>((resolve) => out.once('finish', () => resolve()));
 }
 
 function snapshot(file: string) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { metricNames, type EspFormat, type Metrics } from '../../../shared/contract/warmup';
+import { metricNames, type EspFormat, type Metrics, type Weekday } from '../../../shared/contract/warmup';
 import { WarmupService } from '../../../electron/services/warmup/service';
 import { testRuntime } from '../../support/runtime';
 
@@ -27,7 +27,7 @@ afterAll(() => env.cleanup());
 
 const spec = (name: string) => ({
   name, ips: ['192.0.2.10', '192.0.2.11'], domain: 'mail.example.com', startDate: '2026-03-02', timeZone: 'UTC',
-  weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] as const, target: 50_000, mix: { gmail: 45, microsoft: 25, yahoo: 15, apple: 5, other: 10 },
+  weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] as Weekday[], target: 50_000, mix: { gmail: 45, microsoft: 25, yahoo: 15, apple: 5, other: 10 },
   profile: 'moderate' as const, auth: { spf: true, dkim: true, dmarc: true, oneClickUnsubscribe: true },
 });
 
@@ -35,7 +35,7 @@ describe.each(cases)('importing a %s export', (format, file) => {
   const expected = expectedOf(file);
 
   it('counts what it read, imported, found twice and skipped, with the line of every malformed record', async () => {
-    const plan = service.create({ ...spec(`import-${format}`), weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] });
+    const plan = service.create(spec(`import-${format}`));
     const summary = await service.import(plan.id, format, { path: fixture(file) });
     expect({ read: summary.read, imported: summary.imported, duplicates: summary.duplicates, skipped: summary.skipped })
       .toEqual({ read: expected.read, imported: expected.imported, duplicates: expected.duplicates, skipped: expected.skipped });

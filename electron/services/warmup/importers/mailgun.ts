@@ -42,7 +42,10 @@ export const mailgun: EspImporter = {
   map(value, sink) {
     if (!isObject(value)) return sink.skip('not a Mailgun event object');
     if (Array.isArray(value.items)) {
-      for (const item of value.items) isObject(item) ? mapOne(item, sink) : sink.skip('not a Mailgun event object');
+      for (const item of value.items) {
+        if (isObject(item)) mapOne(item, sink);
+        else sink.skip('not a Mailgun event object');
+      }
       return;
     }
     mapOne(isObject(value['event-data']) ? value['event-data'] : value, sink);

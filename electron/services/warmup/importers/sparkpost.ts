@@ -53,7 +53,10 @@ export const sparkpost: EspImporter = {
   map(value, sink) {
     if (!isObject(value)) return sink.skip('not a SparkPost event object');
     if (Array.isArray(value.results)) {
-      for (const item of value.results) isObject(item) ? mapOne(item, sink) : sink.skip('not a SparkPost event object');
+      for (const item of value.results) {
+        if (isObject(item)) mapOne(item, sink);
+        else sink.skip('not a SparkPost event object');
+      }
       return;
     }
     if (isObject(value.msys)) {
