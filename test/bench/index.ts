@@ -1,5 +1,6 @@
 import { foundation } from './foundation.bench';
 import { seeds } from './seeds.bench';
+import { warmup } from './warmup.bench';
 
 export interface Bench {
   name: string;
@@ -7,4 +8,4 @@ export interface Bench {
   run(): Promise<void>;
 }
 
-export const benches: readonly Bench[] = [foundation, seeds];
+export const benches: readonly Bench[] = [foundation, warmup, seeds];
