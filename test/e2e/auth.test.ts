@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppProcess, startApp } from '../support/app-process';
+import { launchChromium } from '../support/browser';
+import { tempDir } from '../support/temp';
+
+const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/dkim/${name}`, import.meta.url)), 'utf8');
+const zone = fixture('football.example.com.zone');
+const message = fixture('signed.eml');
+
+let app: AppProcess;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+const data = tempDir();
+
+beforeAll(async () => {
+  app = await startApp(data.dir);
+  browser = await launchChromium();
+  page = await browser.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(app.url);
+  // first run shows the welcome screen
+  const skip = page.getByRole('button', { name: 'Skip' });
+  await skip.or(page.getByRole('button', { name: 'Authentication' })).first().waitFor({ timeout: 20_000 });
+  if (await skip.count()) await skip.click();
+  await page.getByRole('button', { name: 'Authentication' }).click();
+  await page.getByRole('heading', { name: 'Authentication', level: 1 }).waitFor({ timeout: 15_000 });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  data.cleanup();
+});
+
+describe('the Authentication panel in Chromium', () => {
+  it('takes a .zone file dropped anywhere on the window, shows an error on its line and clears it when fixed', async () => {
+    await page.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'football.example.com.zone'));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, zone);
+    const editor = page.getByRole('textbox', { name: 'Zone file' });
+    await expect.poll(() => editor.inputValue(), { timeout: 10_000 }).toBe(zone);
+    expect(await page.getByRole('tab', { name: /Zone/ }).getAttribute('aria-selected')).toBe('true');
+    await editor.fill(zone.replace('mx1                 IN A   192.0.2.25', 'mx1                 IN A   192.0.2.999'));
+    const status = page.getByTestId('zone-status');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Line 11: "192\.0\.2\.999" is not an IPv4 address\./);
+    expect(await page.locator('.zone-gutter .zone-error-line').textContent()).toBe('11');
+    await editor.fill(zone);
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('9 records, no errors.');
+    expect(await page.locator('.zone-string').count()).toBeGreaterThan(4);
+  });
+
+  it('verifies a dropped message against the offline zone, with the DNS trail folded under each verdict', async () => {
+    await page.getByRole('radio', { name: /Offline zone/ }).click();
+    await page.getByRole('tab', { name: 'Message' }).click();
+    await page.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'signed.eml', { type: 'message/rfc822' }));
+      document.querySelector('.auth-drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, message);
+    const raw = page.getByRole('textbox', { name: /Raw message/ });
+    await expect.poll(() => raw.inputValue(), { timeout: 5000 }).toContain('DKIM-Signature: v=1; a=ed25519-sha256');
+    await page.getByRole('textbox', { name: 'Connecting IP' }).fill('213.165.64.12');
+    await page.getByRole('textbox', { name: 'HELO' }).fill('mail.football.example.com');
+    await page.getByRole('textbox', { name: 'MAIL FROM' }).fill('joe@football.example.com');
+    await page.getByRole('button', { name: 'Check message' }).click();
+    const dkim = page.getByRole('region', { name: 'DKIM brisbane._domainkey.football.example.com: pass' });
+    await dkim.waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('region', { name: 'DKIM test._domainkey.football.example.com: pass' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'SPF: pass' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'DMARC: pass' }).count()).toBe(1);
+    expect(await page.getByTestId('authentication-results').textContent()).toMatch(/dkim=pass header\.i=@football\.example\.com header\.s=brisbane/);
+    await dkim.getByText(/^DNS trail \(1 lookup\)/).click();
+    expect(await dkim.getByRole('cell', { name: 'brisbane._domainkey.football.example.com' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Bulk-sender requirements' }).click();
+    await page.getByRole('region', { name: 'Bulk-sender requirements' }).waitFor({ timeout: 15_000 });
+    expect(await page.getByText('One-click unsubscribe (RFC 8058), DKIM-signed').count()).toBe(1);
+  });
+
+  it('audits the domain offline and says what it could not check', async () => {
+    await page.getByRole('tab', { name: 'Domain audit' }).click();
+    await page.getByRole('textbox', { name: 'Domain' }).fill('football.example.com');
+    await page.getByRole('textbox', { name: /DKIM selectors/ }).fill('brisbane, test');
+    await page.getByRole('button', { name: 'Audit domain' }).click();
+    await page.getByRole('region', { name: 'SPF: pass' }).last().waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('region', { name: 'DKIM: warning' }).getByText(/1024-bit RSA key/).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'MX STARTTLS and certificates: not-checked' }).getByText(/^not checked: /).count()).toBe(1);
+  });
+
+  it('generates an Ed25519 key, signs and verifies a round trip, and re-runs a past check from history', async () => {
+    await page.getByRole('tab', { name: 'Builders' }).click();
+    const builders = page.getByRole('tabpanel');
+    await builders.getByRole('textbox', { name: 'Domain' }).first().fill('example.com');
+    await builders.getByRole('textbox', { name: 'Selector' }).fill('mb1');
+    await builders.getByRole('combobox', { name: 'Key type' }).selectOption('ed25519-sha256');
+    await builders.getByRole('button', { name: 'Generate key' }).click();
+    await builders.getByText(/^mb1\._domainkey\.example\.com\. 3600 IN TXT "v=DKIM1; k=ed25519; p=/).waitFor({ timeout: 15_000 });
+    await builders.getByRole('button', { name: 'Sign and verify a test message' }).click();
+    await builders.getByText(/round trip, List-Unsubscribe-Post signed/).waitFor({ timeout: 15_000 });
+
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByRole('cell', { name: 'Is dinner ready?' }).first().waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Run again: Is dinner ready?' }).click();
+    await page.getByRole('region', { name: 'DKIM brisbane._domainkey.football.example.com: pass' }).waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('tab', { name: 'Message' }).getAttribute('aria-selected')).toBe('true');
+    expect(errors).toEqual([]);
+  });
+});
