@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRuntime } from '../../../electron/services/runtime';
+import type { Runtime } from '../../../electron/services/runtime';
+import { AppError, type InputOf, type MethodName, type OutputOf } from '../../../shared/contract/index';
 import { compileMjml } from '../../../electron/services/editor/compile';
 import { testRuntime } from '../../support/runtime';
 import { tempDir } from '../../support/temp';
@@ -11,6 +13,13 @@ const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
+
+/** A contract call that must succeed, typed by the contract. */
+async function call<N extends MethodName>(rt: Runtime, name: N, input: InputOf<N>): Promise<OutputOf<N>> {
+  const result = await rt.dispatcher.call(name, input);
+  if (!result.ok) throw AppError.fromShape(result.error);
+  return result.value as OutputOf<N>;
+}
 
 function runtime() {
   const made = testRuntime();
@@ -28,8 +37,8 @@ describe('documents and recent files', () => {
     writeFileSync(join(dir, 'page.html'), '<p>hi</p>');
     const opened = await rt.dispatcher.call('documents.open', { path: join(dir, 'page.html') });
     expect(opened).toEqual({ ok: true, value: { path: join(dir, 'page.html'), title: 'page.html', language: 'html', source: '<p>hi</p>' } });
-    const recent = await rt.dispatcher.call('shell.recent.list', {});
-    expect(recent.ok && recent.value.documents.map((doc) => doc.path)).toEqual([join(dir, 'page.html'), path]);
+    const recent = await call(rt, 'shell.recent.list', {});
+    expect(recent.documents.map((doc) => doc.path)).toEqual([join(dir, 'page.html'), path]);
   });
 
   it('refuses files the editor does not own, folders that do not exist and missing files, each with a hint', async () => {
@@ -63,8 +72,8 @@ describe('drafts', () => {
 
     const second = createRuntime({ dataDir: dir, transport: 'web', logError: () => {} });
     cleanups.push(() => second.close());
-    const listed = await second.dispatcher.call('drafts.list', {});
-    expect(listed.ok && listed.value.drafts.map(({ id, source, path }) => ({ id, source, path }))).toEqual([
+    const listed = await call(second, 'drafts.list', {});
+    expect(listed.drafts.map(({ id, source, path }) => ({ id, source, path }))).toEqual([
       { id: 'b', source: '<p>', path: join(dir, 'promo.html') },
       { id: 'a', source: 'v2', path: undefined },
     ]);
@@ -76,10 +85,9 @@ describe('drafts', () => {
 describe('starters', () => {
   it('ships the five starters, each valid MJML under strict validation', async () => {
     const { rt } = runtime();
-    const result = await rt.dispatcher.call('documents.starters', {});
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.starters.map((starter) => starter.id)).toEqual(['newsletter', 'receipt', 'password-reset', 'promotion', 'announcement']);
-    for (const starter of result.value.starters) {
+    const { starters } = await call(rt, 'documents.starters', {});
+    expect(starters.map((starter) => starter.id)).toEqual(['newsletter', 'receipt', 'password-reset', 'promotion', 'announcement']);
+    for (const starter of starters) {
       const outcome = await compileMjml(starter.source, { validationLevel: 'strict', minify: false });
       expect(outcome.issues, starter.id).toEqual([]);
       expect(outcome.html, starter.id).toMatch(/<title>[^<]+<\/title>/);
@@ -93,28 +101,25 @@ describe('export', () => {
   it('minifies HTML but keeps conditional comments, and writes the file when given a path', async () => {
     const { rt, dir } = runtime();
     const path = join(dir, 'out.html');
-    const result = await rt.dispatcher.call('export.html', { html, minify: true, path });
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.content.length).toBeLessThan(html.length);
-    expect(result.value.content).toContain('<!--[if mso]><table><tr><td><![endif]-->');
-    expect(result.value.content).not.toContain('build note');
-    expect(result.value.content).toContain('p{color:red}');
-    expect(readFileSync(path, 'utf8')).toBe(result.value.content);
-    const unchanged = await rt.dispatcher.call('export.html', { html });
-    expect(unchanged.ok && unchanged.value).toEqual({ content: html, bytes: Buffer.byteLength(html) });
+    const result = await call(rt, 'export.html', { html, minify: true, path });
+    expect(result.content.length).toBeLessThan(html.length);
+    expect(result.content).toContain('<!--[if mso]><table><tr><td><![endif]-->');
+    expect(result.content).not.toContain('build note');
+    expect(result.content).toContain('p{color:red}');
+    expect(readFileSync(path, 'utf8')).toBe(result.content);
+    expect(await call(rt, 'export.html', { html })).toEqual({ content: html, bytes: Buffer.byteLength(html) });
   });
 
   it('builds an .eml whose text and HTML parts read back with mailparser', async () => {
     const { rt, dir } = runtime();
     const path = join(dir, 'message.eml');
-    const result = await rt.dispatcher.call('export.eml', { html, text: 'Hello there\nhttps://acme.example/', subject: 'Grüße from ACME', path });
-    if (!result.ok) throw new Error(result.error.message);
+    const result = await call(rt, 'export.eml', { html, text: 'Hello there\nhttps://acme.example/', subject: 'Grüße from ACME', path });
     expect(existsSync(path)).toBe(true);
     const parsed = await simpleParser(readFileSync(path));
     expect(parsed.subject).toBe('Grüße from ACME');
     expect(parsed.text?.trim()).toBe('Hello there\nhttps://acme.example/');
     expect(parsed.html).toContain('<a href="https://acme.example/">there</a>');
-    expect(result.value.content).toMatch(/Content-Type: multipart\/alternative/);
+    expect(result.content).toMatch(/Content-Type: multipart\/alternative/);
   });
 
   it('refuses an export path with the wrong extension', async () => {
