@@ -79,13 +79,14 @@ export const isPublicIpUrl = (url: string): boolean => {
   return host !== undefined && /^\d+\.\d+\.\d+\.\d+$/.test(host) && !privateIp.test(host);
 };
 
-/** Where a phrase sits in the HTML, so the finding lands on its line. */
-function spanOfText(doc: HtmlDocument | undefined, needle: string): Span {
-  if (doc) {
-    const probe = needle.trim().slice(0, 40).toLowerCase();
-    for (const node of doc.texts) if (node.text.toLowerCase().includes(probe)) return { in: 'html', start: node.start, end: node.end };
+/** Where a phrase sits in the HTML (or the text part), so the finding lands on its line. */
+function spanOfText(ctx: LintContext, needle: string): Span {
+  const probe = needle.trim().slice(0, 40).toLowerCase();
+  if (ctx.html) {
+    for (const node of ctx.html.texts) if (node.text.toLowerCase().includes(probe)) return { in: 'html', start: node.start, end: node.end };
   }
-  return { in: 'document' };
+  const at = ctx.text?.toLowerCase().indexOf(probe) ?? -1;
+  return at >= 0 ? { in: 'text', start: at, end: at + probe.length } : { in: 'document' };
 }
 
 function uppercaseRatio(text: string): number | undefined {
@@ -106,7 +107,7 @@ function check(ctx: LintContext, report: Report): void {
     const target = rule.on === 'subject' ? ctx.subject : body;
     if (target === undefined) continue;
     const match = rule.pattern.exec(target);
-    if (match) report({ rule: rule.id, span: rule.on === 'subject' ? { in: 'header', name: 'Subject' } : spanOfText(doc, match[0]), message: `${rule.describe}: "${match[0].trim().slice(0, 60)}".` });
+    if (match) report({ rule: rule.id, span: rule.on === 'subject' ? { in: 'header', name: 'Subject' } : spanOfText(ctx, match[0]), message: `${rule.describe}: "${match[0].trim().slice(0, 60)}".` });
   }
   const upper = uppercaseRatio(doc?.visibleText || ctx.text || '');
   if (upper !== undefined && upper >= 0.75) report({ rule: 'UPPERCASE_75_100', span: { in: 'document' } });
