@@ -10,6 +10,14 @@ const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixture
 const zone = fixture('football.example.com.zone');
 const message = fixture('signed.eml');
 
+/** Drops a file on an element the way a person dragging it from the desktop does (script form: this file has no DOM types). */
+const dropFile = (page: Page, selector: string, name: string, content: string) =>
+  page.evaluate(`(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([${JSON.stringify(content)}], ${JSON.stringify(name)}));
+    document.querySelector(${JSON.stringify(selector)}).dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  })()`);
+
 let app: AppProcess;
 let browser: Browser;
 let page: Page;
@@ -37,11 +45,7 @@ afterAll(async () => {
 
 describe('the Authentication panel in Chromium', () => {
   it('takes a .zone file dropped anywhere on the window, shows an error on its line and clears it when fixed', async () => {
-    await page.evaluate((text) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([text], 'football.example.com.zone'));
-      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }, zone);
+    await dropFile(page, 'body', 'football.example.com.zone', zone);
     const editor = page.getByRole('textbox', { name: 'Zone file' });
     await expect.poll(() => editor.inputValue(), { timeout: 10_000 }).toBe(zone);
     expect(await page.getByRole('tab', { name: /Zone/ }).getAttribute('aria-selected')).toBe('true');
@@ -57,11 +61,7 @@ describe('the Authentication panel in Chromium', () => {
   it('verifies a dropped message against the offline zone, with the DNS trail folded under each verdict', async () => {
     await page.getByRole('radio', { name: /Offline zone/ }).click();
     await page.getByRole('tab', { name: 'Message' }).click();
-    await page.evaluate((text) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([text], 'signed.eml', { type: 'message/rfc822' }));
-      document.querySelector('.auth-drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }, message);
+    await dropFile(page, '.auth-drop', 'signed.eml', message);
     const raw = page.getByRole('textbox', { name: /Raw message/ });
     await expect.poll(() => raw.inputValue(), { timeout: 5000 }).toContain('DKIM-Signature: v=1; a=ed25519-sha256');
     await page.getByRole('textbox', { name: 'Connecting IP' }).fill('213.165.64.12');

@@ -49,6 +49,16 @@ export function zoneDns(zone: Zone): CheckDns {
   return { resolve: trail.wrap(quiet, 'zone'), quiet, trail, networked: false };
 }
 
-function readZone(source: { zone: string; origin?: string }, file?: string): Zone {
-  return parseZoneFile(source.zone, { ...(source.origin ? { origin: source.origin } : {}), file: file ?? 'zone' });
+/** Recently parsed zones by text: the UI and history re-runs check again and again against the same zone. */
+const parsedZones = new Map<string, Zone>();
+const PARSED_ZONES_KEPT = 8;
+
+function readZone(source: { zone: string; origin?: string }, file = 'zone'): Zone {
+  const key = `${file}\u0000${source.origin ?? ''}\u0000${source.zone}`;
+  const cached = parsedZones.get(key);
+  if (cached) return cached;
+  const zone = parseZoneFile(source.zone, { ...(source.origin ? { origin: source.origin } : {}), file });
+  if (parsedZones.size >= PARSED_ZONES_KEPT) parsedZones.delete(parsedZones.keys().next().value!);
+  parsedZones.set(key, zone);
+  return zone;
 }

@@ -172,6 +172,10 @@ function readRdata(type: ZoneRecordType, tokens: Token[], base: { name: string; 
   }
 }
 
+/** A run of plain word characters, and of quoted-string characters, from a position (sticky). */
+const WORD = /[^\s;()"\\]*/y;
+const QUOTED = /[^"\\\n]*/y;
+
 /**
  * Splits a master file into entries. Bytes after a backslash-escape are kept as Latin-1
  * characters (one per octet), which is how TXT data with non-ASCII bytes reaches checks.
@@ -251,16 +255,29 @@ function tokenize(text: string, fail: (line: number, message: string, hint: stri
       let value = '';
       i++;
       for (;;) {
+        QUOTED.lastIndex = i;
+        const run = QUOTED.exec(text)![0];
+        value += run;
+        i += run.length;
         if (i >= text.length || text[i] === '\n') fail(startLine, 'a quoted string is not closed on its line.', 'Add the closing `"`; to continue a long TXT record, close this string and open another.');
         if (text[i] === '"') break;
-        value += text[i] === '\\' ? readEscape() : text[i++];
+        value += readEscape();
       }
       i++;
       push({ text: value, quoted: true }, false);
       continue;
     }
-    let word = '';
-    while (i < text.length && !/[\s;()"]/.test(text[i]!)) word += text[i] === '\\' ? readEscape() : text[i++];
+    WORD.lastIndex = i;
+    let word = WORD.exec(text)![0];
+    i += word.length;
+    // escapes are rare: only then fall back to reading one character at a time
+    while (text[i] === '\\') {
+      word += readEscape();
+      WORD.lastIndex = i;
+      const more = WORD.exec(text)![0];
+      word += more;
+      i += more.length;
+    }
     push({ text: word, quoted: false }, false);
   }
   if (depth > 0) fail(openedAt, 'a parenthesis opened here is never closed.', 'Add the closing `)` after the last part of the record.');
