@@ -1,3 +1,4 @@
+import { auth } from './auth.bench';
 import { foundation } from './foundation.bench';
 import { seeds } from './seeds.bench';
 import { warmup } from './warmup.bench';
@@ -8,4 +9,4 @@ export interface Bench {
   run(): Promise<void>;
 }
 
-export const benches: readonly Bench[] = [foundation, warmup, seeds];
+export const benches: readonly Bench[] = [foundation, warmup, seeds, auth];
