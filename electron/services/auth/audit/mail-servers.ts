@@ -73,8 +73,9 @@ export async function auditStartTls(run: AuditRun, hosts: string[]): Promise<Sec
   if (hosts.length === 0) return notChecked('no MX host to connect to');
   const targets = await Promise.all(hosts.slice(0, 3).map(async (host) => ({ host, ip: (await run.resolveOrEmpty<string>(host, 'A'))[0] })));
   const probes = await Promise.all(targets.filter((target) => target.ip).map(async (target) => ({ ...target, probe: await probeStartTls(target.host, target.ip!, run.network.smtpPort, run.network.timeoutMs) })));
+  if (probes.length === 0) return notChecked('the MX hosts have no IPv4 address to connect to');
   const reachable = probes.filter((entry) => entry.probe.kind !== 'unreachable');
-  if (reachable.length === 0) return notChecked(`network unreachable (${probes.map((entry) => entry.probe.kind === 'unreachable' ? entry.probe.reason : '').join('; ') || 'no IPv4 address'})`);
+  if (reachable.length === 0) return notChecked(`network unreachable (${probes.map((entry) => (entry.probe.kind === 'unreachable' ? entry.probe.reason : '')).join('; ')})`);
   const records: string[] = [];
   for (const { host, probe } of probes) {
     if (probe.kind === 'no-starttls') run.find('starttls', 'starttls-missing', 'error', `${host} does not offer STARTTLS.`, 'Mail to the domain travels unencrypted; MTA-STS cannot be enforced.', 'Turn on STARTTLS with a valid certificate on the mail server.');
