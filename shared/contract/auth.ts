@@ -179,6 +179,8 @@ export const Blocklist = z.object({
   kind: z.enum(['ip', 'domain']),
 });
 export type Blocklist = z.infer<typeof Blocklist>;
+/** A blocklist Mailbench knows, with what each of its answers means. */
+export const KnownBlocklist = Blocklist.extend({ codes: z.record(z.string(), z.string()) });
 
 export const AuditInput = z
   .object({
@@ -261,6 +263,11 @@ export const authMethods = {
     summary: "Pass/fail against Gmail's, Yahoo's and Microsoft's bulk-sender requirements, from a message and its domain.",
     input: MessageInput.extend({ domain: Domain.optional() }).strict(),
     output: BulkSenderReport,
+  }),
+  'auth.blocklists': method({
+    summary: 'The DNS blocklists the domain audit asks by default, with the meaning of their return codes.',
+    input: z.object({}).strict(),
+    output: z.array(KnownBlocklist),
   }),
   'auth.parseZone': method({
     summary: 'Reads an RFC 1035 zone (what BIND and NSD read); errors carry their line.',

@@ -5,6 +5,7 @@ import type { Handlers } from '../../rpc/dispatch';
 import { parseZoneFile } from '../dns/zone-file';
 import type { ZoneRecord } from '../dns/zone';
 import type { Runtime } from '../runtime';
+import { KNOWN_BLOCKLISTS } from './audit/blocklists';
 import { buildDmarc, buildSpf } from './builders';
 import { runBulkSenderCheck, runDomainAudit, runMessageCheck, runSpfCheck } from './checks';
 import { deleteDkimKey, generateDkimKey, listDkimKeys } from './dkim-keys';
@@ -13,7 +14,7 @@ import { CheckHistory } from './history';
 import { readHeaders } from './message-headers';
 
 type AuthMethod =
-  | 'auth.verifyMessage' | 'auth.checkSpf' | 'auth.auditDomain' | 'auth.bulkSender' | 'auth.parseZone'
+  | 'auth.verifyMessage' | 'auth.checkSpf' | 'auth.auditDomain' | 'auth.bulkSender' | 'auth.blocklists' | 'auth.parseZone'
   | 'auth.dkimGenerate' | 'auth.dkimList' | 'auth.dkimDelete' | 'auth.dkimRoundTrip'
   | 'auth.buildSpf' | 'auth.buildDmarc' | 'auth.history' | 'auth.rerun';
 
@@ -62,6 +63,7 @@ export function authHandlers(rt: Runtime): Pick<Handlers, AuthMethod> {
     'auth.checkSpf': checkSpf,
     'auth.auditDomain': auditDomain,
     'auth.bulkSender': bulkSender,
+    'auth.blocklists': () => KNOWN_BLOCKLISTS.map((list) => ({ ...list })),
     'auth.parseZone': ({ text, origin }) => ({
       records: parseZoneFile(text, { ...(origin ? { origin } : {}), file: 'zone' }).records.map((record) => ({
         ...(record.line ? { line: record.line } : {}),

@@ -86,8 +86,11 @@ describe('bulk-sender verdicts and history', () => {
     expect(await env!.rt.dispatcher.call('auth.rerun', { id: 9999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
-  it('reports a zone error with its line through the contract', async () => {
+  it('lists the known blocklists with the meaning of their codes, and reports a zone error with its line', async () => {
     env = testRuntime();
+    const lists = await call<Array<{ zone: string; kind: string; codes: Record<string, string> }>>('auth.blocklists', {});
+    expect(lists.find((list) => list.zone === 'zen.spamhaus.org')).toMatchObject({ kind: 'ip', codes: { '127.0.0.2': expect.stringContaining('SBL') } });
+    expect(lists.filter((list) => list.kind === 'domain').map((list) => list.zone)).toEqual(['dbl.spamhaus.org', 'multi.surbl.org']);
     const result = await env.rt.dispatcher.call('auth.parseZone', { text: '$ORIGIN example.com.\n@ IN TXT "ok"\n@ IN MX 10\n' });
     expect(result).toMatchObject({ ok: false, error: { code: 'parse_error', line: 3, hint: expect.any(String) } });
     const parsed = await call<{ records: Array<{ line: number; type: string; data: string }> }>('auth.parseZone', { text: '$ORIGIN example.com.\n@ IN MX 10 mx\n' });

@@ -62,4 +62,12 @@ describe('the domain audit against an offline zone', () => {
     expect(report.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.rule)).toEqual(['spf-missing', 'dmarc-missing']);
     expect(report.sections.find((entry) => entry.id === 'reputation')!.status).toBe('not-checked');
   });
+
+  it('asks a list the user configured, after its test entry answers', async () => {
+    const custom = '$ORIGIN bl.test.example.\n2.0.0.127 IN A 127.0.0.2\n9.2.0.192 IN A 127.0.0.3\n';
+    const report = await auditDomain(openDns({ mode: 'zone', zone: custom }), { domain: 'example.org', selectors: [], ips: ['192.0.2.9', '192.0.2.10'], blocklists: [{ zone: 'bl.test.example', kind: 'ip', name: 'Test BL' }] });
+    const listed = report.findings.filter((finding) => finding.rule === 'blocklisted');
+    expect(listed.map((finding) => finding.message)).toEqual(["192.0.2.9 is listed on Test BL (127.0.0.3: listed (127.0.0.3); see Test BL's documentation for this code)."]);
+    expect(report.sections.find((entry) => entry.id === 'reputation')!.summary).toBe('1 list(s) checked.');
+  });
 });

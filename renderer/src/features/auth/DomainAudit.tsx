@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import type { AuditReport, DnsSource } from '../../../../shared/contract/auth';
+import type { AuditReport, Blocklist, DnsSource } from '../../../../shared/contract/auth';
 import { client } from '../../platform/index';
+import { useLoad } from '../../platform/use-call';
 import { Button } from '../../ui/Button';
 import { SpfTreeView } from './MessageReportView';
 import { Badge, Failure, splitList, Trail, useAction } from './parts';
@@ -46,8 +47,17 @@ export function DomainAudit({ dns, shown, onShown }: { dns: DnsSource; shown?: A
   const [selectors, setSelectors] = useState('');
   const [ips, setIps] = useState('');
   const [policy, setPolicy] = useState('');
+  const [known] = useLoad(() => client.call('auth.blocklists', {}), []);
+  const [skipped, setSkipped] = useState<ReadonlySet<string>>(new Set());
+  const [custom, setCustom] = useState('');
+  const blocklists = (): Blocklist[] | undefined => {
+    const extra = custom.split('\n').map((line) => line.trim().split(/\s+/)).filter((parts) => parts[0]).map(([zone, kind, ...name]) => ({ zone: zone!, kind: kind === 'domain' ? ('domain' as const) : ('ip' as const), name: name.join(' ') || zone! }));
+    if (known.state !== 'ready' || (skipped.size === 0 && extra.length === 0)) return undefined;
+    return [...known.value.filter((list) => !skipped.has(list.zone)).map(({ zone, kind, name }) => ({ zone, kind, name })), ...extra];
+  };
   const [audit, runAudit] = useAction(async () => {
-    const report = await client.call('auth.auditDomain', { domain: domain.trim(), dns, selectors: splitList(selectors), ips: splitList(ips), ...(policy.trim() ? { mtaStsPolicy: policy } : {}) });
+    const lists = blocklists();
+    const report = await client.call('auth.auditDomain', { domain: domain.trim(), dns, selectors: splitList(selectors), ips: splitList(ips), ...(policy.trim() ? { mtaStsPolicy: policy } : {}), ...(lists ? { blocklists: lists } : {}) });
     onShown(report);
     return report;
   });
@@ -71,6 +81,34 @@ export function DomainAudit({ dns, shown, onShown }: { dns: DnsSource; shown?: A
       <details>
         <summary>MTA-STS policy to check instead of fetching it</summary>
         <textarea className="mono" rows={5} value={policy} onChange={(event) => setPolicy(event.target.value)} placeholder={'version: STSv1\nmode: enforce\nmx: mx1.example.com\nmax_age: 604800'} />
+      </details>
+      <details>
+        <summary>DNS blocklists to ask</summary>
+        {known.state === 'ready' && (
+          <ul className="auth-blocklists">
+            {known.value.map((list) => (
+              <li key={list.zone}>
+                <label className="auth-check">
+                  <input
+                    type="checkbox"
+                    checked={!skipped.has(list.zone)}
+                    onChange={(event) => {
+                      const next = new Set(skipped);
+                      if (event.target.checked) next.delete(list.zone);
+                      else next.add(list.zone);
+                      setSkipped(next);
+                    }}
+                  />
+                  {list.name} <span className="mono auth-muted">{list.zone} ({list.kind})</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        <label className="auth-field">
+          <span>More lists, one a line: zone, ip or domain, name</span>
+          <textarea className="mono" rows={2} value={custom} onChange={(event) => setCustom(event.target.value)} placeholder="dnsbl.example.net ip Example DNSBL" />
+        </label>
       </details>
       <div className="auth-row">
         <Button variant="primary" disabled={!domain.trim() || audit.state === 'running'} onClick={() => void runAudit()}>
