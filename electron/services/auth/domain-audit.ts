@@ -3,6 +3,7 @@ import type { CheckDns } from '../dns/source';
 import { auditBlocklists, KNOWN_BLOCKLISTS } from './audit/blocklists';
 import { auditDkim } from './audit/dkim';
 import { auditDmarc } from './audit/dmarc';
+import { auditExistence } from './audit/existence';
 import { auditMx, auditPtr, auditStartTls } from './audit/mail-servers';
 import { auditBimi, auditMtaSts, auditTlsRpt } from './audit/policies';
 import { AuditRun, type NetworkOptions } from './audit/run';
@@ -28,6 +29,7 @@ export async function auditDomain(dns: CheckDns, query: AuditQuery, network: Par
   let spfTree: AuditReport['spfTree'];
   let dmarc: Awaited<ReturnType<typeof auditDmarc>>['policy'];
   let mxHosts: string[] = [];
+  await run.section('domain', 'Domain', () => auditExistence(run));
   await run.section('spf', 'SPF', async () => {
     const result = await auditSpf(run);
     spfTree = result.tree;

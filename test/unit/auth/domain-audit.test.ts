@@ -69,5 +69,7 @@ describe('the domain audit against an offline zone', () => {
     const listed = report.findings.filter((finding) => finding.rule === 'blocklisted');
     expect(listed.map((finding) => finding.message)).toEqual(["192.0.2.9 is listed on Test BL (127.0.0.3: listed (127.0.0.3); see Test BL's documentation for this code)."]);
     expect(report.sections.find((entry) => entry.id === 'reputation')!.summary).toBe('1 list(s) checked.');
+    // the zone holds only the list, so the audited domain itself does not exist there, and the audit says so first
+    expect(report.findings[0]).toMatchObject({ rule: 'domain-not-found', message: 'example.org does not exist in the offline zone (NXDOMAIN).' });
   });
 });
