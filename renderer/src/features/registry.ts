@@ -1,4 +1,5 @@
 import { type ComponentType, lazy, type LazyExoticComponent } from 'react';
+import { loadMonaco } from '../editor/load';
 
 export interface Feature {
   id: string;
@@ -13,8 +14,11 @@ export interface Feature {
  * so the first paint carries only the shell.
  */
 export const features: readonly Feature[] = [
-  { id: 'editor', label: 'Editor', glyph: '✎', Panel: lazy(() => import('./editor/EditorPanel')) },
+  // Monaco's chunk starts downloading with the panel's (MonacoEditor awaits it and reports a failure).
+  { id: 'editor', label: 'Editor', glyph: '✎', Panel: lazy(() => (loadMonaco().catch(() => undefined), import('./editor/EditorPanel'))) },
   { id: 'lint', label: 'Lint', glyph: '⚑', Panel: lazy(() => import('./lint/Panel')) },
   { id: 'auth', label: 'Authentication', glyph: '🔑', Panel: lazy(() => import('./auth/Panel')) },
+  { id: 'seeds', label: 'Seed tests', glyph: '✉', Panel: lazy(() => import('./seeds/Panel')) },
+  { id: 'warmup', label: 'Warmup', glyph: '📈', Panel: lazy(() => import('./warmup/Panel')) },
   { id: 'settings', label: 'Settings', glyph: '⚙', Panel: lazy(() => import('./settings/SettingsPanel')) },
 ];

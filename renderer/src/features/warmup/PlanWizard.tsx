@@ -1,0 +1,152 @@
+import { useEffect, useState } from 'react';
+import type { Plan, PlanSpecInput, Precheck, Profile, ProviderMix, ScheduleDay, Weekday } from '../../../../shared/contract/warmup';
+import { profiles, providers, weekdays } from '../../../../shared/contract/warmup';
+import { client } from '../../platform/index';
+import { Button } from '../../ui/Button';
+import { number, providerLabel } from './format';
+
+const defaultMix: ProviderMix = { gmail: 45, microsoft: 25, yahoo: 15, apple: 5, other: 10 };
+const profileHelp: Record<Profile, string> = {
+  conservative: 'each step held 3 sending days',
+  moderate: '50, 100, 200 … one step a sending day',
+  aggressive: 'starts at 200 a day',
+  custom: 'your start, growth and hold',
+};
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The plan wizard: what is being warmed up, how fast, to whom; a live preview of the ramp before it is stored. */
+export function PlanWizard({ onCreated, onCancel }: { onCreated: (plan: Plan) => void; onCancel?: () => void }) {
+  const [name, setName] = useState('');
+  const [ips, setIps] = useState('1');
+  const [domain, setDomain] = useState('');
+  const [startDate, setStartDate] = useState(today());
+  const [timeZone, setTimeZone] = useState(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+  const [days, setDays] = useState<Weekday[]>(['mon', 'tue', 'wed', 'thu', 'fri']);
+  const [target, setTarget] = useState('100000');
+  const [profile, setProfile] = useState<Profile>('moderate');
+  const [custom, setCustom] = useState({ start: 100, growth: 1.5, holdDays: 2 });
+  const [mix, setMix] = useState<ProviderMix>(defaultMix);
+  const [auth, setAuth] = useState({ spf: false, dkim: false, dmarc: false, oneClickUnsubscribe: false });
+  const [selector, setSelector] = useState('');
+  const [preview, setPreview] = useState<{ days: ScheduleDay[]; prechecks: Precheck[] } | { error: string }>();
+  const [note, setNote] = useState('');
+
+  const ipList = /^\d+$/.test(ips.trim()) ? Array.from({ length: Math.max(1, Math.min(64, Number(ips))) }, (_, i) => `ip-${i + 1}`) : ips.split(',').map((s) => s.trim()).filter(Boolean);
+  const spec: PlanSpecInput = {
+    name: name.trim() || 'preview', ips: ipList, domain: domain.trim(), startDate, timeZone, weekdays: days, target: Number(target) || 0, mix, profile,
+    ...(profile === 'custom' ? { custom } : {}), auth,
+  };
+  const specKey = JSON.stringify(spec);
+
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      client.call('warmup.preview', { spec }).then(
+        (result) => live && setPreview(result),
+        (error: Error) => live && setPreview({ error: error.message }),
+      );
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [specKey]);
+
+  const mixTotal = providers.reduce((sum, p) => sum + mix[p], 0);
+
+  async function mixFromFile(file: File) {
+    const result = await client.call('warmup.mixFromRecipients', { text: await file.text() });
+    setMix(result.mix);
+    setNote(`Mix from ${number(result.counted)} recipients in ${file.name}${result.ignored ? ` (${result.ignored} lines were not addresses)` : ''}.`);
+  }
+
+  async function checkDns() {
+    setNote('Checking DNS…');
+    try {
+      const report = await client.call('auth.auditDomain', { domain: domain.trim(), selectors: selector.trim() ? [selector.trim()] : [] });
+      const ok = (id: string) => ['pass', 'warning'].includes(report.sections.find((s) => s.id === id)?.status ?? '');
+      setAuth((a) => ({ ...a, spf: ok('spf'), dmarc: ok('dmarc'), dkim: selector.trim() ? ok('dkim') : a.dkim }));
+      setNote(`From DNS: SPF ${ok('spf') ? 'found' : 'missing'}, DMARC ${ok('dmarc') ? 'found' : 'missing'}${selector.trim() ? `, DKIM ${ok('dkim') ? 'found' : 'missing'}` : ' (give a DKIM selector to check DKIM)'}. One-click unsubscribe is a property of your messages: tick it yourself.`);
+    } catch (error) {
+      setNote(`The DNS check failed: ${(error as Error).message}`);
+    }
+  }
+
+  async function create() {
+    try {
+      onCreated(await client.call('warmup.create', { spec: { ...spec, name: name.trim() } }));
+    } catch (error) {
+      setNote((error as Error).message);
+    }
+  }
+
+  return (
+    <form className="wu-wizard" aria-label="New warm-up plan" onSubmit={(e) => { e.preventDefault(); void create(); }}>
+      <fieldset>
+        <legend>What you warm up</legend>
+        <label>Plan name <input required value={name} onChange={(e) => setName(e.target.value)} placeholder="New IP pool, March" /></label>
+        <label>Sending IPs <input value={ips} onChange={(e) => setIps(e.target.value)} aria-describedby="wu-ips-help" /></label>
+        <small id="wu-ips-help">A count (2) or the addresses, comma-separated.</small>
+        <label>Sending domain <input value={domain} onChange={(e) => setDomain(e.target.value)} placeholder="mail.example.com" /></label>
+        <label>Daily volume at full speed <input inputMode="numeric" value={target} onChange={(e) => setTarget(e.target.value.replace(/[^\d]/g, ''))} /></label>
+      </fieldset>
+      <fieldset>
+        <legend>When</legend>
+        <label>Start date <input type="date" required value={startDate} onChange={(e) => setStartDate(e.target.value)} /></label>
+        <label>Time zone <input value={timeZone} onChange={(e) => setTimeZone(e.target.value)} /></label>
+        <div role="group" aria-label="Sending weekdays" className="wu-days">
+          {weekdays.map((d) => (
+            <label key={d}><input type="checkbox" checked={days.includes(d)} onChange={(e) => setDays(e.target.checked ? weekdays.filter((w) => w === d || days.includes(w)) : days.filter((w) => w !== d))} /> {d}</label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Risk profile</legend>
+        {profiles.map((p) => (
+          <label key={p} className="wu-radio"><input type="radio" name="profile" checked={profile === p} onChange={() => setProfile(p)} /> {p} <small>{profileHelp[p]}</small></label>
+        ))}
+        {profile === 'custom' && (
+          <div className="wu-inline">
+            <label>Start <input type="number" min={10} value={custom.start} onChange={(e) => setCustom({ ...custom, start: Number(e.target.value) })} /></label>
+            <label>Growth <input type="number" step={0.05} min={1.05} max={2} value={custom.growth} onChange={(e) => setCustom({ ...custom, growth: Number(e.target.value) })} /></label>
+            <label>Hold days <input type="number" min={1} max={7} value={custom.holdDays} onChange={(e) => setCustom({ ...custom, holdDays: Number(e.target.value) })} /></label>
+          </div>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>Provider mix (%)</legend>
+        <div className="wu-inline">
+          {providers.map((p) => (
+            <label key={p}>{providerLabel[p]} <input type="number" min={0} max={100} value={mix[p]} onChange={(e) => setMix({ ...mix, [p]: Number(e.target.value) })} /></label>
+          ))}
+        </div>
+        <p className={mixTotal === 100 ? '' : 'warning'}>Total {mixTotal}%{mixTotal === 100 ? '' : ': make it 100%'}</p>
+        <label>Or compute it from a recipient list <input type="file" accept=".csv,.txt" onChange={(e) => e.target.files?.[0] && void mixFromFile(e.target.files[0])} /></label>
+      </fieldset>
+      <fieldset>
+        <legend>Authentication of the domain</legend>
+        {(['spf', 'dkim', 'dmarc', 'oneClickUnsubscribe'] as const).map((k) => (
+          <label key={k} className="wu-radio"><input type="checkbox" checked={auth[k]} onChange={(e) => setAuth({ ...auth, [k]: e.target.checked })} /> {k === 'oneClickUnsubscribe' ? 'one-click unsubscribe' : k.toUpperCase()}</label>
+        ))}
+        <div className="wu-inline">
+          <label>DKIM selector <input value={selector} onChange={(e) => setSelector(e.target.value)} placeholder="s1" /></label>
+          <Button onClick={() => void checkDns()} disabled={!domain.trim()}>Check DNS</Button>
+        </div>
+      </fieldset>
+      {note && <p role="status">{note}</p>}
+      <section aria-label="Preview" className="wu-preview">
+        {preview && 'error' in preview && <p role="alert">{preview.error}</p>}
+        {preview && 'days' in preview && preview.days.length > 0 && (
+          <>
+            <p>Full volume ({number(preview.days.at(-1)!.total)}/day) on sending day {preview.days.length}, {preview.days.at(-1)!.date}. Day 1: {number(preview.days[0]!.total)}.</p>
+            {preview.prechecks.map((c) => <p key={c.provider} className="warning">⚠ {c.message}</p>)}
+          </>
+        )}
+      </section>
+      <div className="wu-row">
+        <Button type="submit" variant="primary" disabled={!name.trim() || mixTotal !== 100}>Create plan</Button>
+        {onCancel && <Button variant="ghost" onClick={onCancel}>Cancel</Button>}
+      </div>
+    </form>
+  );
+}

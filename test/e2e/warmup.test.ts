@@ -1,0 +1,80 @@
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppProcess, startApp } from '../support/app-process';
+import { launchChromium } from '../support/browser';
+import { tempDir } from '../support/temp';
+
+const fixture = fileURLToPath(new URL('../fixtures/warmup/sendgrid-events.json', import.meta.url));
+let app: AppProcess;
+let browser: Browser;
+let page: Page;
+const data = tempDir();
+const errors: string[] = [];
+
+beforeAll(async () => {
+  app = await startApp(data.dir);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(app.url);
+  // The first run shows the welcome screen.
+  const skip = page.getByRole('button', { name: 'Skip' });
+  await skip.or(page.getByRole('button', { name: 'Warmup' })).first().waitFor({ timeout: 20_000 });
+  if (await skip.count()) await skip.click();
+  await page.getByRole('button', { name: 'Warmup' }).click();
+  await page.getByRole('heading', { name: 'Warmup', level: 1 }).waitFor({ timeout: 15_000 });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  data.cleanup();
+});
+
+describe('the Warmup panel in Chromium', () => {
+  it('starts empty with one button, and the wizard previews then stores a plan', async () => {
+    await page.getByRole('button', { name: 'Plan a warm-up' }).click();
+    const wizard = page.getByRole('form', { name: 'New warm-up plan' });
+    await wizard.getByLabel('Plan name').fill('March pool');
+    await wizard.getByLabel('Sending IPs').fill('192.0.2.10, 192.0.2.11');
+    await wizard.getByLabel('Daily volume at full speed').fill('50000');
+    await wizard.getByLabel('Start date').fill('2026-03-02');
+    await wizard.getByLabel('Time zone').fill('UTC');
+    await expect.poll(() => wizard.getByLabel('Preview').textContent(), { timeout: 15_000 }).toMatch(/Full volume \(50,000\/day\) on sending day \d+/);
+    await expect.poll(() => wizard.getByLabel('Preview').textContent()).toMatch(/lacks SPF, DKIM, DMARC, one-click unsubscribe/);
+    await wizard.getByRole('button', { name: 'Create plan' }).click();
+    await expect.poll(() => page.getByTestId('plan-2026-03-02').textContent(), { timeout: 15_000 }).toBe('day 1: 83');
+    expect(await page.getByTestId('plan-2026-03-09').textContent()).toMatch(/^day 6: /);
+    // Weekends are not sending days.
+    expect(await page.getByTestId('plan-2026-03-07').count()).toBe(0);
+  });
+
+  it('imports an ESP export with a progress bar and a summary of what was skipped and why', async () => {
+    await page.getByRole('combobox', { name: 'Export from' }).selectOption('sendgrid');
+    await page.getByLabel(/Event export file/).setInputFiles(fixture);
+    const summary = page.getByRole('status', { name: 'Import summary' });
+    await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toMatch(/read 415, imported 391, duplicates 18, skipped 6/);
+    expect(await summary.textContent()).toMatch(/not valid JSON — lines 240, 309, 341/);
+    expect(await summary.textContent()).toMatch(/2 × dropped by SendGrid \(never sent\)/);
+  });
+
+  it('shows each provider\'s decision with its reasons, the charts and the rates with their denominators', async () => {
+    await expect.poll(() => page.getByTestId('decision-gmail').textContent(), { timeout: 15_000 }).toMatch(/Gmail.*(Advance|Hold|Step back|Pause)/);
+    expect(await page.getByTestId('decision-gmail').getByRole('listitem').count()).toBeGreaterThan(0);
+    expect(await page.locator('.wu-chart canvas').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('.uplot .u-title').allTextContents()).toEqual(['Volume: planned vs sent', 'Rates against their thresholds']);
+    const table = page.getByRole('table', { name: 'Rates per day' });
+    await expect.poll(() => table.getByRole('row').count()).toBe(4);
+    expect(await table.getByRole('row').nth(1).textContent()).toMatch(/2026-03-02.*% \(\d+ of \d+ sent\)/);
+    expect(await page.getByTestId('plan-2026-03-02').locator('..').textContent()).toMatch(/sent \d+/);
+    expect(errors).toEqual([]);
+  });
+
+  it('replans from the actuals and keeps the panel working', async () => {
+    await page.getByRole('button', { name: 'Replan from actuals' }).click();
+    await expect.poll(() => page.locator('.wu-facts').textContent(), { timeout: 15_000 }).toMatch(/replanned \d{4}-\d{2}-\d{2}/);
+    // Days already sent are history: replanning never rewrites them.
+    expect(await page.getByTestId('plan-2026-03-02').textContent()).toBe('day 1: 83');
+    expect(errors).toEqual([]);
+  });
+});
