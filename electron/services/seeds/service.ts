@@ -10,6 +10,7 @@ import { findCopies, type FoundCopy, type MailboxLogin } from './mailbox';
 import { placementMatrix, reportCsv } from './report';
 import { type NewRecipient, publicRow, type RecipientRecord, RunStore, type SmtpTarget } from './run-store';
 import { createSmtpTransport, DEFAULT_RETRY, type RetryPolicy, runSends } from './sender';
+import { textPartOf } from './template';
 
 /** Placement is checked this long after sending ends: 1, 2, 5, 10, 15, 30 and 60 minutes. */
 export const DEFAULT_SCHEDULE_MS = [1, 2, 5, 10, 15, 30, 60].map((minutes) => minutes * 60_000);
@@ -68,7 +69,7 @@ export class SeedService {
     const dkim = await this.dkimFor(message);
     const testId = testIdFor('000000000000', 0);
     const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
-    const info = await transport.sendMail(composeMessage(message, { to, testId }, dkim));
+    const info = await transport.sendMail(composeMessage(withTextPart(message), { to, testId }, dkim));
     return { raw: (info.message as Buffer).toString('utf8'), testId };
   }
 
@@ -98,7 +99,7 @@ export class SeedService {
   async startRun(input: { smtp: SmtpTarget; message: MessageSpec; recipients: NewRecipient[]; audience?: Record<string, number> | undefined }): Promise<string> {
     const password = this.smtpPassword(input.smtp);
     const dkim = await this.dkimFor(input.message);
-    const runId = this.runs.createRun(input);
+    const runId = this.runs.createRun({ ...input, message: withTextPart(input.message) });
     this.execute(runId, password, dkim);
     return runId;
   }
@@ -366,6 +367,11 @@ export class SeedService {
     this.runs.setPlacement(row.runId, row.seq, result);
     this.deps.emit('seeds.row', publicRow(this.runs.recipient(row.runId, row.seq)));
   }
+}
+
+/** A message without a text part gets the generated one: a missing text/plain part is a spam signal. */
+function withTextPart(message: MessageSpec): MessageSpec {
+  return message.text.trim() ? message : { ...message, text: textPartOf(message.html) };
 }
 
 function isAlive(pid: number): boolean {

@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import type { AppError } from '../../../../shared/contract/errors';
+import type { MessageSpec, SeedList, SmtpProfile } from '../../../../shared/contract/seeds';
+import { client } from '../../platform/index';
+import { documentStore } from '../../state/document';
+import { useStore } from '../../state/store';
+import { Button } from '../../ui/Button';
+import { ErrorNote } from './parts';
+
+type Headers = Omit<MessageSpec, 'html' | 'text'>;
+
+/** "gmail 60, outlook 30" → { gmail: 60, outlook: 30 }; empty → no weighting. */
+export function parseAudience(text: string): Record<string, number> | undefined {
+  const pairs = text.split(',').map((part) => part.trim().split(/\s+/)).filter((pair) => pair.length === 2 && Number.isFinite(Number(pair[1])));
+  return pairs.length === 0 ? undefined : Object.fromEntries(pairs.map(([provider, share]) => [provider!.toLowerCase(), Number(share)]));
+}
+
+/**
+ * The message a run sends: the editor's compiled template (or an HTML file), headers, and
+ * the raw MIME shown before anything leaves.
+ */
+export function Compose({ lists, profiles, onStarted }: { lists: SeedList[]; profiles: SmtpProfile[]; onStarted: (runId: string) => void }) {
+  const doc = { html: useStore(documentStore, (state) => state.compiledHtml), text: useStore(documentStore, (state) => state.textPart), title: useStore(documentStore, (state) => state.title) };
+  const [file, setFile] = useState<{ name: string; html: string }>();
+  const [headers, setHeaders] = useState<Headers>({ from: '', subject: doc.title === 'Untitled' ? '' : doc.title });
+  const [listId, setListId] = useState(lists[0]?.id ?? '');
+  const [profileId, setProfileId] = useState(profiles[0]?.id ?? '');
+  const [audience, setAudience] = useState('');
+  const [raw, setRaw] = useState('');
+  const [error, setError] = useState<AppError>();
+  const [busy, setBusy] = useState(false);
+
+  const source = file ?? (doc.html ? { name: `${doc.title} (from the editor)`, html: doc.html } : undefined);
+  const set = (patch: Partial<Headers>) => setHeaders((value) => ({ ...value, ...patch }));
+  const message = (): MessageSpec => {
+    const clean = Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== '')) as Headers;
+    return { ...clean, html: source!.html, text: file ? '' : doc.text };
+  };
+  const act = async (work: () => Promise<void>) => {
+    setError(undefined);
+    setBusy(true);
+    try {
+      await work();
+    } catch (failure) {
+      setError(failure as AppError);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="seeds-section">
+      <p>
+        Template: <strong>{source ? source.name : 'none yet'}</strong>{' '}
+        <label className="btn">
+          Use an HTML file…
+          <input type="file" accept=".html,.htm,text/html" className="visually-hidden" onChange={(event) => { const picked = event.target.files?.[0]; if (picked) void picked.text().then((html) => setFile({ name: picked.name, html })); }} />
+        </label>
+      </p>
+      {!source && <p className="seeds-hint">Write or open a template in the Editor, or pick an HTML file, then come back here.</p>}
+      <div className="seeds-form">
+        <label>From <input value={headers.from} placeholder="News <news@example.com>" onChange={(event) => set({ from: event.target.value })} /></label>
+        <label>Reply-To <input value={headers.replyTo ?? ''} onChange={(event) => set({ replyTo: event.target.value })} /></label>
+        <label>Subject <input value={headers.subject} onChange={(event) => set({ subject: event.target.value })} /></label>
+        <label>Unsubscribe (mailto:) <input value={headers.unsubscribeMailto ?? ''} placeholder="mailto:unsubscribe@example.com" onChange={(event) => set({ unsubscribeMailto: event.target.value })} /></label>
+        <label>One-click unsubscribe (https://) <input value={headers.unsubscribeUrl ?? ''} placeholder="https://example.com/u/…" onChange={(event) => set({ unsubscribeUrl: event.target.value })} /></label>
+        <label>DKIM key id (optional) <input value={headers.dkimKeyId ?? ''} onChange={(event) => set({ dkimKeyId: event.target.value })} /></label>
+        <label>
+          Seed list{' '}
+          <select value={listId} onChange={(event) => setListId(event.target.value)}>
+            <option value="">Choose…</option>
+            {lists.map((list) => <option key={list.id} value={list.id}>{list.name} ({list.seeds.length})</option>)}
+          </select>
+        </label>
+        <label>
+          SMTP profile{' '}
+          <select value={profileId} onChange={(event) => setProfileId(event.target.value)}>
+            <option value="">Choose…</option>
+            {profiles.map((profile) => <option key={profile.id} value={profile.id}>{profile.name}</option>)}
+          </select>
+        </label>
+        <label>Audience mix (optional) <input value={audience} placeholder="gmail 60, outlook 30, yahoo 10" onChange={(event) => setAudience(event.target.value)} /></label>
+      </div>
+      <ErrorNote error={error} />
+      <div className="seeds-toolbar">
+        <Button disabled={!source || busy} onClick={() => void act(async () => setRaw((await client.call('seeds.preview', { message: message() })).raw))}>Show raw MIME</Button>
+        <Button
+          variant="primary"
+          disabled={!source || !listId || !profileId || busy}
+          onClick={() => void act(async () => {
+            const mix = parseAudience(audience);
+            onStarted((await client.call('seeds.send', { listId, profileId, message: message(), ...(mix ? { audience: mix } : {}) })).runId);
+          })}
+        >
+          Send to seeds
+        </Button>
+      </div>
+      {raw && (
+        <details open className="seeds-raw">
+          <summary>Raw MIME of one copy (sample test id)</summary>
+          <pre className="mono" aria-label="Raw MIME">{raw}</pre>
+        </details>
+      )}
+    </div>
+  );
+}

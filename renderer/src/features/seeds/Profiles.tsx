@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import type { AppError } from '../../../../shared/contract/errors';
+import type { SmtpProfile } from '../../../../shared/contract/seeds';
+import { client } from '../../platform/index';
+import { Button } from '../../ui/Button';
+import { ErrorNote } from './parts';
+
+type Draft = Omit<SmtpProfile, 'id' | 'hasPassword'> & { password: string };
+const blank: Draft = { name: '', host: '', port: 587, security: 'starttls', user: '', poolSize: 5, ratePerSecond: 5, password: '' };
+
+/** SMTP profiles: where runs are sent from. The password is written to the secret store and never shown again. */
+export function Profiles({ profiles, reload }: { profiles: SmtpProfile[]; reload: () => void }) {
+  const [selected, setSelected] = useState(profiles[0]?.id ?? '');
+  const current = profiles.find((profile) => profile.id === selected);
+  const [draft, setDraft] = useState<Draft>(blank);
+  const [error, setError] = useState<AppError>();
+  const [saved, setSaved] = useState('');
+
+  useEffect(() => {
+    setDraft(current ? { ...current, user: current.user ?? '', password: '' } : blank);
+  }, [current]);
+
+  const set = (patch: Partial<Draft>) => setDraft((value) => ({ ...value, ...patch }));
+  const save = async () => {
+    setError(undefined);
+    try {
+      const { password, user, ...rest } = draft;
+      const profile = await client.call('seeds.saveProfile', { ...rest, ...(current ? { id: current.id } : {}), ...(user ? { user } : {}), ...(password ? { password } : {}) });
+      setSelected(profile.id);
+      setSaved(`Saved ${profile.name}${profile.hasPassword ? ' (password stored encrypted)' : ''}.`);
+      reload();
+    } catch (failure) {
+      setError(failure as AppError);
+    }
+  };
+
+  return (
+    <div className="seeds-section">
+      <div className="seeds-toolbar">
+        <label>
+          SMTP profile{' '}
+          <select value={selected} onChange={(event) => setSelected(event.target.value)}>
+            <option value="">New profile…</option>
+            {profiles.map((profile) => <option key={profile.id} value={profile.id}>{profile.name}</option>)}
+          </select>
+        </label>
+        {current && <Button variant="ghost" onClick={() => void client.call('seeds.deleteProfile', { id: current.id }).then(() => { setSelected(''); reload(); })}>Delete profile</Button>}
+      </div>
+      <div className="seeds-form">
+        <label>Name <input value={draft.name} onChange={(event) => set({ name: event.target.value })} /></label>
+        <label>Host <input value={draft.host} onChange={(event) => set({ host: event.target.value })} /></label>
+        <label>Port <input type="number" value={draft.port} onChange={(event) => set({ port: Number(event.target.value) })} /></label>
+        <label>
+          Security{' '}
+          <select value={draft.security} onChange={(event) => set({ security: event.target.value as Draft['security'] })}>
+            <option value="starttls">STARTTLS (587)</option>
+            <option value="tls">Implicit TLS (465)</option>
+            <option value="none">STARTTLS if offered (loopback tests)</option>
+          </select>
+        </label>
+        <label>User <input value={draft.user ?? ''} autoComplete="off" onChange={(event) => set({ user: event.target.value })} /></label>
+        <label>Password <input type="password" autoComplete="new-password" placeholder={current?.hasPassword ? 'stored — type to replace' : ''} value={draft.password} onChange={(event) => set({ password: event.target.value })} /></label>
+        <label>Connections <input type="number" min={1} max={50} value={draft.poolSize} onChange={(event) => set({ poolSize: Number(event.target.value) })} /></label>
+        <label>Messages per second (0: no limit) <input type="number" min={0} value={draft.ratePerSecond} onChange={(event) => set({ ratePerSecond: Number(event.target.value) })} /></label>
+      </div>
+      <ErrorNote error={error} />
+      {saved && <p role="status">{saved}</p>}
+      <Button variant="primary" onClick={() => void save()} disabled={!draft.name || !draft.host}>Save profile</Button>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppProcess, startApp } from '../support/app-process';
+import { launchChromium } from '../support/browser';
+import { type MailServers, startMailServers } from '../support/mail-servers';
+import { tempDir } from '../support/temp';
+
+const boxes = [
+  { address: 'ana@seeds.test', password: 'ui-pw-ana-1' },
+  { address: 'ben@seeds.test', password: 'ui-pw-ben-2' },
+  { address: 'cy@seeds.test', password: 'ui-pw-cy-3' },
+];
+let app: AppProcess;
+let browser: Browser;
+let servers: MailServers;
+const data = tempDir();
+
+beforeAll(async () => {
+  servers = await startMailServers({ mailboxes: boxes, spamRecipients: ['ben@seeds.test'] });
+  app = await startApp(data.dir);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await servers?.stop();
+  data.cleanup();
+});
+
+async function openPanel(page: Page): Promise<void> {
+  await page.goto(app.url);
+  // The first run shows the welcome screen.
+  const skip = page.getByRole('button', { name: 'Skip' });
+  await skip.or(page.getByRole('button', { name: 'Seed tests' })).first().waitFor({ timeout: 20_000 });
+  if (await skip.count()) await skip.click();
+  await page.getByRole('button', { name: 'Seed tests' }).click();
+  await page.getByRole('heading', { name: 'Seed tests' }).waitFor({ timeout: 15_000 });
+}
+
+describe('the Seed tests panel in Chromium', () => {
+  it('sets up a profile and a list, shows the raw MIME, sends, fills rows live and shows the placement matrix', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await openPanel(page);
+
+    await page.getByRole('tab', { name: 'SMTP profiles' }).click();
+    await page.getByLabel('Name').fill('Loopback receiver');
+    await page.getByLabel('Host').fill('127.0.0.1');
+    await page.getByLabel('Port').fill(String(servers.smtpPort));
+    await page.getByLabel('Security').selectOption('none');
+    await page.getByLabel('Connections').fill('2');
+    await page.getByLabel('Messages per second (0: no limit)').fill('0');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved Loopback receiver.' }).waitFor();
+
+    await page.getByRole('tab', { name: 'Seed lists' }).click();
+    const csv = ['address,imap_host,imap_port,imap_tls', ...boxes.map((box) => `${box.address},127.0.0.1,${servers.imapPort},no`)].join('\n');
+    await page.locator('input[type=file][accept*=csv]').setInputFiles({ name: 'loopback.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('status').filter({ hasText: 'Imported 3 seeds from loopback.csv.' }).waitFor();
+    const passwords = page.getByLabel('IMAP password');
+    for (const [index, box] of boxes.entries()) await passwords.nth(index).fill(box.password);
+    await page.getByRole('button', { name: 'Save list' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved loopback (3 seeds).' }).waitFor();
+
+    await page.getByRole('tab', { name: 'Send' }).click();
+    await page.locator('input[type=file][accept*=html]').setInputFiles({ name: 'offer.html', mimeType: 'text/html', buffer: Buffer.from('<html><body><h1>Offer</h1><p>Hello from the panel.</p></body></html>') });
+    await page.getByText('offer.html', { exact: true }).waitFor();
+    await page.getByLabel('From', { exact: true }).fill('Shop <news@sender.test>');
+    await page.getByLabel('Subject').fill('Panel seed test');
+    await page.getByLabel('One-click unsubscribe (https://)').fill('https://sender.test/u/1');
+    await page.getByLabel('Unsubscribe (mailto:)').fill('mailto:u@sender.test');
+    await page.getByLabel('Audience mix (optional)').fill('other 100');
+
+    await page.getByRole('button', { name: 'Show raw MIME' }).click();
+    const raw = page.getByLabel('Raw MIME');
+    await raw.waitFor();
+    const mime = (await raw.textContent()) ?? '';
+    expect(mime).toMatch(/List-Unsubscribe-Post: List-Unsubscribe=One-Click/);
+    expect(mime).toMatch(/X-Mailbench-Test-I[dD]: mb-000000000000-00000/);
+    expect(mime).toContain('Subject: Panel seed test');
+    // The HTML file had no text part: one was generated from it.
+    expect(mime).toMatch(/Content-Type: text\/plain[\s\S]*OFFER\s+Hello from the panel\./);
+
+    await page.getByRole('button', { name: 'Send to seeds' }).click();
+    await expect.poll(() => page.getByTestId('run-state').textContent(), { timeout: 30_000 }).toBe('sent');
+    const rows = page.getByRole('table', { name: 'Recipients' }).locator('tbody tr');
+    await expect.poll(() => rows.and(page.locator('[data-status=accepted]')).count(), { timeout: 15_000 }).toBe(3);
+    expect(await page.getByTestId('run-counts').textContent()).toContain('3 accepted · 0 rejected');
+    expect(servers.deliveries).toHaveLength(3);
+
+    await page.getByRole('button', { name: 'Check placement now' }).click();
+    await expect.poll(() => page.locator('tr[data-placement=spam]').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.locator('tr[data-placement=inbox]').count(), { timeout: 10_000 }).toBe(2);
+    expect(await page.locator('tr[data-placement=spam] td').nth(5).textContent()).toBe('Junk');
+    const matrix = page.getByRole('table', { name: 'Placement by provider' });
+    const overall = matrix.getByRole('row', { name: /^all/ });
+    expect(await overall.locator('td').allTextContents()).toEqual(['3', '2 (66.7%)', '0 (0%)', '1 (33.3%)', '0 (0%)', '0']);
+    expect(await matrix.getByRole('row', { name: /weighted by audience/ }).locator('td').nth(1).textContent()).toBe('66.7%');
+
+    await page.getByRole('tab', { name: 'History' }).click();
+    expect(await page.getByRole('table', { name: 'Runs' }).locator('tbody tr').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
