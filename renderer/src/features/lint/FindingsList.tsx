@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Finding, Severity } from '../../../../shared/model/finding';
+import { goTo } from '../../shell/navigation';
 import { documentStore } from '../../state/document';
 import { useStore } from '../../state/store';
 import { useLiveLint } from './live-lint';
@@ -19,9 +20,11 @@ const order = ['spam', 'sender', 'structure', 'links', 'accessibility', 'compati
 const icons: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
 const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Moves the editor's cursor to a finding (the editor listens to `reveal`). */
+/** Moves the editor's cursor to a finding (the editor listens to `reveal`) and shows the editor. */
 export function revealFinding(finding: Finding): void {
-  if (finding.range) documentStore.set({ reveal: { range: finding.range, at: Date.now() } });
+  if (!finding.range) return;
+  documentStore.set({ reveal: { range: finding.range, at: Date.now() } });
+  goTo('editor');
 }
 
 /**

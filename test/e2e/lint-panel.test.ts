@@ -1,0 +1,64 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppProcess, startApp } from '../support/app-process';
+import { launchChromium } from '../support/browser';
+import { tempDir } from '../support/temp';
+import { openEditor } from './editor-page';
+
+let app: AppProcess;
+let browser: Browser;
+const data = tempDir();
+
+beforeAll(async () => {
+  app = await startApp(data.dir);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  data.cleanup();
+});
+
+const template = [
+  '<mjml>',
+  '  <mj-body>',
+  '    <mj-section>',
+  '      <mj-column>',
+  '        <mj-text>Get your free instant quote with a money back guarantee.</mj-text>',
+  '        <mj-button href="http://example.com/offer">Shop now</mj-button>',
+  '        <mj-text><a href="https://bit.ly/offer">click here</a></mj-text>',
+  '      </mj-column>',
+  '    </mj-section>',
+  '  </mj-body>',
+  '</mjml>',
+].join('\n');
+
+describe('the Lint panel in Chromium (browser mode)', () => {
+  it('lists findings by family, filters by severity, shows the spam score, and jumps to the MJML line', async () => {
+    const editor = await openEditor(browser, app);
+    const { page } = editor;
+    await editor.replaceSource(template);
+    await expect.poll(() => editor.frameText(), { timeout: 20_000 }).toContain('money back guarantee');
+
+    await page.getByRole('button', { name: 'Lint', exact: true }).click();
+    const findings = page.getByRole('list', { name: 'Findings' });
+    await expect.poll(() => findings.textContent(), { timeout: 20_000 }).toContain('Money back guarantee');
+    expect(await findings.getByRole('heading').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^Spam triggers \(\d+\)/), expect.stringMatching(/^Links and images \(\d+\)/)]));
+    await expect.poll(() => page.getByTestId('lint-spam-score').textContent()).toBe('6.1');
+
+    await page.getByRole('combobox', { name: 'Severity', exact: true }).selectOption('error');
+    await expect.poll(async () => (await findings.getByRole('button').allTextContents()).every((text) => text.includes('error:'))).toBe(true);
+    const errors = await findings.getByRole('button').count();
+    expect(errors).toBeGreaterThan(0);
+    await page.getByRole('combobox', { name: 'Severity', exact: true }).selectOption('all');
+
+    await findings.getByRole('button', { name: /Link uses http:\/\// }).click();
+    // Clicking a finding shows the editor with the cursor on the mj-button line (line 6 of the MJML).
+    const activeLine = page.getByRole('region', { name: 'Template source' }).locator('.line-numbers.active-line-number');
+    await expect.poll(() => activeLine.textContent(), { timeout: 10_000 }).toBe('6');
+    // The Lint panel stays mounted, so the worker keeps linting and the editor shows the findings as markers.
+    await expect.poll(() => page.locator('.squiggly-warning, .squiggly-error').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(editor.errors).toEqual([]);
+    await page.close();
+  });
+});
