@@ -3,7 +3,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseReport, spamcheck } from '../../../electron/services/lint/spamassassin';
+import { parseReport } from '../../../electron/services/lint/spamassassin';
 import { testRuntime } from '../../support/runtime';
 import { tempDir } from '../../support/temp';
 
