@@ -22,7 +22,9 @@ parentPort.postMessage({ type: 'ready' });
 parentPort.on('message', (message) => {
   try {
     if (message.type === 'rows') {
-      const { ids, uniques } = message;
+      const ids = message.ids.split('\u0000');
+      const uniques = message.uniques.split('\u0000');
+      if (ids.length !== message.count || uniques.length !== message.count) throw new Error('An event id contains a NUL character; the export is not one Mailbench can read.');
       const codes = new Uint8Array(ids.length);
       for (let i = 0; i < ids.length; i++) {
         if (insert.run(plan, ids[i]).changes === 0) continue;
@@ -107,7 +109,8 @@ export async function startEventWriter(databaseFile: string, planId: number): Pr
       const id = seq++;
       return new Promise((resolve, reject) => {
         waiting.set(id, (codes) => (failure ? reject(failure) : resolve(codes)));
-        worker.postMessage({ type: 'rows', seq: id, ids, uniques });
+        // One joined string crosses threads far cheaper than thousands of small ones.
+        worker.postMessage({ type: 'rows', seq: id, count: ids.length, ids: ids.join('\u0000'), uniques: uniques.join('\u0000') });
       });
     },
     async commit(statements) {

@@ -14,7 +14,7 @@ export const decisionLook: Record<Decision, { icon: string; label: string }> = {
   advance: { icon: '▲', label: 'Advance' },
   hold: { icon: '■', label: 'Hold' },
   'step-back': { icon: '▼', label: 'Step back' },
-  pause: { icon: '⏸', label: 'Pause' },
+  pause: { icon: '‖', label: 'Pause' },
 };
 
 export const providerLabel: Record<string, string> = {
