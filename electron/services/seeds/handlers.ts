@@ -1,5 +1,8 @@
+import { AppError } from '../../../shared/contract/errors';
 import type { Handlers } from '../../rpc/dispatch';
+import { getDkimSigningKey } from '../auth/dkim-keys';
 import type { Runtime } from '../runtime';
+import type { DkimKey } from './compose';
 import { parseSeedCsv, seedsToCsv } from './seed-csv';
 import { SeedService, type SeedServiceOptions } from './service';
 
@@ -10,7 +13,7 @@ type SeedMethods =
 
 /** The seed service of a runtime: one per process, closed with the runtime (running sends are cancelled, stay resumable). */
 export function seedServiceOf(rt: Runtime, options: SeedServiceOptions = {}): SeedService {
-  const service = new SeedService({ db: rt.db, secrets: rt.secrets, emit: (name, payload) => rt.dispatcher.emit(name, payload) }, options);
+  const service = new SeedService({ db: rt.db, secrets: rt.secrets, emit: (name, payload) => rt.dispatcher.emit(name, payload) }, { dkimKey: (id) => rsaSigningKey(rt, id), ...options });
   rt.onClose(() => service.close());
   return service;
 }
@@ -34,4 +37,15 @@ export function seedsHandlers(rt: Runtime, service = seedServiceOf(rt)): Pick<Ha
     'seeds.checkNow': ({ runId }) => service.checkPlacement(runId),
     'seeds.exportReport': ({ runId }) => ({ csv: service.exportReport(runId) }),
   };
+}
+
+/** A key from the Authentication feature's store; nodemailer signs with RSA only, so Ed25519 keys are refused up front. */
+function rsaSigningKey(rt: Runtime, id: string): DkimKey {
+  const key = getDkimSigningKey(rt, id);
+  if (key.algorithm !== 'rsa-sha256') {
+    throw new AppError('invalid_input', `${key.selector}._domainkey.${key.domain} is an Ed25519 key; seed sends are signed with RSA keys only.`, {
+      hint: 'Generate an RSA key for this domain under Authentication → Builders (receivers still need RSA; Ed25519 can be added as a second signature later).',
+    });
+  }
+  return { domain: key.domain, selector: key.selector, privateKeyPem: key.privateKeyPem };
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AppError } from '../../../../shared/contract/errors';
 import type { MessageSpec, SeedList, SmtpProfile } from '../../../../shared/contract/seeds';
 import { client } from '../../platform/index';
+import { useLoad } from '../../platform/use-call';
 import { documentStore } from '../../state/document';
 import { useStore } from '../../state/store';
 import { Button } from '../../ui/Button';
@@ -29,6 +30,8 @@ export function Compose({ lists, profiles, onStarted }: { lists: SeedList[]; pro
   const [raw, setRaw] = useState('');
   const [error, setError] = useState<AppError>();
   const [busy, setBusy] = useState(false);
+  // Keys generated under Authentication; private parts stay in the main process.
+  const [keys] = useLoad(() => client.call('auth.dkimList', {}), []);
 
   const source = file ?? (doc.html ? { name: `${doc.title} (from the editor)`, html: doc.html } : undefined);
   const set = (patch: Partial<Headers>) => setHeaders((value) => ({ ...value, ...patch }));
@@ -64,7 +67,17 @@ export function Compose({ lists, profiles, onStarted }: { lists: SeedList[]; pro
         <label>Subject <input value={headers.subject} onChange={(event) => set({ subject: event.target.value })} /></label>
         <label>Unsubscribe (mailto:) <input value={headers.unsubscribeMailto ?? ''} placeholder="mailto:unsubscribe@example.com" onChange={(event) => set({ unsubscribeMailto: event.target.value })} /></label>
         <label>One-click unsubscribe (https://) <input value={headers.unsubscribeUrl ?? ''} placeholder="https://example.com/u/…" onChange={(event) => set({ unsubscribeUrl: event.target.value })} /></label>
-        <label>DKIM key id (optional) <input value={headers.dkimKeyId ?? ''} onChange={(event) => set({ dkimKeyId: event.target.value })} /></label>
+        <label>
+          DKIM signature{' '}
+          <select value={headers.dkimKeyId ?? ''} onChange={(event) => set({ dkimKeyId: event.target.value })}>
+            <option value="">Not signed by Mailbench (your server may sign)</option>
+            {(keys.state === 'ready' ? keys.value : []).map((key) => (
+              <option key={key.id} value={key.id} disabled={key.algorithm !== 'rsa-sha256'}>
+                {key.dnsName}{key.algorithm !== 'rsa-sha256' ? ' (Ed25519: not for sending)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           Seed list{' '}
           <select value={listId} onChange={(event) => setListId(event.target.value)}>
