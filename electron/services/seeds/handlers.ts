@@ -1,8 +1,10 @@
+import { Resolver } from 'node:dns/promises';
 import { AppError } from '../../../shared/contract/errors';
 import type { Handlers } from '../../rpc/dispatch';
 import { getDkimSigningKey } from '../auth/dkim-keys';
 import type { Runtime } from '../runtime';
 import type { DkimKey } from './compose';
+import type { MxLookup } from './providers';
 import { parseSeedCsv, seedsToCsv } from './seed-csv';
 import { SeedService, type SeedServiceOptions } from './service';
 
@@ -23,7 +25,7 @@ export function seedsHandlers(rt: Runtime, service = seedServiceOf(rt)): Pick<Ha
     'seeds.lists': () => service.library.lists(),
     'seeds.saveList': (input) => service.library.saveList(input),
     'seeds.deleteList': ({ id }) => ({ deleted: service.library.deleteList(id) }),
-    'seeds.importCsv': async ({ name, csv, file }) => service.library.saveList({ name, seeds: await parseSeedCsv(csv, file ?? `${name}.csv`) }),
+    'seeds.importCsv': async ({ name, csv, file }) => service.library.saveList({ name, seeds: await parseSeedCsv(csv, file ?? `${name}.csv`, mxLookup()) }),
     'seeds.exportCsv': ({ id }) => ({ csv: seedsToCsv(service.library.list(id).seeds) }),
     'seeds.profiles': () => service.library.profiles(),
     'seeds.saveProfile': (input) => service.library.saveProfile(input),
@@ -37,6 +39,12 @@ export function seedsHandlers(rt: Runtime, service = seedServiceOf(rt)): Pick<Ha
     'seeds.checkNow': ({ runId }) => service.checkPlacement(runId),
     'seeds.exportReport': ({ runId }) => ({ csv: service.exportReport(runId) }),
   };
+}
+
+/** MX lookups for provider guesses, short and single-try: offline, an unknown domain just stays 'other'. */
+function mxLookup(): MxLookup {
+  const resolver = new Resolver({ timeout: 1500, tries: 1 });
+  return (domain) => resolver.resolveMx(domain);
 }
 
 /** A key from the Authentication feature's store; nodemailer signs with RSA only, so Ed25519 keys are refused up front. */

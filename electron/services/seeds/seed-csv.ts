@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../../../shared/contract/errors';
 import { Provider, Seed } from '../../../shared/contract/seeds';
-import { guessProvider, type MxLookup } from './providers';
+import { domainOf, guessProvider, type MxLookup } from './providers';
 
 export const SEED_CSV_COLUMNS = ['address', 'provider', 'imap_host', 'imap_port', 'imap_tls', 'imap_user', 'imap_password_env', 'tags'] as const;
 type Column = (typeof SEED_CSV_COLUMNS)[number];
@@ -23,13 +23,20 @@ export async function parseSeedCsv(text: string, file = 'seeds.csv', resolveMx?:
     const line = (error as { lines?: number }).lines;
     throw new AppError('parse_error', `${file}${line ? `:${line}` : ''}: ${(error as Error).message}`, { file, ...(line ? { line } : {}), hint: HINT });
   }
+  // One MX lookup per distinct unknown domain, all at once, so a long list imports in one DNS round trip.
+  const guesses = new Map<string, Promise<Provider>>();
+  const guess = (address: string) => {
+    const domain = domainOf(address);
+    if (!guesses.has(domain)) guesses.set(domain, guessProvider(address, resolveMx));
+    return guesses.get(domain)!;
+  };
+  const pending = records.map(({ record, info }) => seedFromRow(record as Row, file, info.lines, guess));
   const seen = new Set<string>();
   const seeds: Seed[] = [];
-  for (const { record, info } of records) {
-    const row = record as Row;
-    const seed = await seedFromRow(row, file, info.lines, resolveMx);
+  for (const [index, seed] of (await Promise.all(pending)).entries()) {
+    const line = records[index]!.info.lines;
     const key = seed.address.toLowerCase();
-    if (seen.has(key)) throw new AppError('parse_error', `${file}:${info.lines}: ${seed.address} is listed twice.`, { file, line: info.lines, hint: 'Keep one row per seed address.' });
+    if (seen.has(key)) throw new AppError('parse_error', `${file}:${line}: ${seed.address} is listed twice.`, { file, line, hint: 'Keep one row per seed address.' });
     seen.add(key);
     seeds.push(seed);
   }
@@ -47,7 +54,7 @@ function normalizeHeader(file: string) {
   };
 }
 
-async function seedFromRow(row: Row, file: string, line: number, resolveMx?: MxLookup): Promise<Seed> {
+async function seedFromRow(row: Row, file: string, line: number, guess: (address: string) => Promise<Provider>): Promise<Seed> {
   const fail = (message: string): never => {
     throw new AppError('parse_error', `${file}:${line}: ${message}`, { file, line, hint: HINT });
   };
@@ -56,7 +63,7 @@ async function seedFromRow(row: Row, file: string, line: number, resolveMx?: MxL
   if (provider && !provider.success) fail(`provider ${JSON.stringify(row.provider)} is not one of ${Provider.options.join(', ')}.`);
   const candidate = {
     address,
-    provider: provider?.data ?? (await guessProvider(address, resolveMx)),
+    provider: provider?.data ?? (await guess(address)),
     tags: (row.tags ?? '').split(';').map((tag) => tag.trim()).filter(Boolean),
     ...(row.imap_host
       ? {

@@ -128,3 +128,33 @@ describe('mailbench seed send, killed mid-run and resumed', () => {
     }
   });
 });
+
+describe('mailbench seed send, killed with seeds that have no IMAP access', () => {
+  it('marks rows whose outcome was lost as unknown and resends them only with --resend-unknown', async () => {
+    writeFileSync(join(data.dir, 'no-imap.csv'), ['address', ...boxes.map((box) => box.address)].join('\n'));
+    const args = sendArgs().map((arg) => (arg === 'seeds.csv' ? 'no-imap.csv' : arg));
+    const before = servers.deliveries.length;
+    const first = cli(args);
+    await expect.poll(() => servers.deliveries.length - before, { timeout: 30_000, interval: 20 }).toBeGreaterThanOrEqual(4);
+    first.child.kill('SIGKILL');
+    const killed = await first.done;
+    const runId = /Run ([0-9a-f]{12}):/.exec(killed.stderr)?.[1] ?? '';
+    await servers.settled();
+    const afterKill = servers.deliveries.length;
+
+    const resumed = await cli(['seed', 'send', '--resume', runId, '--json']).done;
+    expect(resumed.code).toBe(1);
+    const rows = (JSON.parse(resumed.stdout) as { recipients: Array<{ address: string; status: string; response: string | null }> }).recipients;
+    const unknown = rows.filter((row) => row.status === 'unknown');
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(unknown[0]!.response).toContain('not resent without your say');
+    expect(rows.filter((row) => row.status === 'accepted')).toHaveLength(boxes.length - unknown.length);
+    // Nothing whose outcome is unknown went out again.
+    const resent = servers.deliveries.slice(afterKill).map((delivery) => delivery.recipient);
+    for (const row of unknown) expect(resent).not.toContain(row.address);
+
+    const forced = await cli(['seed', 'send', '--resume', runId, '--resend-unknown', '--json']).done;
+    expect(forced.code).toBe(0);
+    expect((JSON.parse(forced.stdout) as { recipients: Array<{ status: string }> }).recipients.every((row) => row.status === 'accepted')).toBe(true);
+  });
+});

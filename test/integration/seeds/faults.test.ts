@@ -69,4 +69,32 @@ describe('send runs against a misbehaving receiver', () => {
     expect(detail.recipients.every((row) => row.status === 'deferred' && row.code === 451 && row.attempts === 4)).toBe(true);
     expect(servers!.deliveries).toHaveLength(0);
   });
+
+  it('cancels between messages: unsent rows stay queued, and a resume sends each of them once', async () => {
+    servers = await startMailServers({ mailboxes: boxes, faults: { dataDelayMs: 80 } });
+    const { rt, cleanup } = testRuntime();
+    const { service } = serviceFor(rt, { scheduleMs: [60_000] });
+    try {
+      const runId = await service.startRun({
+        smtp: { host: '127.0.0.1', port: servers.smtpPort, security: 'none', poolSize: 1, ratePerSecond: 0, password: { kind: 'none' } },
+        message: message(),
+        recipients: boxes.map((box) => ({ address: box.address, provider: 'other' })),
+      });
+      await expect.poll(() => servers!.deliveries.length, { timeout: 10_000, interval: 10 }).toBeGreaterThanOrEqual(2);
+      expect(service.cancel(runId)).toBe(true);
+      await service.finished(runId);
+      const stopped = service.detail(runId);
+      expect(stopped.run.state).toBe('cancelled');
+      expect(stopped.run.counts.sending).toBe(0);
+      expect(stopped.run.counts.queued).toBeGreaterThan(0);
+      expect(stopped.run.counts.accepted).toBe(servers.deliveries.length);
+
+      await service.resume(runId);
+      await service.finished(runId);
+      expect(service.detail(runId).recipients.every((row) => row.status === 'accepted')).toBe(true);
+      deliveredOnce(servers);
+    } finally {
+      await cleanup();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { Resolver } from 'node:dns/promises';
 import dns2 from 'dns2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guessProvider, providerFromDomain, providerFromMx } from '../../../electron/services/seeds/providers';
+import { parseSeedCsv } from '../../../electron/services/seeds/seed-csv';
 
 const { Packet } = dns2;
 let server: ReturnType<typeof dns2.createServer>;
@@ -51,5 +52,16 @@ describe('provider guess', () => {
     expect(await guessProvider('a@self.example', mx)).toBe('other');
     expect(await guessProvider('a@nothing.example', mx)).toBe('other');
     expect(await guessProvider('a@yahoo.com')).toBe('yahoo');
+  });
+
+  it('guesses the providers of an imported list from MX, one lookup per domain', async () => {
+    let lookups = 0;
+    const mx = (domain: string) => {
+      lookups++;
+      return resolver.resolveMx(domain);
+    };
+    const seeds = await parseSeedCsv('address\na@workspace.example\nb@workspace.example\nc@m365.example\nd@gmail.com\n', 'team.csv', mx);
+    expect(seeds.map((seed) => seed.provider)).toEqual(['gmail', 'gmail', 'outlook', 'gmail']);
+    expect(lookups).toBe(2);
   });
 });
