@@ -1,5 +1,7 @@
 import { auth } from './auth.bench';
+import { editor } from './editor.bench';
 import { foundation } from './foundation.bench';
+import { lintBench } from './lint.bench';
 import { seeds } from './seeds.bench';
 import { warmup } from './warmup.bench';
 
@@ -9,4 +11,4 @@ export interface Bench {
   run(): Promise<void>;
 }
 
-export const benches: readonly Bench[] = [foundation, warmup, seeds, auth];
+export const benches: readonly Bench[] = [foundation, warmup, seeds, auth, editor, lintBench];

@@ -7,6 +7,8 @@ export interface Declaration {
   at: number;
 }
 
+const propertyName = /^-?[a-z][a-z0-9-]*$/;
+
 /** Splits `a: b; c: d` into declarations, skipping comments; values keep `!important`. */
 export function parseDeclarations(text: string): Declaration[] {
   const out: Declaration[] = [];
@@ -19,20 +21,21 @@ export function parseDeclarations(text: string): Declaration[] {
     if (colon !== -1 && colon < end) {
       const rawName = clean.slice(start, colon);
       const property = rawName.trim().toLowerCase();
-      const value = clean.slice(colon + 1, end).trim();
-      if (/^-?[a-z][a-z0-9-]*$/.test(property)) out.push({ property, value, at: start + rawName.length - rawName.trimStart().length });
+      if (propertyName.test(property)) out.push({ property, value: clean.slice(colon + 1, end).trim(), at: start + rawName.length - rawName.trimStart().length });
     }
     start = end + 1;
   }
   return out;
 }
 
-export function styleMap(text: string | undefined): Map<string, string> {
+/** Property to lower-cased value (without `!important`); later declarations win, as in CSS. */
+export function styleFrom(declarations: readonly Declaration[]): Map<string, string> {
   const map = new Map<string, string>();
-  if (!text) return map;
-  for (const d of parseDeclarations(text)) map.set(d.property, d.value.replace(/\s*!important\s*$/i, '').toLowerCase());
+  for (const d of declarations) map.set(d.property, (d.value.includes('!') ? d.value.replace(/\s*!important\s*$/i, '') : d.value).toLowerCase());
   return map;
 }
+
+export const styleMap = (text: string | undefined): Map<string, string> => styleFrom(text ? parseDeclarations(text) : []);
 
 export type Rgb = readonly [number, number, number];
 

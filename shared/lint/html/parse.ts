@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { backgroundColor, fontSizePx, parseColor, type Rgb, styleMap } from './css';
+import { backgroundColor, type Declaration, fontSizePx, parseColor, parseDeclarations, type Rgb, styleFrom, styleMap } from './css';
 
 /** Why text inside an element is not shown to the reader. */
 export type HiddenReason = 'display:none' | 'visibility:hidden' | 'opacity:0' | 'zero height' | 'tiny font' | 'hidden attribute';
@@ -13,6 +13,8 @@ export interface HtmlElement {
   openEnd: number;
   end: number;
   parent: number;
+  /** The inline style attribute's declarations, parsed once for every rule. */
+  declarations: Declaration[];
   style: Map<string, string>;
   /** Inherited text colour and background (from ancestors' styles and bgcolor/color attributes). */
   color?: Rgb;
@@ -58,6 +60,9 @@ export interface HtmlDocument {
   title?: string;
   byTag(tag: string): HtmlElement[];
 }
+
+const noDeclarations: Declaration[] = [];
+const noStyle = new Map<string, string>();
 
 const skipText = new Set(['script', 'style', 'title', 'head', 'noscript', 'template']);
 const invisibleChars = /[\s\u00a0\u200b-\u200d\u034f\u2060\ufeff\u00ad]+/g;
@@ -111,7 +116,8 @@ export function parseHtml(source: string): HtmlDocument {
       onopentag(tag, attrs, implied) {
         const parentIndex = stack.at(-1) ?? -1;
         const parent = elements[parentIndex];
-        const style = styleMap(attrs.style);
+        const declarations = attrs.style ? parseDeclarations(attrs.style) : noDeclarations;
+        const style = declarations.length ? styleFrom(declarations) : noStyle;
         const own = ownHidden(attrs, style) ?? (attrs.class && hiddenByClass.size > 0 ? attrs.class.split(/\s+/).map((c) => hiddenByClass.get(c)).find(Boolean) : undefined);
         let hidden = own ?? parent?.hidden;
         // The inline-block column trick sets font-size:0 on a wrapper and resets it in each column.
@@ -126,6 +132,7 @@ export function parseHtml(source: string): HtmlDocument {
           openEnd: implied ? parser.startIndex : parser.endIndex + 1,
           end: source.length,
           parent: parentIndex,
+          declarations,
           style,
           color: parseColor(style.get('color')) ?? fontAttr ?? parent?.color,
           background: backgroundColor(style, attrs.bgcolor) ?? parent?.background,

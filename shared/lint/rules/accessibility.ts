@@ -41,7 +41,7 @@ function check(ctx: LintContext, report: Report): void {
   for (const table of doc.byTag('table')) {
     const role = table.attrs.role?.toLowerCase();
     if (role === 'presentation' || role === 'none') continue;
-    const hasHeaders = doc.elements.some((e) => e.tag === 'th' && e.start > table.start && e.end <= table.end);
+    const hasHeaders = doc.byTag('th').some((th) => th.start > table.start && th.end <= table.end);
     if (!hasHeaders) report({ rule: 'layout-table-role', span: span(table), fixes: [insertAttr(table, doc, 'role="presentation"')] });
   }
   for (const a of doc.byTag('a')) {

@@ -140,7 +140,7 @@ export function detectFeatures(doc: HtmlDocument): Map<string, Usage> {
     const { start, openEnd, attrs, tag } = element;
     // What styles the hidden preheader only needs to stay hidden, and display:none already does that everywhere.
     if (element.preheader) continue;
-    if (attrs.style) collector.declarations(parseDeclarations(attrs.style), start, openEnd);
+    if (element.declarations.length) collector.declarations(element.declarations, start, openEnd);
     const feature = elementFeatures[tag];
     if (feature) collector.add(feature, start, openEnd);
     if (tag === 'input') collector.add(inputFeatures[(attrs.type ?? 'text').toLowerCase()] ?? 'html-input-text', start, openEnd);

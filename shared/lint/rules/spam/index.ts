@@ -143,10 +143,10 @@ function checkHtml(doc: HtmlDocument, report: Report): void {
   for (const node of doc.texts) {
     const parent = doc.elements[node.parent];
     if (!parent?.inBody || parent.tag === 'style' || parent.tag === 'script') continue;
-    const raw = doc.source.slice(node.start, node.end);
     textChars += node.text.length;
-    if (raw.includes('&#')) {
-      for (const m of raw.matchAll(/&#(x[0-9a-f]+|\d+);?/gi)) {
+    const entity = doc.source.indexOf('&#', node.start);
+    if (entity !== -1 && entity < node.end) {
+      for (const m of doc.source.slice(node.start, node.end).matchAll(/&#(x[0-9a-f]+|\d+);?/gi)) {
         const code = m[1]![0] === 'x' || m[1]![0] === 'X' ? parseInt(m[1]!.slice(1), 16) : Number(m[1]);
         if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) entityChars++;
       }
