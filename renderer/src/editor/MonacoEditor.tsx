@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type * as MonacoApi from 'monaco-editor/editor/editor.api';
 import { type DocumentState, documentStore } from '../state/document';
+import { loadMonaco } from './load';
 import { findingMarker, issueMarker, type MarkerData } from './markers';
 
 type Monaco = typeof MonacoApi;
@@ -33,7 +34,7 @@ export function MonacoEditor() {
   useEffect(() => {
     let disposed = false;
     const cleanups: Array<() => void> = [];
-    import('./monaco')
+    loadMonaco()
       .then(({ monaco, installTagClosing }) => {
         if (disposed || !host.current) return;
         const initial = documentStore.get();

@@ -30,7 +30,7 @@ const INVERT_CSS =
   'img,picture,video,[background],[style*="background-image"],[style*="url("]{filter:invert(1) hue-rotate(180deg)}';
 const IMAGES_OFF_CSS = '*{background-image:none!important}.mailbench-alt{display:inline-block;box-sizing:border-box;overflow:hidden;border:1px dashed #8c959f;color:#57606a;font:12px/1.3 Arial,sans-serif;padding:4px;vertical-align:middle;text-align:center;word-break:break-word}';
 
-function doctypeOf(doc: Document): string {
+export function doctypeOf(doc: Document): string {
   const type = doc.doctype;
   if (!type) return '';
   const pub = type.publicId ? ` PUBLIC "${type.publicId}"` : '';
@@ -60,12 +60,12 @@ function replaceImagesWithAlt(doc: Document): void {
 }
 
 /**
- * The srcdoc for the preview frame: the email as compiled, with the CSP meta first in its
+ * The document for the preview frame: the email as compiled, with the CSP meta first in its
  * head, meta refresh and resource hints (which CSP does not govern) removed, and the
  * chosen client emulation (dark mode, images off) applied. Parsing with DOMParser runs
  * nothing and loads nothing.
  */
-export function buildFrameDocument(html: string, options: FrameOptions): string {
+export function prepareEmailDocument(html: string, options: FrameOptions): Document {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   for (const element of Array.from(doc.querySelectorAll('meta[http-equiv], link[rel]'))) {
     const equiv = element.getAttribute('http-equiv')?.toLowerCase();
@@ -92,5 +92,9 @@ export function buildFrameDocument(html: string, options: FrameOptions): string 
     style.textContent = extra.join('\n');
     doc.head.append(style);
   }
-  return doctypeOf(doc) + doc.documentElement.outerHTML;
+  return doc;
 }
+
+export const serializeDocument = (doc: Document): string => doctypeOf(doc) + doc.documentElement.outerHTML;
+
+export const buildFrameDocument = (html: string, options: FrameOptions): string => serializeDocument(prepareEmailDocument(html, options));
