@@ -1,4 +1,6 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -218,5 +220,58 @@ describe('Editor and live preview (browser mode, Chromium)', () => {
     expect(hits.filter((hit) => hit !== 'GET /favicon.ico')).toEqual(['GET /landing']);
     expect(await frame.locator('body').evaluate('window.location.href')).toBe('about:srcdoc');
     await opened.close();
+  });
+  it('documents: new from a starter gallery, save as, dirty marker, open by path, export HTML and .eml', async () => {
+    const { page, frame } = editor;
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'New…' }).click();
+    const gallery = page.getByRole('dialog', { name: 'New from a starter' });
+    const cards = gallery.getByRole('listitem');
+    await expect.poll(() => cards.count()).toBe(5);
+    // Live thumbnails: each starter compiled and shown in its own sandboxed frame.
+    await expect.poll(() => gallery.locator('iframe[sandbox="allow-same-origin"]').count(), { timeout: 15_000 }).toBe(5);
+    await gallery.getByRole('button', { name: /Receipt/ }).click();
+    await expect.poll(() => editor.frameText(), { timeout: 15_000 }).toContain('Thanks for your order');
+    expect(await page.getByTestId('document-title').textContent()).toBe('receipt.mjml');
+
+    await editor.cursorToLineEnd(3);
+    await page.keyboard.type(' (copy)');
+    expect(await page.getByTestId('document-title').textContent()).toContain('•');
+    const saved = join(data.dir, 'receipt-copy.mjml');
+    await page.getByRole('button', { name: 'Save as…' }).click();
+    await page.getByRole('dialog', { name: 'Save as' }).getByLabel('File path').fill(saved);
+    await page.getByRole('dialog', { name: 'Save as' }).getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('document-title').textContent()).toBe('receipt-copy.mjml');
+    expect(readFileSync(saved, 'utf8')).toContain('(copy)');
+
+    const other = join(data.dir, 'plain.html');
+    writeFileSync(other, '<!doctype html><html><head><title>Plain page</title></head><body><p>Opened by path</p></body></html>');
+    await page.getByRole('button', { name: 'Open…' }).click();
+    const openDialog = page.getByRole('dialog', { name: 'Open a template' });
+    await expect.poll(() => openDialog.getByRole('button', { name: /receipt-copy\.mjml/ }).count()).toBe(1);
+    await openDialog.getByLabel('File path').fill(other);
+    await openDialog.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect.poll(() => editor.frameText(), { timeout: 15_000 }).toContain('Opened by path');
+    expect(await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'HTML' }).getAttribute('aria-pressed')).toBe('true');
+
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const exportDialog = page.getByRole('dialog', { name: 'Export' });
+    const htmlOut = join(data.dir, 'out.html');
+    const emlOut = join(data.dir, 'out.eml');
+    await exportDialog.getByRole('checkbox').check();
+    await exportDialog.getByLabel('Save to path (leave empty to download)').first().fill(htmlOut);
+    await exportDialog.getByRole('button', { name: 'Export HTML' }).click();
+    await expect.poll(() => existsSync(htmlOut)).toBe(true);
+    expect(readFileSync(htmlOut, 'utf8')).toContain('<p>Opened by path</p>');
+    expect(await exportDialog.getByLabel('Subject').inputValue()).toBe('Plain page');
+    await exportDialog.getByLabel('Save to path (leave empty to download)').last().fill(emlOut);
+    await exportDialog.getByRole('button', { name: 'Export .eml' }).click();
+    await expect.poll(() => existsSync(emlOut)).toBe(true);
+    const eml = readFileSync(emlOut, 'utf8');
+    expect(eml).toMatch(/^Subject: Plain page$/m);
+    expect(eml).toMatch(/Content-Type: text\/plain/);
+    expect(eml).toMatch(/Content-Type: text\/html/);
+    await exportDialog.getByRole('button', { name: 'Close' }).click();
+    expect(await frame.locator('body').evaluate('window.location.href')).toBe('about:srcdoc');
   });
 });

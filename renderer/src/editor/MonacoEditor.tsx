@@ -35,7 +35,7 @@ export function MonacoEditor() {
     let disposed = false;
     const cleanups: Array<() => void> = [];
     loadMonaco()
-      .then(({ monaco, installTagClosing }) => {
+      .then(({ monaco, installTagClosing, registerLintQuickFixes }) => {
         if (disposed || !host.current) return;
         const initial = documentStore.get();
         const model = monaco.editor.createModel(initial.source, initial.language);
@@ -57,7 +57,11 @@ export function MonacoEditor() {
           model.dispose();
         });
         const tagClosing = installTagClosing(monaco, editor);
-        cleanups.push(() => tagClosing.dispose());
+        const quickFixes = registerLintQuickFixes(monaco, () => documentStore.get().findings);
+        cleanups.push(() => {
+          tagClosing.dispose();
+          quickFixes.dispose();
+        });
 
         let applying = false;
         const edits = model.onDidChangeContent(() => {

@@ -32,6 +32,7 @@ import 'monaco-editor/languages/definitions/html/register';
 import 'monaco-editor/languages/definitions/xml/register';
 import 'monaco-editor/languages/features/html/register';
 import { installTagClosing, registerMjmlLanguage } from './mjml-language';
+import { registerLintQuickFixes } from './quick-fixes';
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string): Worker {
@@ -41,5 +42,5 @@ self.MonacoEnvironment = {
 
 registerMjmlLanguage(monaco);
 
-export { installTagClosing, monaco };
+export { installTagClosing, monaco, registerLintQuickFixes };
 export type Monaco = typeof monaco;
