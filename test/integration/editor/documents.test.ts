@@ -57,6 +57,25 @@ describe('documents and recent files', () => {
     const { rt } = runtime();
     expect(await rt.dispatcher.call('documents.pickPath', { mode: 'open' })).toEqual({ ok: true, value: { status: 'unavailable' } });
   });
+
+  it('asks the desktop shell\'s dialogs when the runtime has them (the seam electron/adapters fills)', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const asked: string[] = [];
+    const rt = createRuntime({
+      dataDir: dir,
+      transport: 'electron',
+      logError: () => {},
+      dialogs: {
+        pickOpenPath: async () => (asked.push('open'), join(dir, 'chosen.mjml')),
+        pickSavePath: async (name) => (asked.push(`save ${name}`), undefined),
+      },
+    });
+    cleanups.push(() => rt.close());
+    expect(await call(rt, 'documents.pickPath', { mode: 'open' })).toEqual({ status: 'picked', path: join(dir, 'chosen.mjml') });
+    expect(await call(rt, 'documents.pickPath', { mode: 'save', suggestedName: 'a.mjml' })).toEqual({ status: 'cancelled' });
+    expect(asked).toEqual(['open', 'save a.mjml']);
+  });
 });
 
 describe('drafts', () => {

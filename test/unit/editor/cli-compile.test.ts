@@ -73,6 +73,15 @@ describe('mailbench compile', () => {
     expect(c.stderr[0]).toMatch(/cannot read missing\.mjml \(ENOENT\)/);
   });
 
+  it('keeps mjml, the minifier and the MIME composer out of every other command\'s start-up', () => {
+    // dist/cli.mjs is built by `npm ci` (prepare) and before `npm test`; these modules may only be imported lazily.
+    const bundle = readFileSync(join(import.meta.dirname, '../../../dist/cli.mjs'), 'utf8');
+    for (const heavy of ['mjml', 'html-minifier-terser', 'nodemailer/lib/mail-composer']) {
+      expect(bundle, heavy).toContain(`await import("${heavy}")`);
+      expect(bundle, heavy).not.toMatch(new RegExp(`^import [^;]*from "${heavy}";`, 'm'));
+    }
+  });
+
   it('is listed in --help', async () => {
     const a = io();
     expect(await runCli(['--help'], a)).toBe(0);
