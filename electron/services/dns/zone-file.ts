@@ -172,8 +172,12 @@ function readRdata(type: ZoneRecordType, tokens: Token[], base: { name: string; 
   }
 }
 
-/** A run of plain word characters, and of quoted-string characters, from a position (sticky). */
-const WORD = /[^\s;()"\\]*/y;
+/**
+ * A run of plain word characters, and of quoted-string characters, from a position (sticky).
+ * Words end only at the separators the tokenizer skips (RFC 1035: space and tab, plus CR/LF):
+ * ending them at any \s (a vertical tab, NBSP) would match nothing there and loop forever.
+ */
+const WORD = /[^ \t\r\n;()"\\]*/y;
 const QUOTED = /[^"\\\n]*/y;
 
 /**
