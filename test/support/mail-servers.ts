@@ -327,11 +327,12 @@ export async function startMailServers(options: ReceiverOptions): Promise<MailSe
     for (const connection of open) if (connection.session === session) connection._socket.destroy();
   }
 
-  const smtpPort = await freePort();
-  await new Promise<void>((resolve, reject) => {
-    smtp.once('error', reject);
-    smtp.listen(smtpPort, '127.0.0.1', () => resolve());
+  // A client killed mid-session resets its connection; smtp-server reports that as an 'error' event.
+  smtp.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
   });
+  const smtpPort = await freePort();
+  await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', () => resolve()));
 
   return {
     host: '127.0.0.1',

@@ -87,8 +87,9 @@ export class RunStore {
   constructor(private readonly db: Db) {
     this.statements = {
       sending: db.prepare("UPDATE seed_recipients SET status = 'sending', attempts = attempts + 1 WHERE run_id = ? AND seq = ? AND status = 'queued'"),
-      requeue: db.prepare("UPDATE seed_recipients SET status = 'queued', code = ?, response = ? WHERE run_id = ? AND seq = ?"),
-      done: db.prepare('UPDATE seed_recipients SET status = ?, code = ?, response = ?, queue_id = ?, sent_at = ?, duration_ms = ? WHERE run_id = ? AND seq = ?'),
+      // RETURNING hands the updated row to the progress event without a second query.
+      requeue: db.prepare("UPDATE seed_recipients SET status = 'queued', code = ?, response = ? WHERE run_id = ? AND seq = ? RETURNING *"),
+      done: db.prepare('UPDATE seed_recipients SET status = ?, code = ?, response = ?, queue_id = ?, sent_at = ?, duration_ms = ? WHERE run_id = ? AND seq = ? RETURNING *'),
       row: db.prepare('SELECT * FROM seed_recipients WHERE run_id = ? AND seq = ?'),
     };
   }
@@ -130,18 +131,23 @@ export class RunStore {
       .run(state, ownerPid, state, id);
   }
 
+  /** Runs several row writes as one commit. */
+  atomically(work: () => void): void {
+    this.db.transaction(work)();
+  }
+
   /** queued → sending; false if the row was not queued (another worker or process has it). */
   markSending(runId: string, seq: number): boolean {
     return this.statements.sending.run(runId, seq).changes === 1;
   }
 
   /** A transient answer: the message was certainly not accepted, so the row goes back to queued. */
-  markRetry(runId: string, seq: number, code: number | undefined, response: string): void {
-    this.statements.requeue.run(code ?? null, response, runId, seq);
+  markRetry(runId: string, seq: number, code: number | undefined, response: string): RecipientRecord {
+    return toRecord(this.statements.requeue.get(code ?? null, response, runId, seq) as RecipientDbRow);
   }
 
-  markDone(runId: string, seq: number, result: SendResult): void {
-    this.statements.done.run(result.status, result.code ?? null, result.response ?? null, result.queueId ?? null, new Date().toISOString(), result.durationMs, runId, seq);
+  markDone(runId: string, seq: number, result: SendResult): RecipientRecord {
+    return toRecord(this.statements.done.get(result.status, result.code ?? null, result.response ?? null, result.queueId ?? null, new Date().toISOString(), result.durationMs, runId, seq) as RecipientDbRow);
   }
 
   /** Resolves a row whose send outcome was lost (crash while 'sending'). */

@@ -1,5 +1,5 @@
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
-import type { RunStore, SendResult, SmtpTarget } from './run-store';
+import type { RecipientRecord, RunStore, SendResult, SmtpTarget } from './run-store';
 
 export interface RetryPolicy {
   /** Attempts per recipient, the first included. */
@@ -86,29 +86,45 @@ export interface SendJob {
   concurrency: number;
   signal: AbortSignal;
   /** A row got an outcome or a retry (not called for 'sending': that write is for crash safety, not news). */
-  onRow(seq: number): void;
+  onRow(row: RecipientRecord): void;
 }
 
 /**
  * Sends each queued row through the pooled transport with `concurrency` workers. Each
  * row is written 'sending' before the message leaves and its outcome right after, so
- * nothing accepted is marked queued and nothing unsent is marked accepted.
+ * nothing accepted is marked queued and nothing unsent is marked accepted. A worker
+ * writes one row's outcome and claims its next row in the same transaction: the two
+ * happen at the same instant anyway, and one commit per message instead of two keeps
+ * the bookkeeping cheap next to the SMTP work.
  */
 export async function runSends(job: SendJob): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (!job.signal.aborted) {
-      const row = job.rows[next++];
+    let settle: Settle | undefined;
+    for (;;) {
+      const row = job.signal.aborted ? undefined : job.rows[next++];
+      let claimed = false;
+      let settled: RecipientRecord | undefined;
+      job.store.atomically(() => {
+        settled = settle?.();
+        claimed = row !== undefined && job.store.markSending(job.runId, row.seq);
+      });
+      if (settled) job.onRow(settled);
+      settle = undefined;
       if (!row) return;
-      await sendOne(job, row.seq);
+      if (claimed) settle = await sendClaimed(job, row.seq);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, job.concurrency) }, worker));
 }
 
-async function sendOne(job: SendJob, seq: number): Promise<void> {
+/** The final write of a row, run by the worker together with its next claim. */
+type Settle = () => RecipientRecord;
+
+/** Sends a row already marked 'sending', retrying 4xx with backoff; returns its final write, or nothing if cancelled while waiting. */
+async function sendClaimed(job: SendJob, seq: number): Promise<Settle | undefined> {
   for (let attempt = 1; ; attempt++) {
-    if (!job.store.markSending(job.runId, seq)) return;
+    if (attempt > 1 && !job.store.markSending(job.runId, seq)) return undefined;
     const started = performance.now();
     let outcome: Outcome;
     try {
@@ -117,19 +133,15 @@ async function sendOne(job: SendJob, seq: number): Promise<void> {
       outcome = classifyError(error as SmtpError, performance.now() - started);
     }
     if (!outcome.transient) {
-      job.store.markDone(job.runId, seq, outcome);
-      job.onRow(seq);
-      return;
+      const result = outcome;
+      return () => job.store.markDone(job.runId, seq, result);
     }
     if (attempt >= job.retry.maxAttempts) {
-      const status = outcome.code !== undefined ? 'deferred' : 'failed';
-      job.store.markDone(job.runId, seq, { status, response: outcome.response, durationMs: performance.now() - started, ...(outcome.code !== undefined ? { code: outcome.code } : {}) });
-      job.onRow(seq);
-      return;
+      const final: SendResult = { status: outcome.code !== undefined ? 'deferred' : 'failed', response: outcome.response, durationMs: performance.now() - started, ...(outcome.code !== undefined ? { code: outcome.code } : {}) };
+      return () => job.store.markDone(job.runId, seq, final);
     }
-    job.store.markRetry(job.runId, seq, outcome.code, outcome.response);
-    job.onRow(seq);
-    if (!(await sleep(backoffMs(attempt, job.retry), job.signal))) return;
+    job.onRow(job.store.markRetry(job.runId, seq, outcome.code, outcome.response));
+    if (!(await sleep(backoffMs(attempt, job.retry), job.signal))) return undefined;
   }
 }
 

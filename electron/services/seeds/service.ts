@@ -263,8 +263,7 @@ export class SeedService {
         const row = bySeq.get(seq)!;
         return composeMessage(run.message, { to: row.address, testId: row.testId }, dkim);
       },
-      onRow: (seq) => {
-        const row = this.runs.recipient(runId, seq);
+      onRow: (row) => {
         if (row.status !== 'queued' && row.status !== 'sending') settled++;
         this.deps.emit('seeds.row', publicRow(row));
         // Counts at most ten times a second: the rows already carry every detail.
