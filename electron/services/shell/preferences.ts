@@ -7,7 +7,9 @@ const defaults: Preferences = { theme: 'system', welcomed: false };
 export const readPreferences = (rt: Runtime): Preferences => rt.settings.get(KEY, Preferences, defaults);
 
 export function updatePreferences(rt: Runtime, patch: Partial<Preferences>): Preferences {
-  const next = rt.settings.set(KEY, Preferences, { ...readPreferences(rt), ...patch });
+  // Over IPC a field can arrive as an explicit undefined (JSON cannot carry one): it means "leave as is".
+  const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  const next = rt.settings.set(KEY, Preferences, { ...readPreferences(rt), ...given });
   rt.dispatcher.emit('shell.preferencesChanged', next);
   return next;
 }

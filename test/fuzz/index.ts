@@ -1,0 +1,14 @@
+import type { FuzzTarget } from './target';
+import { emlTarget } from './targets/eml';
+import { espImportTarget } from './targets/esp-import';
+import { lintHtmlTarget } from './targets/lint-html';
+import { mjmlTarget } from './targets/mjml';
+import { seedCsvTarget } from './targets/seed-csv';
+import { zoneTarget } from './targets/zone';
+
+/**
+ * Every parser of the app that reads what a person (or an ESP) hands it. A parser
+ * added to the app adds its target here; `npm run fuzz` runs them all in worker
+ * threads with a watchdog, and test/security/fuzz.test.ts runs a slice of each in `npm test`.
+ */
+export const fuzzTargets = [zoneTarget, emlTarget, seedCsvTarget, espImportTarget, lintHtmlTarget, mjmlTarget] as unknown as readonly FuzzTarget<never>[];
