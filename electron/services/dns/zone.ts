@@ -36,6 +36,8 @@ export const normalizeName = (name: string): string => name.trim().toLowerCase()
 export class Zone {
   private readonly byName = new Map<string, ZoneRecord[]>();
   private readonly unresponsive = new Set<string>();
+  /** Names with no records of their own but names below them: they exist (NODATA, not NXDOMAIN). */
+  private readonly ancestors = new Set<string>();
 
   constructor(readonly origin?: string) {}
 
@@ -44,6 +46,21 @@ export class Zone {
     const list = this.byName.get(name) ?? [];
     list.push({ ...record, name });
     this.byName.set(name, list);
+    for (let dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) this.ancestors.add(name.slice(dot + 1));
+  }
+
+  /** The records at a name, or those of the wildcard that covers it (RFC 4592: `*.example.com`). */
+  private recordsAt(name: string): ZoneRecord[] | undefined {
+    const own = this.byName.get(name);
+    if (own || this.ancestors.has(name)) return own;
+    for (let dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+      const parent = name.slice(dot + 1);
+      const wildcard = this.byName.get(`*.${parent}`);
+      if (wildcard) return wildcard;
+      // a closer name that exists stops the search: the wildcard does not reach past it
+      if (this.byName.has(parent) || this.ancestors.has(parent)) return undefined;
+    }
+    return undefined;
   }
 
   /** Queries for a type this name has no data for time out instead of answering NODATA. */
@@ -53,8 +70,10 @@ export class Zone {
     if (!this.byName.has(key)) this.byName.set(key, []);
   }
 
+  /** Whether the zone speaks for this name (it holds it, a name below it, or a wildcard covering it). */
   has(name: string): boolean {
-    return this.byName.has(normalizeName(name));
+    const key = normalizeName(name);
+    return this.byName.has(key) || this.ancestors.has(key) || this.recordsAt(key) !== undefined;
   }
 
   get records(): ZoneRecord[] {
@@ -69,8 +88,8 @@ export class Zone {
     const via: string[] = [];
     let current = normalizeName(name);
     for (let hop = 0; hop <= MAX_CNAME_HOPS; hop++) {
-      const records = this.byName.get(current);
-      if (!records) return { kind: 'nxdomain' };
+      const records = this.recordsAt(current);
+      if (!records) return this.ancestors.has(current) ? { kind: 'nodata' } : { kind: 'nxdomain' };
       const matching = records.filter((record) => record.type === type);
       if (matching.length > 0) return { kind: 'answer', records: matching, via };
       if (this.unresponsive.has(current)) return { kind: 'timeout' };

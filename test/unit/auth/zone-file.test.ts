@@ -87,3 +87,20 @@ describe('the RFC 1035 zone parser', () => {
     expect(error.details.hint).toBeTruthy();
   });
 });
+
+describe('zone answers beyond plain names', () => {
+  const zone = parseZoneFile('$ORIGIN example.com.\n_dmarc.mail IN TXT "v=DMARC1; p=none"\n*.bounce IN MX 10 mx.example.com.\nexact.bounce IN A 192.0.2.7\n');
+  const resolve = zoneResolver(zone);
+
+  it('answers NODATA for a name that only has names below it (an empty non-terminal)', async () => {
+    await expect(resolve('mail.example.com', 'TXT')).rejects.toMatchObject({ code: 'ENODATA' });
+    await expect(resolve('example.com', 'A')).rejects.toMatchObject({ code: 'ENODATA' });
+    await expect(resolve('other.example.com', 'A')).rejects.toMatchObject({ code: 'ENOTFOUND' });
+  });
+
+  it('expands a wildcard for names it covers, but not for names that exist', async () => {
+    expect(await resolve('anything.bounce.example.com', 'MX')).toEqual([{ priority: 10, exchange: 'mx.example.com' }]);
+    expect(await resolve('a.b.bounce.example.com', 'MX')).toEqual([{ priority: 10, exchange: 'mx.example.com' }]);
+    await expect(resolve('exact.bounce.example.com', 'MX')).rejects.toMatchObject({ code: 'ENODATA' });
+  });
+});
