@@ -33,6 +33,8 @@ export interface Faults {
   dataDelayMs?: number;
   /** Accept mail for these recipients with 250 but hold it until `release()`: a slow provider. */
   holdRecipients?: string[];
+  /** Remove X-Mailbench-Test-Id before storing for these recipients, as a rewriting gateway might. */
+  stripTestIdFor?: string[];
 }
 
 export interface ReceiverOptions {
@@ -317,7 +319,9 @@ export async function startMailServers(options: ReceiverOptions): Promise<MailSe
 
   async function deliver(from: string, address: string, stamped: Buffer, queueId: string, testId: string | undefined): Promise<void> {
     const verdict = spam.has(address) ? 'spam' : 'ham';
-    await lmtp.sendMail({ envelope: { from, to: [address] }, raw: Buffer.concat([Buffer.from(`X-Harness-Verdict: ${verdict}\r\n`), stamped]) });
+    const strip = (faults.stripTestIdFor ?? []).map((a) => a.toLowerCase()).includes(address);
+    const stored = strip ? Buffer.from(stamped.toString('latin1').replace(/^X-Mailbench-Test-Id:[^\r\n]*\r?\n/im, ''), 'latin1') : stamped;
+    await lmtp.sendMail({ envelope: { from, to: [address] }, raw: Buffer.concat([Buffer.from(`X-Harness-Verdict: ${verdict}\r\n`), stored]) });
     state.deliveries.push({ recipient: address, queueId, size: stamped.length, ...(testId ? { testId } : {}) });
   }
 

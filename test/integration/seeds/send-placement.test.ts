@@ -124,4 +124,30 @@ describe('a seed run against smtp-server + Dovecot', () => {
       await cleanup();
     }
   });
+
+  it('finds a copy by the test id in its body when a gateway removed the header', async () => {
+    const { rt, cleanup } = testRuntime();
+    const passwords = Object.fromEntries(boxes.map((box, i) => [`SEED_PW_${i}`, box.password]));
+    const { service } = serviceFor(rt, { env: passwords, scheduleMs: [60_000] });
+    servers.faults.rejectRecipients = [];
+    servers.faults.stripTestIdFor = [boxes[0]!.address];
+    try {
+      const runId = await service.startRun({
+        smtp: { host: '127.0.0.1', port: servers.smtpPort, security: 'none', poolSize: 1, ratePerSecond: 0, password: { kind: 'none' } },
+        message: message(),
+        recipients: recipients().slice(0, 1),
+      });
+      await service.finished(runId);
+      service.stopPolling(runId);
+      const copies = await readFolder(servers, boxes[0]!, 'INBOX');
+      const stripped = copies.at(-1)!.source;
+      expect(stripped).not.toMatch(/^X-Mailbench-Test-Id:/im);
+      const row = (await service.checkPlacement(runId)).recipients[0]!;
+      expect(stripped).toContain(`Mailbench seed test ${row.testId}`);
+      expect(row).toMatchObject({ placement: 'inbox', folder: 'INBOX', copies: 1 });
+    } finally {
+      servers.faults.stripTestIdFor = [];
+      await cleanup();
+    }
+  });
 });
