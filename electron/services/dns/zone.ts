@@ -70,10 +70,9 @@ export class Zone {
     if (!this.byName.has(key)) this.byName.set(key, []);
   }
 
-  /** Whether the zone speaks for this name (it holds it, a name below it, or a wildcard covering it). */
+  /** Whether the zone holds records at exactly this name (what a layered check takes from the zone). */
   has(name: string): boolean {
-    const key = normalizeName(name);
-    return this.byName.has(key) || this.ancestors.has(key) || this.recordsAt(key) !== undefined;
+    return this.byName.has(normalizeName(name));
   }
 
   get records(): ZoneRecord[] {
