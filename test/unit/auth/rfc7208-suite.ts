@@ -3,6 +3,28 @@ import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { Zone, type ZoneRecord } from '../../../electron/services/dns/zone';
 
+/** A TXT string in master-file syntax: quotes, backslashes and bytes outside printable ASCII escaped as \\DDD. */
+const quote = (text: string) =>
+  `"${[...text].map((ch) => (ch === '"' || ch === '\\' ? `\\${ch}` : ch < ' ' || ch > '~' ? `\\${String(ch.charCodeAt(0)).padStart(3, '0')}` : ch)).join('')}"`;
+
+/** A domain name in master-file syntax: blanks and the characters the syntax uses escaped as \\DDD. */
+const name = (text: string) => `${[...text].map((ch) => (/[\s;()"\\@$]/.test(ch) || ch < ' ' || ch > '~' ? `\\${String(ch.charCodeAt(0)).padStart(3, '0')}` : ch)).join('')}.`;
+
+/** Writes a zone back out as an RFC 1035 master file (absolute names), for the parser to read again. */
+export function toZoneText(zone: Zone): string {
+  return zone.records
+    .map((record) => {
+      const data =
+        record.type === 'TXT' ? (record.strings.length ? record.strings.map(quote).join(' ') : '""')
+        : record.type === 'MX' ? `${record.priority} ${name(record.exchange)}`
+        : record.type === 'SOA' ? `${name(record.mname)} ${name(record.rname)} ${record.serial} 3600 900 604800 300`
+        : record.type === 'A' || record.type === 'AAAA' ? record.value
+        : name(record.value);
+      return `${name(record.name)} ${record.ttl} IN ${record.type} ${data}`;
+    })
+    .join('\n');
+}
+
 export interface SuiteCase {
   scenario: string;
   name: string;
@@ -11,6 +33,8 @@ export interface SuiteCase {
   mailfrom: string;
   results: string[];
   zone: Zone;
+  /** Names whose every query without data times out (not expressible in a master file). */
+  unresponsive: string[];
 }
 
 type RecordData = string | number | Array<string | number>;
@@ -21,7 +45,7 @@ type ZoneEntry = 'TIMEOUT' | Record<string, RecordData>;
  * (pyspf's testspf.py) reads it: SPF-type data doubles as TXT unless the name has TXT data,
  * `NONE` means no data, and `TIMEOUT` makes every type without data at that name time out.
  */
-function zoneFrom(data: Record<string, ZoneEntry[]> | undefined): Zone {
+export function zoneFrom(data: Record<string, ZoneEntry[]> | undefined): Zone {
   const zone = new Zone();
   for (const [name, entries] of Object.entries(data ?? {})) {
     const hasTxt = entries.some((entry) => typeof entry === 'object' && 'TXT' in entry);
@@ -69,6 +93,7 @@ export function loadSuite(): SuiteCase[] {
   });
   return documents.flatMap((document) => {
     const zone = zoneFrom(document.zonedata);
+    const unresponsive = Object.entries(document.zonedata ?? {}).filter(([, entries]) => entries.includes('TIMEOUT')).map(([name]) => name);
     return Object.entries(document.tests).map(([name, test]) => ({
       scenario: document.description,
       name,
@@ -77,6 +102,7 @@ export function loadSuite(): SuiteCase[] {
       mailfrom: test.mailfrom,
       results: ([] as string[]).concat(test.result),
       zone,
+      unresponsive,
     }));
   });
 }
