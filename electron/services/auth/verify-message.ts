@@ -51,7 +51,7 @@ export async function verifyMessage(dns: CheckDns, query: MessageQuery): Promise
     dkim: dkimReports(result, trail.filter((lookup) => phaseOf(lookup, dkimNames) === 'dkim')),
     dmarc: dmarcReport(result, trail.filter((lookup) => phaseOf(lookup, dkimNames) === 'dmarc')),
     arc: arcReport(result, trail.filter((lookup) => phaseOf(lookup, dkimNames) === 'arc')),
-    bimi: bimiReport(result, trail.filter((lookup) => phaseOf(lookup, dkimNames) === 'bimi')),
+    bimi: bimiReport(result, trail.filter((lookup) => phaseOf(lookup, dkimNames) === 'bimi'), result.dkim.headerFrom?.[0]?.split('@').pop() ?? '<domain>'),
     authenticationResults: authenticationResultsHeader(result.headers),
     trail,
   };
@@ -116,10 +116,17 @@ function dkimReports(result: AuthenticateResult, trail: DnsLookup[]): DkimReport
       coversListUnsubscribePost: signedHeaders.some((header) => header.toLowerCase() === 'list-unsubscribe-post'),
       aligned: Boolean(row.status.aligned),
       ...(comment ? { comment } : {}),
-      ...explainDkim(verdict, failure, domain, selector, comment, Boolean(row.status.aligned)),
+      ...withShortKeyAdvice(explainDkim(verdict, failure, domain, selector, comment, Boolean(row.status.aligned)), verdict === 'pass' && algorithm.startsWith('rsa') ? keyBits : undefined),
       trail: trail.filter((lookup) => lookup.name === name),
     };
   });
+}
+
+/** A passing signature with a short RSA key still deserves a fix: receivers are moving to 2048 bits. */
+function withShortKeyAdvice(explained: { why: string; fix?: string }, rsaBits: number | undefined): { why: string; fix?: string } {
+  if (rsaBits === undefined || rsaBits >= 2048) return explained;
+  const advice = `The key is ${rsaBits} bits: rotate to a 2048-bit key at a new selector (Google and Yahoo recommend 2048).`;
+  return { ...explained, fix: explained.fix ? `${explained.fix} ${advice}` : advice };
 }
 
 function explainDkim(result: string, failure: DkimReport['failure'], domain: string, selector: string, comment: string, aligned: boolean): { why: string; fix?: string } {
@@ -203,7 +210,7 @@ function arcReport(result: AuthenticateResult, trail: DnsLookup[]): MessageRepor
   return { ...base, why: `The ARC chain does not verify${comment ? `: ${comment}` : ''}.`, fix: 'ARC is added by forwarders; if your own relay seals messages, check its key and that nothing edits the message after sealing.' };
 }
 
-function bimiReport(result: AuthenticateResult, trail: DnsLookup[]): MessageReport['bimi'] {
+function bimiReport(result: AuthenticateResult, trail: DnsLookup[], domain: string): MessageReport['bimi'] {
   const bimi = result.bimi as { status?: { result: string; comment?: string }; location?: string; authority?: string } | false;
   const verdict = bimi ? (bimi.status?.result ?? 'none') : 'skipped';
   const comment = bimi && bimi.status?.comment ? String(bimi.status.comment) : undefined;
@@ -214,7 +221,7 @@ function bimiReport(result: AuthenticateResult, trail: DnsLookup[]): MessageRepo
     case 'skipped':
       return { ...base, why: `BIMI was not checked: ${comment ?? 'DMARC did not pass with an enforcing policy'}.`, fix: 'BIMI needs DMARC to pass with p=quarantine or p=reject (pct=100) on the From domain.' };
     case 'none':
-      return { ...base, why: 'The From domain publishes no BIMI record.', fix: 'Publish TXT at default._bimi.<domain>: "v=BIMI1; l=https://…/logo.svg; a=https://…/vmc.pem" (SVG Tiny PS logo).' };
+      return { ...base, why: 'The From domain publishes no BIMI record.', fix: `Publish TXT at default._bimi.${domain}: "v=BIMI1; l=https://…/logo.svg; a=https://…/vmc.pem" (SVG Tiny PS logo).` };
     default:
       return { ...base, why: `BIMI ${verdict}${comment ? `: ${comment}` : ''}.`, fix: 'Check the BIMI record: l= must be an https URL of an SVG Tiny PS logo, a= an https URL of the VMC.' };
   }

@@ -16,6 +16,9 @@ describe('the RFC 8463 example against an offline zone', () => {
       expect.objectContaining({ result: 'pass', domain: 'football.example.com', selector: 'test', algorithm: 'rsa-sha256', keyBits: 1024, aligned: true }),
     ]);
     expect(report.dkim[0]!.signedHeaders).toEqual(['From', 'To', 'Subject', 'Date', 'Message-ID']);
+    expect(report.dkim[0]!.fix).toBeUndefined();
+    expect(report.dkim[1]!.fix).toMatch(/^The key is 1024 bits: rotate to a 2048-bit key/);
+    expect(report.bimi.fix).toContain('default._bimi.football.example.com');
     expect(report.dmarc).toMatchObject({ result: 'pass', policy: 'reject', alignment: { dkim: { result: 'aligned' }, spf: { result: 'aligned' } } });
     expect(report.trail.every((lookup) => lookup.source === 'zone')).toBe(true);
   });
