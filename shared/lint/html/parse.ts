@@ -34,6 +34,8 @@ export interface TextNode {
   /** Decoded text. */
   text: string;
   parent: number;
+  /** Has characters a reader sees (not only spaces, nbsp and zero-width joiners). */
+  visible: boolean;
 }
 
 export interface Comment {
@@ -61,8 +63,22 @@ export interface HtmlDocument {
   byTag(tag: string): HtmlElement[];
 }
 
-const noDeclarations: Declaration[] = [];
-const noStyle = new Map<string, string>();
+const noInlineStyle = { declarations: [] as Declaration[], style: new Map<string, string>() };
+/**
+ * Templates repeat the same inline style hundreds of times (inlined CSS): each distinct one is parsed once.
+ * The parsed values are shared and never mutated. Bounded so a long session does not grow it forever.
+ */
+const inlineCache = new Map<string, typeof noInlineStyle>();
+function inlineStyle(text: string): typeof noInlineStyle {
+  let cached = inlineCache.get(text);
+  if (!cached) {
+    const declarations = parseDeclarations(text);
+    cached = { declarations, style: styleFrom(declarations) };
+    if (inlineCache.size > 20_000) inlineCache.clear();
+    inlineCache.set(text, cached);
+  }
+  return cached;
+}
 
 const skipText = new Set(['script', 'style', 'title', 'head', 'noscript', 'template']);
 const invisibleChars = /[\s\u00a0\u200b-\u200d\u034f\u2060\ufeff\u00ad]+/g;
@@ -116,8 +132,7 @@ export function parseHtml(source: string): HtmlDocument {
       onopentag(tag, attrs, implied) {
         const parentIndex = stack.at(-1) ?? -1;
         const parent = elements[parentIndex];
-        const declarations = attrs.style ? parseDeclarations(attrs.style) : noDeclarations;
-        const style = declarations.length ? styleFrom(declarations) : noStyle;
+        const { declarations, style } = attrs.style ? inlineStyle(attrs.style) : noInlineStyle;
         const own = ownHidden(attrs, style) ?? (attrs.class && hiddenByClass.size > 0 ? attrs.class.split(/\s+/).map((c) => hiddenByClass.get(c)).find(Boolean) : undefined);
         let hidden = own ?? parent?.hidden;
         // The inline-block column trick sets font-size:0 on a wrapper and resets it in each column.
@@ -168,13 +183,14 @@ export function parseHtml(source: string): HtmlDocument {
           title = (title ?? '') + text;
           return;
         }
+        const meaningful = text.replace(invisibleChars, ' ').trim();
         const previous = texts.at(-1);
         if (previous && previous.parent === parentIndex && previous.end === start) {
           previous.text += text;
           previous.end = end;
-        } else texts.push({ start, end, text, parent: parentIndex });
+          previous.visible ||= meaningful !== '';
+        } else texts.push({ start, end, text, parent: parentIndex, visible: meaningful !== '' });
         if (skipDepth > 0 || !parent?.inBody) return;
-        const meaningful = text.replace(invisibleChars, ' ').trim();
         if (!meaningful) return;
         if (!parent.hidden) {
           seenVisibleBodyText = true;
@@ -221,6 +237,3 @@ export function textOf(doc: HtmlDocument, element: HtmlElement): string {
   for (let i = low; i < doc.texts.length && doc.texts[i]!.end <= element.end; i++) out += doc.texts[i]!.text;
   return out.replace(invisibleChars, ' ').trim();
 }
-
-/** Whether a text has anything a reader would see (not only spaces, nbsp and zero-width joiners). */
-export const hasVisibleChars = (text: string): boolean => text.replace(invisibleChars, '').length > 0;

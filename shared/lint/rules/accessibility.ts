@@ -1,5 +1,5 @@
 import { contrastRatio } from '../html/css';
-import { hasVisibleChars, type HtmlDocument, type HtmlElement, textOf } from '../html/parse';
+import { type HtmlDocument, type HtmlElement, textOf } from '../html/parse';
 import type { HtmlFix, LintContext, Report, RuleFamily, RuleMeta } from '../types';
 
 const rules: RuleMeta[] = [
@@ -60,7 +60,7 @@ function check(ctx: LintContext, report: Report): void {
   let tinyReported = false;
   for (const node of doc.texts) {
     const parent = doc.elements[node.parent];
-    if (!parent?.inBody || parent.hidden || parent.preheader || !hasVisibleChars(node.text)) continue;
+    if (!parent?.inBody || parent.hidden || parent.preheader || !node.visible) continue;
     if (parent.color && parent.background) {
       const ratio = contrastRatio(parent.color, parent.background);
       const large = (parent.fontPx ?? 16) >= 24;

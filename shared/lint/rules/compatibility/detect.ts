@@ -71,7 +71,10 @@ function propertySlug(property: string): string | undefined {
 
 class Collector {
   readonly usages = new Map<string, Usage>();
+  /** When set, every add is also recorded (offsets relative to `base`) so a stylesheet scan can be replayed. */
+  recording?: { base: number; adds: Array<[string, number, number]> };
   add(slug: string, start: number, end: number): void {
+    this.recording?.adds.push([slug, start - this.recording.base, end - this.recording.base]);
     const usage = this.usages.get(slug);
     if (usage) usage.count++;
     else if (featureExists(slug)) this.usages.set(slug, { slug, count: 1, start, end });
@@ -93,6 +96,22 @@ class Collector {
       if (/[(!]|\d[a-z]/i.test(value)) for (const [pattern, feature] of valueFeatures) if (pattern.test(value)) this.add(feature, start, end);
     }
   }
+}
+
+/** Templates of one project share their <style> blocks: each distinct stylesheet is scanned once. */
+const stylesheetCache = new Map<string, Array<[string, number, number]>>();
+
+function scanStylesheetCached(collector: Collector, css: string, base: number): void {
+  const cached = stylesheetCache.get(css);
+  if (cached) {
+    for (const [slug, start, end] of cached) collector.add(slug, base + start, base + end);
+    return;
+  }
+  collector.recording = { base, adds: [] };
+  scanStylesheet(collector, css, base);
+  if (stylesheetCache.size > 500) stylesheetCache.clear();
+  stylesheetCache.set(css, collector.recording.adds);
+  delete collector.recording;
 }
 
 function scanStylesheet(collector: Collector, css: string, base: number): void {
@@ -159,6 +178,6 @@ export function detectFeatures(doc: HtmlDocument): Map<string, Usage> {
     }
     if (tag === 'link' && /stylesheet/i.test(attrs.rel ?? '')) collector.add('html-link', start, openEnd);
   }
-  for (const block of doc.styles) scanStylesheet(collector, block.css, block.start);
+  for (const block of doc.styles) scanStylesheetCached(collector, block.css, block.start);
   return collector.usages;
 }

@@ -43,8 +43,21 @@ export function clientLabel(client: string): string {
   return `${clientNames[family] ?? family} ${platformNames[platform] ?? platform}`;
 }
 
-/** Builds the policy for a client list and optional weights (clients without a weight get the default or 1). */
+const policies = new Map<string, CompatPolicy>();
+
+/** Builds the policy for a client list and optional weights (clients without a weight get the default or 1); the same settings give the same object, so verdicts are cached. */
 export function makePolicy(clients: readonly string[] = defaultClients, weights: Record<string, number> = {}): CompatPolicy {
+  const key = JSON.stringify([clients, weights]);
+  let policy = policies.get(key);
+  if (!policy) {
+    policy = buildPolicy(clients, weights);
+    if (policies.size > 100) policies.clear();
+    policies.set(key, policy);
+  }
+  return policy;
+}
+
+function buildPolicy(clients: readonly string[], weights: Record<string, number>): CompatPolicy {
   const raw = clients.map((client) => ({ client, weight: Math.max(0, weights[client] ?? defaultAudience[client] ?? 1) }));
   const total = raw.reduce((sum, c) => sum + c.weight, 0) || 1;
   return { audience: raw.map(({ client, weight }) => ({ client, share: weight / total })) };
@@ -104,7 +117,17 @@ function supportOf(slug: string, client: string): { code: SupportCode; notes: st
  * Severity by share of the audience that loses the feature: 25 % or more is an error, 5 % or more a warning,
  * anything less (or partial support for 25 % or more) is information. Enhancements stay information.
  */
+const verdicts = new WeakMap<CompatPolicy, Map<string, FeatureVerdict | undefined>>();
+
 export function judgeFeature(slug: string, policy: CompatPolicy, context: VerdictContext): FeatureVerdict | undefined {
+  let cache = verdicts.get(policy);
+  if (!cache) verdicts.set(policy, (cache = new Map()));
+  const key = `${slug}|${context.hasMsoConditionals}`;
+  if (!cache.has(key)) cache.set(key, judge(slug, policy, context));
+  return cache.get(key);
+}
+
+function judge(slug: string, policy: CompatPolicy, context: VerdictContext): FeatureVerdict | undefined {
   const feature = features[slug];
   if (!feature) return undefined;
   let lost = 0;

@@ -1,5 +1,5 @@
-import { contrastRatio } from '../../html/css';
-import { hasVisibleChars, type HtmlDocument, textOf } from '../../html/parse';
+import { contrastRatio, utf8Length } from '../../html/css';
+import { type HtmlDocument, textOf } from '../../html/parse';
 import type { LintContext, Report, RuleFamily, RuleMeta, Span } from '../../types';
 import { phraseRules } from './phrases';
 import { urlShorteners } from './shorteners';
@@ -90,10 +90,16 @@ function spanOfText(ctx: LintContext, needle: string): Span {
 }
 
 function uppercaseRatio(text: string): number | undefined {
-  const letters = text.replace(/[^A-Za-z]/g, '');
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) upper++;
+    else if (code >= 97 && code <= 122) lower++;
+  }
   // SpamAssassin's check_for_uppercase ignores bodies with little text: a short shout is not a pattern.
-  if (letters.length < 200) return undefined;
-  return letters.replace(/[a-z]/g, '').length / letters.length;
+  if (upper + lower < 200) return undefined;
+  return upper / (upper + lower);
 }
 
 function wordSet(text: string): Set<string> {
@@ -118,7 +124,7 @@ function check(ctx: LintContext, report: Report): void {
 }
 
 function checkHtml(doc: HtmlDocument, report: Report): void {
-  const textLength = new TextEncoder().encode(doc.visibleText).length;
+  const textLength = utf8Length(doc.visibleText);
   const images = doc.byTag('img');
   const firstImage = images[0];
   if (firstImage) {
@@ -140,18 +146,20 @@ function checkHtml(doc: HtmlDocument, report: Report): void {
   let contrastReported = false;
   let entityChars = 0;
   let textChars = 0;
+  let nextEntity = doc.source.indexOf('&#');
   for (const node of doc.texts) {
     const parent = doc.elements[node.parent];
     if (!parent?.inBody || parent.tag === 'style' || parent.tag === 'script') continue;
     textChars += node.text.length;
-    const entity = doc.source.indexOf('&#', node.start);
-    if (entity !== -1 && entity < node.end) {
+    // Text nodes come in document order: one forward scan finds the numeric entities of all of them.
+    while (nextEntity !== -1 && nextEntity < node.start) nextEntity = doc.source.indexOf('&#', nextEntity + 1);
+    if (nextEntity !== -1 && nextEntity < node.end) {
       for (const m of doc.source.slice(node.start, node.end).matchAll(/&#(x[0-9a-f]+|\d+);?/gi)) {
         const code = m[1]![0] === 'x' || m[1]![0] === 'X' ? parseInt(m[1]!.slice(1), 16) : Number(m[1]);
         if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) entityChars++;
       }
     }
-    if (!hasVisibleChars(node.text) || parent.preheader) continue;
+    if (!node.visible || parent.preheader) continue;
     if (parent.hidden) {
       if (!hiddenReported) report({ rule: 'HIDDEN_TEXT', span: { in: 'html', start: node.start, end: node.end }, message: `Text hidden by ${parent.hidden}: "${node.text.trim().slice(0, 50)}".` });
       hiddenReported = true;
