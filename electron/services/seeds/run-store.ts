@@ -83,8 +83,11 @@ export interface RecipientRecord extends RecipientRow {
  */
 export class RunStore {
   private readonly statements;
+  /** One wrapper made once: better-sqlite3 builds a new function per `db.transaction()` call. */
+  private readonly transaction: (work: () => void) => void;
 
   constructor(private readonly db: Db) {
+    this.transaction = db.transaction((work: () => void) => work());
     this.statements = {
       sending: db.prepare("UPDATE seed_recipients SET status = 'sending', attempts = attempts + 1 WHERE run_id = ? AND seq = ? AND status = 'queued'"),
       // RETURNING hands the updated row to the progress event without a second query.
@@ -133,7 +136,7 @@ export class RunStore {
 
   /** Runs several row writes as one commit. */
   atomically(work: () => void): void {
-    this.db.transaction(work)();
+    this.transaction(work);
   }
 
   /** queued → sending; false if the row was not queued (another worker or process has it). */
