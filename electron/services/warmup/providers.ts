@@ -52,7 +52,9 @@ export function mixFromRecipients(text: string): { mix: ProviderMix; counted: nu
   for (const raw of text.split(/\r?\n/)) {
     const value = raw.split(/[,;\t]/)[0]!.trim().replace(/^"|"$/g, '');
     if (value === '') continue;
-    if (!/^[^\s@]*@?[a-z0-9.-]+\.[a-z]{2,}$/i.test(value)) {
+    // An address is at most 254 characters (RFC 5321); the length check comes first because the
+    // pattern's two overlapping runs backtrack quadratically on one long line (megabytes: minutes).
+    if (value.length > 254 || !/^[^\s@]*@?[a-z0-9.-]+\.[a-z]{2,}$/i.test(value)) {
       ignored++;
       continue;
     }
