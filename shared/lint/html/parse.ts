@@ -153,7 +153,8 @@ export function parseHtml(source: string): HtmlDocument {
           background: backgroundColor(style, attrs.bgcolor) ?? parent?.background,
           fontPx: fontSizePx(style.get('font-size')) ?? parent?.fontPx,
           hidden,
-          preheader: (parent?.preheader ?? false) || (own !== undefined && !seenVisibleBodyText && (parent?.inBody ?? false)),
+          // Only what stays hidden belongs to the preheader; font-size:0 alone is the inline-block whitespace trick (mjml, Cerberus), not hiding.
+          preheader: hidden !== undefined && ((parent?.preheader ?? false) || (own !== undefined && own !== 'tiny font' && !seenVisibleBodyText && (parent?.inBody ?? false))),
           link: tag === 'a' ? elements.length : (parent?.link ?? -1),
           inBody: tag === 'body' || (parent?.inBody ?? false),
         };

@@ -41,3 +41,17 @@ describe('findings on compiled MJML point at the MJML source', () => {
     expect(unclosed?.message).toBe('<mj-section> is not closed.');
   });
 });
+
+describe('client support for MJML', () => {
+  it("judges what the author wrote, not mjml's own boilerplate CSS", async () => {
+    const plain = await compileMjml(mjml, { validationLevel: 'soft', minify: false });
+    const boilerplate = lint({ kind: 'mjml', source: mjml, compiledHtml: plain.html! }).findings.filter((f) => f.family === 'compatibility');
+    // The raw HTML uses outline, word-spacing, overflow, @media… all written by mjml, none by the author.
+    expect(lint({ kind: 'html', source: plain.html! }).findings.filter((f) => f.family === 'compatibility').length).toBeGreaterThan(3);
+    expect(boilerplate.filter((f) => f.severity !== 'info').map((f) => f.rule)).toEqual([]);
+    const styled = mjml.replace('</mj-head>', '<mj-style inline="inline">.row { display: flex; }</mj-style></mj-head>').replace('<mj-text>', '<mj-text css-class="row">');
+    const compiled = await compileMjml(styled, { validationLevel: 'soft', minify: false });
+    const flex = lint({ kind: 'mjml', source: styled, compiledHtml: compiled.html! }).findings.find((f) => f.rule === 'caniemail/css-display-flex');
+    expect(['error', 'warning']).toContain(flex?.severity);
+  });
+});

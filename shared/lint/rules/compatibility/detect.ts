@@ -72,9 +72,12 @@ function propertySlug(property: string): string | undefined {
 class Collector {
   readonly usages = new Map<string, Usage>();
   /** When set, every add is also recorded (offsets relative to `base`) so a stylesheet scan can be replayed. */
-  recording?: { base: number; adds: Array<[string, number, number]> };
-  add(slug: string, start: number, end: number): void {
-    this.recording?.adds.push([slug, start - this.recording.base, end - this.recording.base]);
+  recording?: { base: number; adds: Array<[string, number, number, string]> };
+  /** `token` is the text that shows the feature (a property, `@media`, `<video`); `authored` may reject it. */
+  constructor(private readonly authored?: (token: string) => boolean) {}
+  add(slug: string, start: number, end: number, token: string): void {
+    this.recording?.adds.push([slug, start - this.recording.base, end - this.recording.base, token]);
+    if (this.authored && !this.authored(token)) return;
     const usage = this.usages.get(slug);
     if (usage) usage.count++;
     else if (featureExists(slug)) this.usages.set(slug, { slug, count: 1, start, end });
@@ -86,25 +89,30 @@ class Collector {
       if (property.startsWith('mso-') || property.startsWith('-')) continue;
       if (hides && redundantWhenHidden.has(property)) continue;
       const slug = propertySlug(property);
-      if (slug) this.add(slug, start, end);
+      if (slug) this.add(slug, start, end, property);
       if (property === 'display') {
         const keyword = value.toLowerCase().replace(/\s*!important/, '').trim();
-        if (keyword === 'flex' || keyword === 'inline-flex') this.add('css-display-flex', start, end);
-        else if (keyword === 'grid' || keyword === 'inline-grid') this.add('css-display-grid', start, end);
-        else if (keyword === 'none') this.add('css-display-none', start, end);
+        if (keyword === 'flex' || keyword === 'inline-flex') this.add('css-display-flex', start, end, 'display');
+        else if (keyword === 'grid' || keyword === 'inline-grid') this.add('css-display-grid', start, end, 'display');
+        else if (keyword === 'none') this.add('css-display-none', start, end, 'display');
       }
-      if (/[(!]|\d[a-z]/i.test(value)) for (const [pattern, feature] of valueFeatures) if (pattern.test(value)) this.add(feature, start, end);
+      if (/[(!]|\d[a-z]/i.test(value)) {
+        for (const [pattern, feature] of valueFeatures) {
+          const match = pattern.exec(value);
+          if (match) this.add(feature, start, end, match[0].replace(/^\d/, '').toLowerCase());
+        }
+      }
     }
   }
 }
 
 /** Templates of one project share their <style> blocks: each distinct stylesheet is scanned once. */
-const stylesheetCache = new Map<string, Array<[string, number, number]>>();
+const stylesheetCache = new Map<string, Array<[string, number, number, string]>>();
 
 function scanStylesheetCached(collector: Collector, css: string, base: number): void {
   const cached = stylesheetCache.get(css);
   if (cached) {
-    for (const [slug, start, end] of cached) collector.add(slug, base + start, base + end);
+    for (const [slug, start, end, token] of cached) collector.add(slug, base + start, base + end, token);
     return;
   }
   collector.recording = { base, adds: [] };
@@ -128,16 +136,16 @@ function scanStylesheet(collector: Collector, css: string, base: number): void {
         stack.push('at');
         const name = /^@([a-z-]+)/i.exec(prelude)?.[1]?.toLowerCase();
         if (name === 'media') {
-          collector.add('css-at-media', at, at + prelude.length);
-          for (const feature of ['prefers-color-scheme', 'prefers-reduced-motion', 'orientation', 'hover']) if (prelude.includes(feature)) collector.add(`css-at-media-${feature}`, at, at + prelude.length);
-        } else if (name) collector.add(`css-at-${name}`, at, at + prelude.length);
+          collector.add('css-at-media', at, at + prelude.length, '@media');
+          for (const feature of ['prefers-color-scheme', 'prefers-reduced-motion', 'orientation', 'hover']) if (prelude.includes(feature)) collector.add(`css-at-media-${feature}`, at, at + prelude.length, feature);
+        } else if (name) collector.add(`css-at-${name}`, at, at + prelude.length, `@${name}`);
       } else {
         stack.push('rule');
         for (const m of prelude.matchAll(/::?([a-z-]+)/gi)) {
           const name = m[1]!.toLowerCase();
-          collector.add(m[0].startsWith('::') || name === 'before' || name === 'after' ? `css-pseudo-element-${name}` : `css-pseudo-class-${name}`, at, at + prelude.length);
+          collector.add(m[0].startsWith('::') || name === 'before' || name === 'after' ? `css-pseudo-element-${name}` : `css-pseudo-class-${name}`, at, at + prelude.length, m[0].toLowerCase());
         }
-        if (prelude.includes('[')) collector.add('css-selector-attribute', at, at + prelude.length);
+        if (prelude.includes('[')) collector.add('css-selector-attribute', at, at + prelude.length, prelude.slice(prelude.indexOf('['), prelude.indexOf('[') + 2));
       }
       preludeStart = i + 1;
       blockStart = i + 1;
@@ -146,37 +154,40 @@ function scanStylesheet(collector: Collector, css: string, base: number): void {
       preludeStart = i + 1;
     } else if (c === ';' && stack.at(-1) !== 'rule') {
       const prelude = clean.slice(preludeStart, i).trim();
-      if (/^@import\b/i.test(prelude)) collector.add('css-at-import', base + preludeStart, base + i);
+      if (/^@import\b/i.test(prelude)) collector.add('css-at-import', base + preludeStart, base + i, '@import');
       preludeStart = i + 1;
     }
   }
 }
 
-/** Every caniemail feature the HTML uses, with its first place. */
-export function detectFeatures(doc: HtmlDocument): Map<string, Usage> {
-  const collector = new Collector();
+/**
+ * Every caniemail feature the HTML uses, with its first place. `authored` keeps only features whose token the
+ * author wrote: for MJML, what mjml's own boilerplate CSS uses is not the author's to fix.
+ */
+export function detectFeatures(doc: HtmlDocument, authored?: (token: string) => boolean): Map<string, Usage> {
+  const collector = new Collector(authored);
   for (const element of doc.elements) {
     const { start, openEnd, attrs, tag } = element;
     // What styles the hidden preheader only needs to stay hidden, and display:none already does that everywhere.
     if (element.preheader) continue;
     if (element.declarations.length) collector.declarations(element.declarations, start, openEnd);
     const feature = elementFeatures[tag];
-    if (feature) collector.add(feature, start, openEnd);
-    if (tag === 'input') collector.add(inputFeatures[(attrs.type ?? 'text').toLowerCase()] ?? 'html-input-text', start, openEnd);
+    if (feature) collector.add(feature, start, openEnd, `<${tag}`);
+    if (tag === 'input') collector.add(inputFeatures[(attrs.type ?? 'text').toLowerCase()] ?? 'html-input-text', start, openEnd, '<input');
     for (const name in attrs) {
       const attrFeature = attributeFeatures[name];
-      if (attrFeature && !(name === 'background' && tag === 'style')) collector.add(attrFeature, start, openEnd);
+      if (attrFeature && !(name === 'background' && tag === 'style')) collector.add(attrFeature, start, openEnd, name);
     }
     if (tag === 'img' && attrs.src) {
       const src = attrs.src.trim();
-      if (/^data:image\//i.test(src)) collector.add('image-base64', start, openEnd);
+      if (/^data:image\//i.test(src)) collector.add('image-base64', start, openEnd, 'data:image');
       else {
         const ext = /\.([a-z0-9]+)(?:[?#]|$)/i.exec(src)?.[1]?.toLowerCase();
         const format = ext ? imageFormats[ext] : undefined;
-        if (format) collector.add(format, start, openEnd);
+        if (format) collector.add(format, start, openEnd, `.${ext}`);
       }
     }
-    if (tag === 'link' && /stylesheet/i.test(attrs.rel ?? '')) collector.add('html-link', start, openEnd);
+    if (tag === 'link' && /stylesheet/i.test(attrs.rel ?? '')) collector.add('html-link', start, openEnd, '<link');
   }
   for (const block of doc.styles) scanStylesheetCached(collector, block.css, block.start);
   return collector.usages;

@@ -34,7 +34,8 @@ export function checkCompatibility(ctx: LintContext, report: Report): ClientSumm
   const summary = new Map(ctx.compat.audience.map(({ client, share }) => [client, { client, label: clientLabel(client), share, unsupported: 0, partial: 0 }]));
   if (!doc) return [...summary.values()];
   const hasMsoConditionals = doc.comments.some((c) => /^\[if [^\]]*mso/i.test(c.text.trim()));
-  for (const usage of detectFeatures(doc).values()) {
+  const mjml = ctx.kind === 'mjml' ? ctx.source.toLowerCase() : undefined;
+  for (const usage of detectFeatures(doc, mjml === undefined ? undefined : (token) => mjml.includes(token)).values()) {
     const verdict = judgeFeature(usage.slug, ctx.compat, { hasMsoConditionals });
     if (!verdict) continue;
     for (const loss of verdict.losses) {
@@ -50,7 +51,8 @@ export function checkCompatibility(ctx: LintContext, report: Report): ClientSumm
       unsupported.length ? ` not supported by ${unsupported.join(', ')} (${percent(verdict.lost)} of opens)` : '',
       partial.length ? `${unsupported.length ? ';' : ''} partly supported by ${partial.map((l) => clientLabel(l.client)).join(', ')} (${percent(verdict.partial)})` : '',
     ];
-    const notes = [...new Set(partial.flatMap((l) => l.notes))];
+    // caniemail notes often start with "Partial." which the message already says.
+    const notes = [...new Set(partial.flatMap((l) => l.notes.map((n) => n.replace(/^Partial(?:ly supported)?\.\s*/i, '')).filter(Boolean)))];
     report({
       rule: `caniemail/${usage.slug}`,
       span: { in: 'html', start: usage.start, end: usage.end },
