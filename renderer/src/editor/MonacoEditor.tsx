@@ -51,6 +51,8 @@ export function MonacoEditor() {
           scrollBeyondLastLine: false,
           renderWhitespace: 'none',
           fixedOverflowWidgets: true,
+          // Completion comes from the MJML data and snippets; words from the email's prose are noise (and worker traffic per keystroke).
+          wordBasedSuggestions: 'off',
         });
         cleanups.push(() => {
           editor.dispose();

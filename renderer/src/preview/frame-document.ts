@@ -54,7 +54,8 @@ function replaceImagesWithAlt(doc: Document): void {
     const width = image.getAttribute('width');
     const height = image.getAttribute('height');
     const size = `${width ? `width:${/^\d+$/.test(width) ? `${width}px` : width};` : ''}${height ? `height:${/^\d+$/.test(height) ? `${height}px` : height};` : ''}`;
-    box.setAttribute('style', `${image.getAttribute('style') ?? ''};${size}max-width:100%`);
+    // After the image's own style (mjml sets border:0 and height:auto), so the placeholder keeps its size and outline.
+    box.setAttribute('style', `${image.getAttribute('style') ?? ''};display:inline-block;border:1px dashed #8c959f;${size}max-width:100%`);
     image.replaceWith(box);
   }
 }
