@@ -70,7 +70,8 @@ export const commands: Record<CommandId, CommandSpec> = {
   'theme.system': { label: 'Theme: follow the system', group: 'View' },
   'theme.light': { label: 'Theme: light', group: 'View' },
   'theme.dark': { label: 'Theme: dark', group: 'View' },
-  'theme.cycle': { label: 'Switch theme (system, light, dark)', group: 'View', accelerator: 'CmdOrCtrl+Shift+L' },
+  // No accelerator: Ctrl+Shift+L is Monaco's "select all occurrences"; the status bar has a button.
+  'theme.cycle': { label: 'Switch theme (system, light, dark)', group: 'View' },
   'help.shortcuts': { label: 'Keyboard shortcuts', group: 'Help', accelerator: 'F1' },
   'help.welcome': { label: 'Welcome and the four tools', group: 'Help' },
 };

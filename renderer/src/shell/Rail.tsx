@@ -2,6 +2,7 @@ import { Tooltip } from 'radix-ui';
 import { commands, isCommandId } from '../../../shared/shell/commands';
 import { features } from '../features/registry';
 import { Kbd } from '../ui/Kbd';
+import { RailIcon } from './icons';
 import { goTo, useActivePanel } from './navigation';
 
 /** The narrow tool rail: one named button per panel, Settings at the bottom; the tooltip shows its shortcut. */
@@ -23,7 +24,7 @@ export function Rail() {
             data-panel={feature.id}
             onClick={() => goTo(feature.id)}
           >
-            <span aria-hidden="true">{feature.glyph}</span>
+            <RailIcon id={feature.id} glyph={feature.glyph} />
           </button>
         </Tooltip.Trigger>
         <Tooltip.Portal>

@@ -7,8 +7,9 @@ import { useStore } from '../state/store';
 /** Gmail cuts messages whose HTML is larger than this and hides the rest behind "View entire message". */
 export const GMAIL_CLIP_BYTES = 102 * 1024;
 
-function lintSummary(findings: readonly Finding[]): string {
-  if (findings.length === 0) return 'No findings';
+/** The lint engine sets a spam score with every result, so without one (and no findings) it has not run yet. */
+function lintSummary(findings: readonly Finding[], linted: boolean): string {
+  if (findings.length === 0) return linted ? 'No findings' : 'Not linted yet (open the Lint tool)';
   const count = (severity: Finding['severity']) => findings.filter((finding) => finding.severity === severity).length;
   const parts = [
     [count('error'), 'error'],
@@ -43,8 +44,8 @@ export function StatusBar() {
         <span className="status-muted"> {language.toUpperCase()}</span>
       </span>
       <span className={`status-item ${errors ? 'status-error' : ''}`} data-testid="status-lint">
-        <span aria-hidden="true">{errors ? '✖ ' : findings.length > 0 ? '▲ ' : '✓ '}</span>
-        {lintSummary(findings)}
+        <span aria-hidden="true">{errors ? '✖ ' : findings.length > 0 ? '▲ ' : spamScore !== undefined ? '✓ ' : '○ '}</span>
+        {lintSummary(findings, spamScore !== undefined)}
         {spamScore !== undefined && ` · spam ${spamScore.toFixed(1)}`}
       </span>
       <span className={`status-item ${clipped ? 'status-error' : ''}`} data-testid="status-size">

@@ -1,8 +1,25 @@
+import { useState } from 'react';
 import { commands } from '../../../shared/shell/commands';
+import { client } from '../platform/index';
 import { Button } from '../ui/Button';
 import { Kbd } from '../ui/Kbd';
 import { loadTemplate, pickFile } from './documents';
-import { STARTER_MJML, STARTER_NAME } from './starter';
+import { notify } from './notices';
+
+/** The starter a new person edits first: the editor's newsletter (resources/starters). */
+const FIRST_STARTER = 'newsletter';
+
+async function openFirstStarter(): Promise<boolean> {
+  try {
+    const { starters } = await client.call('documents.starters', {});
+    const starter = starters.find((candidate) => candidate.id === FIRST_STARTER) ?? starters[0];
+    if (!starter) throw new Error('this installation has no starter templates');
+    return loadTemplate(`${starter.id}.mjml`, starter.source);
+  } catch (error) {
+    notify('error', `The starter template could not be opened: ${(error as Error).message}`);
+    return false;
+  }
+}
 
 const tools = [
   {
@@ -29,9 +46,15 @@ const tools = [
 
 /** The first run: the four tools in one screen, then straight into the starter template. */
 export function Welcome({ onDone }: { onDone(): void }) {
+  const [opening, setOpening] = useState(false);
   const start = (open: () => void) => {
     open();
     onDone();
+  };
+  const openStarter = async () => {
+    setOpening(true);
+    if (await openFirstStarter()) onDone();
+    setOpening(false);
   };
   return (
     <section className="welcome" aria-labelledby="welcome-title">
@@ -49,7 +72,7 @@ export function Welcome({ onDone }: { onDone(): void }) {
         ))}
       </ol>
       <div className="welcome-actions">
-        <Button variant="primary" autoFocus onClick={() => start(() => loadTemplate(STARTER_NAME, STARTER_MJML))}>
+        <Button variant="primary" autoFocus disabled={opening} onClick={() => void openStarter()}>
           Open the starter template
         </Button>
         <Button onClick={() => start(pickFile)}>Open a file…</Button>
