@@ -46,10 +46,10 @@ describe('autosaved drafts survive a killed process', () => {
     apps.push(second);
     const again = await openEditor(browser, second);
     const offer = again.page.getByRole('region', { name: 'Unsaved drafts' });
-    await expect.poll(() => offer.textContent(), { timeout: 15_000 }).toMatch(/Unsaved changes to starter\.mjml from .+ were kept/);
+    await expect.poll(() => offer.textContent(), { timeout: 15_000 }).toMatch(/Unsaved changes to newsletter\.mjml from .+ were kept/);
     await offer.getByRole('button', { name: 'Restore' }).click();
     await expect.poll(() => again.editorText(), { timeout: 10_000 }).toContain('KILLTEST');
-    await expect.poll(() => again.frameText(), { timeout: 15_000 }).toContain('Answer the 2-minute survey');
+    await expect.poll(() => again.frameText(), { timeout: 15_000 }).toContain('Read the full changelog');
     expect(await again.page.getByTestId('document-title').textContent()).toContain('•');
     // Restored work is the same draft, updated in place (no copies pile up).
     await again.cursorToLineEnd(3);

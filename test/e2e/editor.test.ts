@@ -52,7 +52,7 @@ const doc = (text: string) => `<mjml>
 describe('Editor and live preview (browser mode, Chromium)', () => {
   it('shows Monaco with the starter, named "Template source", and its compiled preview', async () => {
     expect(await editor.editorText()).toContain('<mjml');
-    await expect.poll(() => editor.frameText(), { timeout: 15_000 }).toContain('Answer the 2-minute survey');
+    await expect.poll(() => editor.frameText(), { timeout: 15_000 }).toContain('Read the full changelog');
     expect(await editor.page.getByTestId('preview-size').textContent()).toMatch(/HTML \d+(\.\d)? KB/);
   });
 

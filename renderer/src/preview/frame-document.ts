@@ -51,11 +51,13 @@ function replaceImagesWithAlt(doc: Document): void {
     const alt = image.getAttribute('alt') ?? '';
     box.setAttribute('aria-label', alt || 'image without alt text');
     box.textContent = alt;
-    const width = image.getAttribute('width');
+    const style = image.getAttribute('style') ?? '';
+    // A width in the image's style (mjml's fluid `width:100%`) wins over its width attribute, as it does for the image.
+    const width = /(^|;)\s*width\s*:/i.test(style) ? null : image.getAttribute('width');
     const height = image.getAttribute('height');
     const size = `${width ? `width:${/^\d+$/.test(width) ? `${width}px` : width};` : ''}${height ? `height:${/^\d+$/.test(height) ? `${height}px` : height};` : ''}`;
     // After the image's own style (mjml sets border:0 and height:auto), so the placeholder keeps its size and outline.
-    box.setAttribute('style', `${image.getAttribute('style') ?? ''};display:inline-block;border:1px dashed #8c959f;${size}max-width:100%`);
+    box.setAttribute('style', `${style};display:inline-block;border:1px dashed #8c959f;${size}max-width:100%`);
     image.replaceWith(box);
   }
 }
