@@ -188,7 +188,7 @@ async function* csvRecords(head: string, rest: AsyncIterable<string>): AsyncGene
   const pending: RecordItem[] = [];
   const parser = parseCsv({ columns: true, bom: true, skip_empty_lines: true, skip_records_with_error: true, info: true, trim: true });
   parser.on('skip', (error: Error & { lines?: number }) => {
-    pending.push({ line: error.lines ?? 0, error: `not a valid CSV row (${error.message})` });
+    pending.push({ line: Math.max(1, error.lines ?? 1), error: `not a valid CSV row (${error.message})` });
   });
   async function* source() {
     yield head;
