@@ -3,7 +3,18 @@
  * and writing them down for people. Keys are matched by `event.code`, so Shift and
  * Alt (which change `event.key` on many layouts) do not break the match.
  */
-export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+// Read through globalThis so this module also loads (and is tested) under plain Node.
+const nav = (globalThis as { navigator?: { platform?: string; userAgent?: string } }).navigator;
+export const isMac = /Mac|iPhone|iPad/.test(nav?.platform || nav?.userAgent || '');
+
+/** The parts of a keydown the matcher reads (a KeyboardEvent has them). */
+export interface KeyPress {
+  code: string;
+  ctrlKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
+}
 
 interface Parsed {
   mod: boolean;
@@ -22,7 +33,7 @@ function parse(accelerator: string): Parsed {
   return { mod: parts.includes('CmdOrCtrl'), shift: parts.includes('Shift'), alt: parts.includes('Alt'), code, key };
 }
 
-export function matchesAccelerator(event: KeyboardEvent, accelerator: string): boolean {
+export function matchesAccelerator(event: KeyPress, accelerator: string): boolean {
   const want = parse(accelerator);
   const mod = isMac ? event.metaKey : event.ctrlKey;
   const stray = isMac ? event.ctrlKey : event.metaKey;
