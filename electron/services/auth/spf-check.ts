@@ -32,7 +32,7 @@ export async function checkSpf(dns: CheckDns, query: SpfQuery): Promise<SpfRepor
 export async function spfReport(dns: CheckDns, result: SPFResult, { ip, nullSender }: { ip: string; nullSender: boolean }, trail: SpfReport['trail']): Promise<SpfReport> {
   const verdict = result.status.result as SpfReport['result'];
   const domain = result.domain ?? '';
-  const tree = domain && !['none', 'temperror'].includes(verdict) ? (await walkSpf(dns.quiet, domain)).tree : undefined;
+  const tree = domain && !['none', 'temperror'].includes(verdict) ? (await walkSpf(dns.quiet, domain, result.rr)).tree : undefined;
   return {
     result: verdict,
     domain,

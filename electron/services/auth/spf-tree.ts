@@ -24,9 +24,10 @@ export async function fetchSpfRecords(resolve: DnsResolver, domain: string): Pro
 /**
  * Follows an SPF record's include and redirect terms without an IP address, as a domain
  * audit does: the tree, the lookup count and the void lookups a receiver would meet at most.
- * Names built from macros are not followed (they depend on the message).
+ * Names built from macros are not followed (they depend on the message). `knownRecord` is the
+ * domain's record when the caller has already read it.
  */
-export async function walkSpf(resolve: DnsResolver, domain: string): Promise<SpfWalk> {
+export async function walkSpf(resolve: DnsResolver, domain: string, knownRecord?: string): Promise<SpfWalk> {
   const walk: SpfWalk = { tree: { domain, via: 'top', lookups: 0, children: [] }, lookups: 0, voids: 0, dnsErrors: [] };
   walk.tree = await visit(domain, 'top', [], 0);
   return walk;
@@ -46,7 +47,8 @@ export async function walkSpf(resolve: DnsResolver, domain: string): Promise<Spf
     if (depth > MAX_DEPTH) return { ...node, problem: 'nested too deeply' };
     let records: string[];
     try {
-      records = await fetchSpfRecords(resolve, name);
+      // the top record the evaluation already read (mailauth's `rr`) needs no second look
+      records = via === 'top' && knownRecord ? [knownRecord] : await fetchSpfRecords(resolve, name);
     } catch (error) {
       if (isVoid(error)) {
         if (via !== 'top') walk.voids++;

@@ -1,5 +1,5 @@
 import type { DnsLookup, DnsSource } from '../../../shared/contract/auth';
-import { layeredResolver, networkResolver, type DnsResolver, zoneResolver } from './resolver';
+import { type DnsAnswer, layeredResolver, networkResolver, type DnsResolver, zoneResolver } from './resolver';
 import { DnsTrail } from './trail';
 import type { Zone } from './zone';
 import { parseZoneFile } from './zone-file';
@@ -39,14 +39,33 @@ export function openDns(source: DnsSource, options: DnsOptions = {}): CheckDns {
         return layeredResolver(zone!, wrap(zoneResolver(zone!), 'zone'), network(source.server));
     }
   };
-  return { resolve: build((resolver, label) => trail.wrap(resolver, label)), quiet: build((resolver) => resolver), trail, networked: source.mode !== 'zone' };
+  return { ...remembering(build((resolver, label) => trail.wrap(resolver, label)), build((resolver) => resolver)), trail, networked: source.mode !== 'zone' };
 }
 
 /** A check against a zone built in code (the RFC 7208 suite's zone data, a generated key's record). */
 export function zoneDns(zone: Zone): CheckDns {
   const trail = new DnsTrail();
-  const quiet = zoneResolver(zone);
-  return { resolve: trail.wrap(quiet, 'zone'), quiet, trail, networked: false };
+  const answers = zoneResolver(zone);
+  return { ...remembering(trail.wrap(answers, 'zone'), answers), trail, networked: false };
+}
+
+/**
+ * The quiet resolver answers what the recorded one already asked from memory: a side walk
+ * (the include tree after mailauth's SPF evaluation) then costs no second query and sees
+ * exactly the answers the verdict saw.
+ */
+function remembering(recorded: DnsResolver, unrecorded: DnsResolver): Pick<CheckDns, 'resolve' | 'quiet'> {
+  const asked = new Map<string, Promise<DnsAnswer>>();
+  // names arrive as mailauth and the walkers write them; case is the only variation worth folding
+  const key = (name: string, type: string) => `${type} ${name.toLowerCase()}`;
+  return {
+    resolve: (name, type) => {
+      const answer = recorded(name, type);
+      asked.set(key(name, type), answer);
+      return answer;
+    },
+    quiet: (name, type) => asked.get(key(name, type)) ?? unrecorded(name, type),
+  };
 }
 
 /** Recently parsed zones by text: the UI and history re-runs check again and again against the same zone. */

@@ -22,7 +22,8 @@ export class DnsTrail {
   readonly lookups: DnsLookup[] = [];
 
   wrap(resolver: DnsResolver, source: DnsLookup['source']): DnsResolver {
-    return async (name, type) => {
+    // plain promise chaining, not async/await: this sits under every lookup of every check
+    return (name, type) => {
       const started = performance.now();
       const entry = (outcome: DnsLookup['outcome'], answers: string[], detail?: string): DnsLookup => ({
         name: name.replace(/\.$/, '').toLowerCase(),
@@ -33,16 +34,18 @@ export class DnsTrail {
         ...(detail ? { detail } : {}),
         ms: Math.round((performance.now() - started) * 100) / 100,
       });
-      try {
-        const answer = await resolver(name, type);
-        this.lookups.push(entry('answer', formatAnswer(type.toUpperCase(), answer)));
-        return answer;
-      } catch (error) {
-        const code = (error as { code?: string }).code ?? '';
-        const detail = error instanceof DnsLookupError ? error.detail : undefined;
-        this.lookups.push(entry(OUTCOMES[code] ?? 'error', [], detail ?? (OUTCOMES[code] ? undefined : code || String(error))));
-        throw error;
-      }
+      return resolver(name, type).then(
+        (answer) => {
+          this.lookups.push(entry('answer', formatAnswer(type.toUpperCase(), answer)));
+          return answer;
+        },
+        (error: unknown) => {
+          const code = (error as { code?: string }).code ?? '';
+          const detail = error instanceof DnsLookupError ? error.detail : undefined;
+          this.lookups.push(entry(OUTCOMES[code] ?? 'error', [], detail ?? (OUTCOMES[code] ? undefined : code || String(error))));
+          throw error;
+        },
+      );
     };
   }
 }
