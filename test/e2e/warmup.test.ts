@@ -58,6 +58,13 @@ describe('the Warmup panel in Chromium', () => {
     expect(await summary.textContent()).toMatch(/2 × dropped by SendGrid \(never sent\)/);
   });
 
+  it('imports a file from its path on this computer, finding every event already there', async () => {
+    await page.getByRole('combobox', { name: 'Export from' }).selectOption('sendgrid');
+    await page.getByLabel('or its path on this computer').fill(fixture);
+    await page.getByRole('form', { name: 'Import from a path' }).getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.getByRole('status', { name: 'Import summary' }).textContent(), { timeout: 30_000 }).toMatch(/read 415, imported 0, duplicates 409, skipped 6/);
+  });
+
   it('shows each provider\'s decision with its reasons, the charts and the rates with their denominators', async () => {
     await expect.poll(() => page.getByTestId('decision-gmail').textContent(), { timeout: 15_000 }).toMatch(/Gmail.*(Advance|Hold|Step back|Pause)/);
     expect(await page.getByTestId('decision-gmail').getByRole('listitem').count()).toBeGreaterThan(0);

@@ -2,8 +2,11 @@ import { useEffect, useState } from 'react';
 import type { EspFormat, ImportSummary } from '../../../../shared/contract/warmup';
 import { espFormats } from '../../../../shared/contract/warmup';
 import { client } from '../../platform/index';
+import { Button } from '../../ui/Button';
 import { number } from './format';
 
+/** Browser mode's host takes request bodies up to 64 MB. */
+const MAX_UPLOAD = 60 * 1024 * 1024;
 const labels: Record<EspFormat, string> = { sendgrid: 'SendGrid', mailgun: 'Mailgun', postmark: 'Postmark', ses: 'Amazon SES', sparkpost: 'SparkPost' };
 
 /** Import of an ESP event export: a progress bar while it runs, then what was read, skipped and why. */
@@ -18,14 +21,22 @@ export function ImportBox({ planId, onImported }: { planId: number; onImported: 
     if (p.jobId === jobId) setProgress({ done: p.done, total: p.total ?? 0, message: p.message ?? '' });
   }), [jobId]);
 
-  async function run(file: File) {
+  const [path, setPath] = useState('');
+
+  /** Small files travel as text; a large export is read by the main process from its path (the page cannot send hundreds of MB). */
+  async function run(source: File | string) {
+    if (typeof source !== 'string' && source.size > MAX_UPLOAD) {
+      setError(`${source.name} is ${Math.round(source.size / 1048576)} MB: type its path below instead, and Mailbench reads it from disk.`);
+      return;
+    }
     const id = `warmup-import-${Date.now()}`;
     setJobId(id);
     setSummary(undefined);
     setError('');
-    setProgress({ done: 0, total: file.size, message: `Reading ${file.name}…` });
+    setProgress({ done: 0, total: typeof source === 'string' ? 0 : source.size, message: `Reading ${typeof source === 'string' ? source : source.name}…` });
     try {
-      const result = await client.call('warmup.import', { planId, format, text: await file.text(), fileName: file.name, jobId: id });
+      const input = typeof source === 'string' ? { path: source } : { text: await source.text(), fileName: source.name };
+      const result = await client.call('warmup.import', { planId, format, ...input, jobId: id });
       setSummary(result);
       onImported();
     } catch (e) {
@@ -49,6 +60,10 @@ export function ImportBox({ planId, onImported }: { planId: number; onImported: 
           Event export file (JSON, NDJSON or CSV){' '}
           <input type="file" accept=".json,.ndjson,.jsonl,.csv,.txt" disabled={progress !== undefined} onChange={(e) => e.target.files?.[0] && void run(e.target.files[0])} />
         </label>
+        <form className="wu-inline" aria-label="Import from a path" onSubmit={(e) => { e.preventDefault(); if (path.trim()) void run(path.trim()); }}>
+          <label>or its path on this computer <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/events.ndjson" /></label>
+          <Button type="submit" disabled={!path.trim() || progress !== undefined}>Import</Button>
+        </form>
       </div>
       {progress && (
         <div role="status">
