@@ -53,6 +53,11 @@ describe('the RFC 1035 zone parser', () => {
     await expect(resolve('ns1.example.com', 'TXT')).rejects.toMatchObject({ code: 'ENODATA' });
   });
 
+  it('ends words only at RFC 1035 separators: a vertical tab or NBSP is part of the word, not a hang', async () => {
+    const odd = parseZoneFile('$ORIGIN example.com.\n@ IN TXT a\u000bb c\u00a0d\n');
+    expect(await zoneResolver(odd)('example.com', 'TXT')).toEqual([['a\u000bb', 'c\u00a0d']]);
+  });
+
   it('uses a default origin for relative names when no $ORIGIN is given', async () => {
     const plain = parseZoneFile('@ IN TXT "v=spf1 -all"\nmail IN A 192.0.2.1', { origin: 'example.org' });
     expect(await zoneResolver(plain)('mail.example.org', 'A')).toEqual(['192.0.2.1']);
