@@ -5,6 +5,7 @@ import { HelpSheet } from './shell/HelpSheet';
 import { useFileDrop, usePreferences, useShellEvents, useShortcuts } from './shell/hooks';
 import { navigationStore, useActivePanel } from './shell/navigation';
 import { NoticeBar } from './shell/NoticeBar';
+import { PanelBoundary } from './shell/PanelBoundary';
 import { Rail } from './shell/Rail';
 import { StatusBar } from './shell/StatusBar';
 import { Welcome } from './shell/Welcome';
@@ -46,9 +47,11 @@ export function App() {
             .filter((feature) => visited.includes(feature.id))
             .map((feature) => (
               <div key={feature.id} className="panel-host" hidden={feature.id !== active} data-panel-host={feature.id}>
-                <Suspense fallback={<p role="status">Loading {feature.label}…</p>}>
-                  <feature.Panel />
-                </Suspense>
+                <PanelBoundary label={feature.label}>
+                  <Suspense fallback={<p role="status">Loading {feature.label}…</p>}>
+                    <feature.Panel />
+                  </Suspense>
+                </PanelBoundary>
               </div>
             ))
         )}

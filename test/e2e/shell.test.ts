@@ -184,6 +184,26 @@ describe('a new person\'s path through the app (Chromium, browser mode)', () => 
     for (const name of ['Editor', 'Settings', 'Shortcuts']) expect(names).toContain(name);
   });
 
+  it('routes dropped files by kind: a message to Authentication, a template to the Editor, anything else refused', async () => {
+    const drop = (name: string, content: string) =>
+      page.evaluate(`(() => {
+        const data = new DataTransfer();
+        data.items.add(new File([${JSON.stringify(content)}], ${JSON.stringify(name)}));
+        window.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, cancelable: true }));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, cancelable: true }));
+      })()`);
+    const rail = page.getByRole('navigation', { name: 'Tools' });
+    await drop('received.eml', 'From: a@example.com\r\nTo: b@example.net\r\nSubject: Hi\r\n\r\nHello\r\n');
+    await expect.poll(() => rail.getByRole('button', { name: 'Authentication', exact: true }).getAttribute('aria-current')).toBe('page');
+    await drop('dropped.mjml', '<mjml><mj-body><mj-section><mj-column><mj-text>Dropped</mj-text></mj-column></mj-section></mj-body></mjml>');
+    // The editor holds unsaved edits from earlier: the app asks before replacing them.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await expect.poll(() => page.getByTestId('status-document').textContent(), { timeout: 10_000 }).toMatch(/dropped\.mjml/);
+    expect(await rail.getByRole('button', { name: 'Editor', exact: true }).getAttribute('aria-current')).toBe('page');
+    await drop('notes.txt', 'just text');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'does not open notes.txt' }).count()).toBe(1);
+  });
+
   it('had no uncaught errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });
