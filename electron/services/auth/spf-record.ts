@@ -19,8 +19,21 @@ export const LOOKUP_TERMS: ReadonlySet<string> = new Set(['include', 'a', 'mx', 
 
 export const isSpfRecord = (text: string): boolean => /^v=spf1(\s|$)/i.test(text);
 
+/** Records seen recently: a domain's record is read again for every message it sends. */
+const parsedRecords = new Map<string, ParsedSpf>();
+const PARSED_RECORDS_KEPT = 256;
+
 /** Reads an SPF record into its terms and says what is wrong with its syntax (RFC 7208 section 12). */
 export function parseSpfRecord(record: string): ParsedSpf {
+  const cached = parsedRecords.get(record);
+  if (cached) return cached;
+  const parsed = readSpfRecord(record);
+  if (parsedRecords.size >= PARSED_RECORDS_KEPT) parsedRecords.delete(parsedRecords.keys().next().value!);
+  parsedRecords.set(record, parsed);
+  return parsed;
+}
+
+function readSpfRecord(record: string): ParsedSpf {
   const problems: string[] = [];
   if (!isSpfRecord(record)) return { terms: [], problems: ['The record does not start with "v=spf1".'] };
   if (/[^\x20-\x7e]/.test(record)) problems.push('The record has characters outside printable ASCII.');

@@ -5,12 +5,12 @@ const OUTCOMES: Record<string, DnsLookup['outcome']> = { ENOTFOUND: 'nxdomain', 
 
 export function formatAnswer(type: string, answer: DnsAnswer): string[] {
   return (answer as unknown[]).map((item) => {
-    if (Array.isArray(item)) return item.map((part) => JSON.stringify(part)).join(' ');
+    if (Array.isArray(item)) return `"${item.join('" "')}"`;
     if (typeof item === 'object' && item !== null && 'exchange' in item) {
       const mx = item as { exchange: string; priority: number };
       return `${mx.priority} ${mx.exchange || '.'}`;
     }
-    return type === 'TXT' ? JSON.stringify(item) : String(item);
+    return String(item);
   });
 }
 
