@@ -1,6 +1,7 @@
 import type { FuzzTarget } from './target';
 import { emlTarget } from './targets/eml';
 import { espImportTarget } from './targets/esp-import';
+import { lintConfigTarget } from './targets/lint-config';
 import { lintHtmlTarget } from './targets/lint-html';
 import { mjmlTarget } from './targets/mjml';
 import { seedCsvTarget } from './targets/seed-csv';
@@ -11,4 +12,4 @@ import { zoneTarget } from './targets/zone';
  * added to the app adds its target here; `npm run fuzz` runs them all in worker
  * threads with a watchdog, and test/security/fuzz.test.ts runs a slice of each in `npm test`.
  */
-export const fuzzTargets = [zoneTarget, emlTarget, seedCsvTarget, espImportTarget, lintHtmlTarget, mjmlTarget] as unknown as readonly FuzzTarget<never>[];
+export const fuzzTargets = [zoneTarget, emlTarget, seedCsvTarget, espImportTarget, lintConfigTarget, lintHtmlTarget, mjmlTarget] as unknown as readonly FuzzTarget<never>[];

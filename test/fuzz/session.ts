@@ -38,6 +38,7 @@ export async function fuzzOnce<T>(target: FuzzTarget<T>, options: { runs: number
     { numRuns: options.runs, ...(options.seed === undefined ? {} : { seed: options.seed }) },
   );
   report.ms = performance.now() - started;
+  target.cleanup?.();
   if (result.failed) report.counterexample = result.counterexample?.[0];
   return report;
 }

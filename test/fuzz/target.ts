@@ -15,6 +15,8 @@ export interface FuzzTarget<T = string> {
   run(input: T): unknown;
   /** A refused input names its line (zone files, CSV), so the editor can point at it. */
   errorsHaveLines?: boolean;
+  /** Removes what `run` left behind (a scratch folder), once the run is over. */
+  cleanup?(): void;
 }
 
 export type Outcome = { kind: 'accepted' } | { kind: 'refused'; code: string } | { kind: 'crashed'; reason: string };
