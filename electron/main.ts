@@ -108,7 +108,20 @@ if (!app.requestSingleInstanceLock()) {
       if (!win || win.isDestroyed()) return;
       rt.settings.set('window.state', WindowState, { ...win.getNormalBounds(), maximized: win.isMaximized() });
     };
-    win.on('close', remember);
+    // Kept as the window moves too (debounced), so a crash or a kill does not lose the layout.
+    let pending: NodeJS.Timeout | undefined;
+    const rememberSoon = () => {
+      clearTimeout(pending);
+      pending = setTimeout(remember, 500);
+    };
+    win.on('resized', rememberSoon);
+    win.on('moved', rememberSoon);
+    win.on('maximize', rememberSoon);
+    win.on('unmaximize', rememberSoon);
+    win.on('close', () => {
+      clearTimeout(pending);
+      remember();
+    });
     early.splice(0).forEach(openFile);
   });
 
