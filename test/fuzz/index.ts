@@ -1,4 +1,5 @@
 import type { FuzzTarget } from './target';
+import { dnsRecordsTarget } from './targets/dns-records';
 import { emlTarget } from './targets/eml';
 import { espImportTarget } from './targets/esp-import';
 import { lintConfigTarget } from './targets/lint-config';
@@ -12,4 +13,4 @@ import { zoneTarget } from './targets/zone';
  * added to the app adds its target here; `npm run fuzz` runs them all in worker
  * threads with a watchdog, and test/security/fuzz.test.ts runs a slice of each in `npm test`.
  */
-export const fuzzTargets = [zoneTarget, emlTarget, seedCsvTarget, espImportTarget, lintConfigTarget, lintHtmlTarget, mjmlTarget] as unknown as readonly FuzzTarget<never>[];
+export const fuzzTargets = [zoneTarget, dnsRecordsTarget, emlTarget, seedCsvTarget, espImportTarget, lintConfigTarget, lintHtmlTarget, mjmlTarget] as unknown as readonly FuzzTarget<never>[];
