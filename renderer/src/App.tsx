@@ -22,19 +22,21 @@ export function App() {
   useShellEvents();
   useShortcuts();
   useEffect(registerShellCommands, []);
-  // Switching tools moves focus to the new panel, so keyboard and screen-reader users land in it.
-  const first = useRef(true);
+  const navigatedAt = useStore(navigationStore, (state) => state.at);
+  const closeWelcome = () => {
+    overlayStore.set({ welcome: false });
+    if (prefs && !prefs.welcomed) updatePrefs({ welcomed: true });
+  };
+  // Choosing a tool (rail, shortcut, an opened file) leaves the welcome screen and moves
+  // focus into the tool, so keyboard and screen-reader users land in it.
   useEffect(() => {
-    if (first.current) first.current = false;
-    else main.current?.focus();
-  }, [active]);
+    if (navigatedAt === 0) return;
+    closeWelcome();
+    main.current?.focus();
+  }, [navigatedAt]);
 
   if (!prefs) return <p role="status" className="boot">Starting Mailbench…</p>;
   const welcome = !prefs.welcomed || overlays.welcome;
-  const closeWelcome = () => {
-    overlayStore.set({ welcome: false });
-    if (!prefs.welcomed) updatePrefs({ welcomed: true });
-  };
 
   return (
     <div className="app" data-dragging={dragging || undefined}>
