@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EspFormat, ImportSummary } from '../../../../shared/contract/warmup';
 import { espFormats } from '../../../../shared/contract/warmup';
 import { client } from '../../platform/index';
@@ -15,11 +15,13 @@ export function ImportBox({ planId, onImported }: { planId: number; onImported: 
   const [progress, setProgress] = useState<{ done: number; total: number; message: string }>();
   const [summary, setSummary] = useState<ImportSummary>();
   const [error, setError] = useState('');
-  const [jobId, setJobId] = useState('');
+  // A ref, not state: progress events travel apart from the call's answer and may arrive after
+  // it; once the import has answered, its late events must not bring the progress bar back.
+  const activeJob = useRef<string>(undefined);
 
   useEffect(() => client.on('job.progress', (p) => {
-    if (p.jobId === jobId) setProgress({ done: p.done, total: p.total ?? 0, message: p.message ?? '' });
-  }), [jobId]);
+    if (p.jobId === activeJob.current) setProgress({ done: p.done, total: p.total ?? 0, message: p.message ?? '' });
+  }), []);
 
   const [path, setPath] = useState('');
 
@@ -30,7 +32,7 @@ export function ImportBox({ planId, onImported }: { planId: number; onImported: 
       return;
     }
     const id = `warmup-import-${Date.now()}`;
-    setJobId(id);
+    activeJob.current = id;
     setSummary(undefined);
     setError('');
     setProgress({ done: 0, total: typeof source === 'string' ? 0 : source.size, message: `Reading ${typeof source === 'string' ? source : source.name}…` });
@@ -42,6 +44,7 @@ export function ImportBox({ planId, onImported }: { planId: number; onImported: 
     } catch (e) {
       setError((e as Error).message);
     } finally {
+      activeJob.current = undefined;
       setProgress(undefined);
     }
   }
