@@ -1,4 +1,5 @@
 import { Suspense, useEffect, useRef } from 'react';
+import { useLiveLint } from './features/lint/live-lint';
 import { features } from './features/registry';
 import { registerShellCommands, overlayStore } from './shell/command-handlers';
 import { HelpSheet } from './shell/HelpSheet';
@@ -20,6 +21,8 @@ export function App() {
   const dragging = useFileDrop();
   const main = useRef<HTMLElement>(null);
   useShellEvents();
+  // The open document is linted from the start, so markers and the status bar follow typing in every tool.
+  useLiveLint();
   useShortcuts();
   useEffect(registerShellCommands, []);
   const navigatedAt = useStore(navigationStore, (state) => state.at);

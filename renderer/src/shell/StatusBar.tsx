@@ -9,7 +9,7 @@ export const GMAIL_CLIP_BYTES = 102 * 1024;
 
 /** The lint engine sets a spam score with every result, so without one (and no findings) it has not run yet. */
 function lintSummary(findings: readonly Finding[], linted: boolean): string {
-  if (findings.length === 0) return linted ? 'No findings' : 'Not linted yet (open the Lint tool)';
+  if (findings.length === 0) return linted ? 'No findings' : 'Not linted yet';
   const count = (severity: Finding['severity']) => findings.filter((finding) => finding.severity === severity).length;
   const parts = [
     [count('error'), 'error'],

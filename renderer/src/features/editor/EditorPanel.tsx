@@ -7,6 +7,7 @@ import { onCommand } from '../../state/commands';
 import { documentStore } from '../../state/document';
 import { useStore } from '../../state/store';
 import { Button } from '../../ui/Button';
+import { FindingsList } from '../lint/FindingsList';
 import { editorUi, type EditorDialog, openDialog, save, saveAs } from './actions';
 import { startCompilePipeline } from './compile-pipeline';
 import { DraftRestore } from './DraftRestore';
@@ -109,6 +110,10 @@ export default function EditorPanel() {
         <MonacoEditor />
         <Preview />
       </div>
+      <details className="editor-findings" open>
+        <summary>Findings</summary>
+        <FindingsList />
+      </details>
       <StarterGallery open={ui.dialog === 'starters'} onOpenChange={close} />
       <OpenDialog open={ui.dialog === 'open'} onOpenChange={close} />
       <SaveAsDialog open={ui.dialog === 'saveAs'} onOpenChange={close} />
