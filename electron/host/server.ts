@@ -66,7 +66,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const file = containedPath(options.rendererDir, url.pathname);
     const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-    const headers = { ...securityHeaders, 'Set-Cookie': cookie };
+    // Vite names everything under /assets/ by content hash, so those files never change under
+    // their name: caching them spares a reload from re-fetching and recompiling Monaco.
+    const caching = url.pathname.startsWith('/assets/') ? { 'Cache-Control': 'private, max-age=31536000, immutable' } : {};
+    const headers = { ...securityHeaders, ...caching, 'Set-Cookie': cookie };
     // Unknown paths fall back to the app shell, so reloads keep working.
     if (file && serveFile(res, file, headers)) return;
     if (!serveFile(res, `${options.rendererDir}/index.html`, headers)) {
