@@ -1,6 +1,9 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { Transport } from '../shared/contract/client';
-import { isMethodName } from '../shared/contract/index';
+
+/** The contract's method names, inlined by scripts/build-node.mjs so the schemas stay out of the preload. */
+declare const __MAILBENCH_METHOD_NAMES__: readonly string[];
+const methodNames = new Set(__MAILBENCH_METHOD_NAMES__);
 
 // Channel names are repeated from ipc.ts on purpose: importing it would pull ipcMain into the preload.
 const INVOKE_CHANNEL = 'mailbench:invoke';
@@ -12,7 +15,7 @@ const EVENT_CHANNEL = 'mailbench:event';
  */
 const workbench: Transport = {
   invoke(name, input) {
-    if (!isMethodName(name)) return Promise.resolve({ ok: false, error: { code: 'unknown_method', message: `There is no method called ${String(name).slice(0, 80)}.` } });
+    if (typeof name !== 'string' || !methodNames.has(name)) return Promise.resolve({ ok: false, error: { code: 'unknown_method', message: `There is no method called ${String(name).slice(0, 80)}.` } });
     return ipcRenderer.invoke(`${INVOKE_CHANNEL}:${name}`, input);
   },
   subscribe(listener) {

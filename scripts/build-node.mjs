@@ -3,12 +3,27 @@
 //   dist/electron/main.mjs     Electron main process
 //   dist/electron/preload.cjs  the preload, ONE file as sandboxed preloads require
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning' };
+
+// The preload only needs the contract's method names, not its zod schemas: read them once
+// here and inline them, which keeps the sandboxed preload a few kilobytes.
+const namesModule = 'dist/contract-names.mjs';
+await build({ ...common, sourcemap: false, entryPoints: ['shared/contract/index.ts'], outfile: namesModule, format: 'esm', packages: 'external' });
+const { methodNames } = await import(new URL(`../${namesModule}`, import.meta.url).href);
+rmSync(namesModule);
 
 await Promise.all([
   build({ ...common, entryPoints: ['electron/cli/entry.ts'], outfile: 'dist/cli.mjs', format: 'esm', packages: 'external' }),
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.mjs', format: 'esm', packages: 'external', external: ['electron'] }),
   // The preload runs sandboxed: only `electron` may stay external, everything else is inlined.
-  build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+  build({
+    ...common,
+    entryPoints: ['electron/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+    define: { __MAILBENCH_METHOD_NAMES__: JSON.stringify(methodNames) },
+  }),
 ]);
