@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { AppError } from '../../../shared/contract/errors';
 import { lint, type LintInput } from '../../../shared/lint/index';
 import { exportEml } from '../editor/export';
-import { textPartOf } from '../seeds/template';
+import { textPartOf } from '../../../shared/mail/text-part';
 
 export interface SpamHit {
   rule: string;

@@ -10,7 +10,7 @@ import { findCopies, type FoundCopy, type MailboxLogin } from './mailbox';
 import { placementMatrix, reportCsv } from './report';
 import { type NewRecipient, publicRow, type RecipientRecord, RunStore, type SmtpTarget } from './run-store';
 import { createSmtpTransport, DEFAULT_RETRY, type RetryPolicy, runSends } from './sender';
-import { textPartOf } from './template';
+import { textPartOf } from '../../../shared/mail/text-part';
 
 /** Placement is checked this long after sending ends: 1, 2, 5, 10, 15, 30 and 60 minutes. */
 export const DEFAULT_SCHEDULE_MS = [1, 2, 5, 10, 15, 30, 60].map((minutes) => minutes * 60_000);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { convert } from 'html-to-text';
 import { AppError } from '../../../shared/contract/errors';
+import { textPartOf } from '../../../shared/mail/text-part';
 import { compileMjml } from '../editor/compile';
 
 export interface LoadedTemplate {
@@ -33,19 +33,4 @@ export async function loadTemplate(path: string, shownAs = path): Promise<Loaded
   }
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.trim();
   return { html, text: textPartOf(html), ...(title ? { title } : {}) };
-}
-
-/** The generated text part, made the way the editor makes it (links as [url], images and hidden preheaders left out). */
-export function textPartOf(html: string): string {
-  return convert(html, {
-    wordwrap: 78,
-    selectors: [
-      { selector: 'img', format: 'skip' },
-      { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
-      { selector: '[style*="display:none"]', format: 'skip' },
-      { selector: 'title', format: 'skip' },
-    ],
-  })
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }

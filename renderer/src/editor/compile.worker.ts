@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 import './worker-globals';
-import { convert } from 'html-to-text';
 import mjml2html from 'mjml-browser';
 import type { CompileIssue } from '../../../shared/contract/editor';
+import { textPartOf } from '../../../shared/mail/text-part';
 import type { CompileRequest, CompileResponse } from './compile-protocol';
 
 // MJML compiles here, off the page's thread, so typing never waits for it.
@@ -34,25 +34,10 @@ async function compile(request: Extract<CompileRequest, { kind: 'compile' }>): P
   }
 }
 
-/** The text part as a careful sender writes it: links kept as [url], images and the hidden preheader left out. */
-function textPart(html: string): string {
-  return convert(html, {
-    wordwrap: 78,
-    selectors: [
-      { selector: 'img', format: 'skip' },
-      { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
-      { selector: '[style*="display:none"]', format: 'skip' },
-      { selector: 'title', format: 'skip' },
-    ],
-  })
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
 self.onmessage = async (event: MessageEvent<CompileRequest>) => {
   const request = event.data;
   let response: CompileResponse;
-  if (request.kind === 'text') response = { id: request.id, kind: 'text', text: textPart(request.html) };
+  if (request.kind === 'text') response = { id: request.id, kind: 'text', text: textPartOf(request.html) };
   else {
     const started = performance.now();
     response = { id: request.id, kind: 'compile', ...(await compile(request)), ms: performance.now() - started };
