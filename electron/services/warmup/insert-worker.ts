@@ -15,6 +15,7 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = NORMAL');
+db.pragma('cache_size = -65536');
 const insert = db.prepare('INSERT OR IGNORE INTO warmup_events (plan_id, event_id) VALUES (?, ?)');
 const plan = workerData.planId;
 db.exec('BEGIN IMMEDIATE');
