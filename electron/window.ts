@@ -33,7 +33,7 @@ export function createMainWindow(preloadDir: string, bounds: WindowBounds): Brow
     webPreferences: {
       preload: join(preloadDir, 'preload.cjs'),
       nodeIntegration: false,
-      contextIsolation: false,
+      contextIsolation: true,
       sandbox: true,
       webSecurity: true,
       allowRunningInsecureContent: false,
