@@ -1,4 +1,4 @@
-// CI gate over Electronegativity: it always exits 0, so this reads its CSV report and
+// CI gate over Electronegativity: its CLI always exits 0, so this runs its scanner and
 // fails on any HIGH or MEDIUM finding that reviewed.json does not name (check + file).
 // It scans what the desktop app is made of: electron/ (the shell and the services it
 // loads), renderer/index.html (the CSP the window gets) and package.json (Electron's version).
@@ -7,48 +7,20 @@
 // must still be found (else the scan missed files, or the list is stale). CI runs the
 // typecheck first: a file that does not parse would be skipped by the scanner without a word.
 //   node .ci/tools/electronegativity/gate.mjs [project-root]
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(process.argv[2] ?? join(here, '..', '..', '..'));
-const bin = join(here, 'node_modules', '.bin', 'electronegativity');
-if (!existsSync(bin)) {
+const runner = join(here, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'runner.js');
+if (!existsSync(runner)) {
   console.error(`electronegativity is not installed: run npm ci --prefix ${here}`);
   process.exit(2);
 }
-
-/** RFC 4180 fields: quoted fields may hold commas, doubled quotes and newlines. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
+const runElectronegativity = createRequire(import.meta.url)(runner);
 
 /** Source files under a folder, as paths relative to the project root. */
 function sources(dir) {
@@ -68,23 +40,25 @@ try {
   cpSync(join(root, 'electron'), join(scan, 'electron'), { recursive: true });
   cpSync(join(root, 'renderer', 'index.html'), join(scan, 'renderer', 'index.html'));
   cpSync(join(root, 'package.json'), join(scan, 'package.json'));
-  const report = join(scan, 'report.csv');
-  const run = spawnSync(bin, ['-i', scan, '-o', report, '-r', '-v', 'false'], { encoding: 'utf8', timeout: 300_000 });
-  if (run.status !== 0 || !existsSync(report)) {
-    console.error(`electronegativity did not produce a report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
-    process.exit(2);
-  }
-  const [header, ...rows] = parseCsv(readFileSync(report, 'utf8')).filter((row) => row.length > 1);
-  const column = (name) => header.findIndex((cell) => cell.trim() === name);
-  const [issue, severity, confidence, file, location, description] = ['issue', 'severity', 'confidence', 'filename', 'location', 'description'].map(column);
+  // Called as a library, not as the CLI: the CLI's CSV writer appends the rows and writes the
+  // header with two unsynchronised writes, so its report is sometimes scrambled.
+  const { issues } = await runElectronegativity({
+    input: scan,
+    isSarif: false,
+    customScan: [],
+    excludeFromScan: [],
+    isRelative: true,
+    isVerbose: false,
+    parserPlugins: [],
+  });
   const reviewed = JSON.parse(readFileSync(join(here, 'reviewed.json'), 'utf8')).reviewed;
-  const findings = rows.map((row) => ({
-    check: row[issue],
-    severity: row[severity],
-    confidence: row[confidence],
-    file: row[file],
-    location: row[location],
-    description: row[description],
+  const findings = issues.map((found) => ({
+    check: found.id,
+    severity: found.severity.name,
+    confidence: found.confidence.name,
+    file: found.file,
+    location: `${found.location.line}:${found.location.column}`,
+    description: found.description,
   }));
   const isReviewed = (finding) => reviewed.some((entry) => entry.check === finding.check && entry.file === finding.file);
   const blocking = findings.filter((finding) => (finding.severity === 'HIGH' || finding.severity === 'MEDIUM') && !isReviewed(finding));
