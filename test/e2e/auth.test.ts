@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppProcess, startApp } from '../support/app-process';
-import { launchChromium } from '../support/browser';
-import { tempDir } from '../support/temp';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appInBrowser, openTool } from '../support/app-in-browser';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/dkim/${name}`, import.meta.url)), 'utf8');
 const zone = fixture('football.example.com.zone');
@@ -18,29 +16,15 @@ const dropFile = (page: Page, selector: string, name: string, content: string) =
     document.querySelector(${JSON.stringify(selector)}).dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
   })()`);
 
-let app: AppProcess;
-let browser: Browser;
 let page: Page;
 const errors: string[] = [];
-const data = tempDir();
+const session = appInBrowser();
 
 beforeAll(async () => {
-  app = await startApp(data.dir);
-  browser = await launchChromium();
-  page = await browser.newPage();
+  page = await session.browser.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(app.url);
-  // first run shows the welcome screen
-  const skip = page.getByRole('button', { name: 'Skip' });
-  await skip.or(page.getByRole('button', { name: 'Authentication' })).first().waitFor({ timeout: 20_000 });
-  if (await skip.count()) await skip.click();
-  await page.getByRole('button', { name: 'Authentication' }).click();
+  await openTool(page, session.app, 'Authentication');
   await page.getByRole('heading', { name: 'Authentication', level: 1 }).waitFor({ timeout: 15_000 });
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  data.cleanup();
 });
 
 describe('the Authentication panel in Chromium', () => {

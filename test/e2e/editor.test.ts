@@ -2,17 +2,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppProcess, startApp } from '../support/app-process';
-import { launchChromium } from '../support/browser';
-import { tempDir } from '../support/temp';
+import { appInBrowser } from '../support/app-in-browser';
 import { type EditorPage, openEditor } from './editor-page';
 
-let app: AppProcess;
-let browser: Browser;
 let editor: EditorPage;
-const data = tempDir();
+const session = appInBrowser();
 
 /** A loopback server that counts every request made to it: the hostile template's targets. */
 const hits: string[] = [];
@@ -27,15 +22,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
-  app = await startApp(data.dir);
-  browser = await launchChromium();
-  editor = await openEditor(browser, app);
+  editor = await openEditor(session.browser, session.app);
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
   await new Promise((resolve) => target?.close(resolve));
-  data.cleanup();
 });
 
 const doc = (text: string) => `<mjml>
@@ -237,14 +227,14 @@ describe('Editor and live preview (browser mode, Chromium)', () => {
     await editor.cursorToLineEnd(3);
     await page.keyboard.type(' (copy)');
     expect(await page.getByTestId('document-title').textContent()).toContain('•');
-    const saved = join(data.dir, 'receipt-copy.mjml');
+    const saved = join(session.dataDir, 'receipt-copy.mjml');
     await page.getByRole('button', { name: 'Save as…' }).click();
     await page.getByRole('dialog', { name: 'Save as' }).getByLabel('File path').fill(saved);
     await page.getByRole('dialog', { name: 'Save as' }).getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByTestId('document-title').textContent()).toBe('receipt-copy.mjml');
     expect(readFileSync(saved, 'utf8')).toContain('(copy)');
 
-    const other = join(data.dir, 'plain.html');
+    const other = join(session.dataDir, 'plain.html');
     writeFileSync(other, '<!doctype html><html><head><title>Plain page</title></head><body><p>Opened by path</p></body></html>');
     await page.getByRole('button', { name: 'Open…' }).click();
     const openDialog = page.getByRole('dialog', { name: 'Open a template' });
@@ -256,8 +246,8 @@ describe('Editor and live preview (browser mode, Chromium)', () => {
 
     await page.getByRole('button', { name: 'Export…' }).click();
     const exportDialog = page.getByRole('dialog', { name: 'Export' });
-    const htmlOut = join(data.dir, 'out.html');
-    const emlOut = join(data.dir, 'out.eml');
+    const htmlOut = join(session.dataDir, 'out.html');
+    const emlOut = join(session.dataDir, 'out.eml');
     await exportDialog.getByRole('checkbox').check();
     await exportDialog.getByLabel('Save to path (leave empty to download)').first().fill(htmlOut);
     await exportDialog.getByRole('button', { name: 'Export HTML' }).click();

@@ -1,23 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppProcess, startApp } from '../support/app-process';
-import { launchChromium } from '../support/browser';
-import { tempDir } from '../support/temp';
+import { describe, expect, it } from 'vitest';
+import { appInBrowser } from '../support/app-in-browser';
 import { openEditor } from './editor-page';
 
-let app: AppProcess;
-let browser: Browser;
-const data = tempDir();
-
-beforeAll(async () => {
-  app = await startApp(data.dir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  data.cleanup();
-});
+const session = appInBrowser();
 
 const template = [
   '<mjml>',
@@ -35,7 +20,7 @@ const template = [
 
 describe('the Lint panel in Chromium (browser mode)', () => {
   it('lists findings by family, filters by severity, shows the spam score, and jumps to the MJML line', async () => {
-    const editor = await openEditor(browser, app);
+    const editor = await openEditor(session.browser, session.app);
     const { page } = editor;
     await editor.replaceSource(template);
     await expect.poll(() => editor.frameText(), { timeout: 20_000 }).toContain('money back guarantee');

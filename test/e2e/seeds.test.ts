@@ -1,48 +1,29 @@
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppProcess, startApp } from '../support/app-process';
-import { launchChromium } from '../support/browser';
+import { appInBrowser, openTool } from '../support/app-in-browser';
 import { type MailServers, startMailServers } from '../support/mail-servers';
-import { tempDir } from '../support/temp';
 
 const boxes = [
   { address: 'ana@seeds.test', password: 'ui-pw-ana-1' },
   { address: 'ben@seeds.test', password: 'ui-pw-ben-2' },
   { address: 'cy@seeds.test', password: 'ui-pw-cy-3' },
 ];
-let app: AppProcess;
-let browser: Browser;
 let servers: MailServers;
-const data = tempDir();
+const session = appInBrowser();
 
 beforeAll(async () => {
   servers = await startMailServers({ mailboxes: boxes, spamRecipients: ['ben@seeds.test'] });
-  app = await startApp(data.dir);
-  browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
   await servers?.stop();
-  data.cleanup();
 });
-
-async function openPanel(page: Page): Promise<void> {
-  await page.goto(app.url);
-  // The first run shows the welcome screen.
-  const skip = page.getByRole('button', { name: 'Skip' });
-  await skip.or(page.getByRole('button', { name: 'Seed tests' })).first().waitFor({ timeout: 20_000 });
-  if (await skip.count()) await skip.click();
-  await page.getByRole('button', { name: 'Seed tests' }).click();
-  await page.getByRole('heading', { name: 'Seed tests' }).waitFor({ timeout: 15_000 });
-}
 
 describe('the Seed tests panel in Chromium', () => {
   it('sets up a profile and a list, shows the raw MIME, sends, fills rows live and shows the placement matrix', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await openPanel(page);
+    await openTool(page, session.app, 'Seed tests');
+    await page.getByRole('heading', { name: 'Seed tests' }).waitFor({ timeout: 15_000 });
 
     await page.getByRole('tab', { name: 'SMTP profiles' }).click();
     await page.getByLabel('Name').fill('Loopback receiver');

@@ -1,11 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppProcess, startApp } from '../support/app-process';
-import { launchChromium } from '../support/browser';
-import { tempDir } from '../support/temp';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appInBrowser } from '../support/app-in-browser';
 
 /**
  * A new person's first minutes, in Chromium against `mailbench web`: the first-run
@@ -16,10 +14,8 @@ import { tempDir } from '../support/temp';
 const shots = join(import.meta.dirname, '..', '..', 'test-results', 'e2e-shell');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let app: AppProcess;
-let browser: Browser;
 let page: Page;
-const data = tempDir();
+const session = appInBrowser();
 const pageErrors: string[] = [];
 
 interface AxeViolation {
@@ -71,16 +67,9 @@ async function shot(name: string): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  app = await startApp(data.dir);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: 'light' });
+  page = await session.browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: 'light' });
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(app.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  data.cleanup();
+  await page.goto(session.app.url);
 });
 
 describe('a new person\'s path through the app (Chromium, browser mode)', () => {

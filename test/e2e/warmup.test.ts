@@ -1,34 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppProcess, startApp } from '../support/app-process';
-import { launchChromium } from '../support/browser';
-import { tempDir } from '../support/temp';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appInBrowser, openTool } from '../support/app-in-browser';
 
 const fixture = fileURLToPath(new URL('../fixtures/warmup/sendgrid-events.json', import.meta.url));
-let app: AppProcess;
-let browser: Browser;
 let page: Page;
-const data = tempDir();
+const session = appInBrowser();
 const errors: string[] = [];
 
 beforeAll(async () => {
-  app = await startApp(data.dir);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(app.url);
-  // The first run shows the welcome screen.
-  const skip = page.getByRole('button', { name: 'Skip' });
-  await skip.or(page.getByRole('button', { name: 'Warmup' })).first().waitFor({ timeout: 20_000 });
-  if (await skip.count()) await skip.click();
-  await page.getByRole('button', { name: 'Warmup' }).click();
+  await openTool(page, session.app, 'Warmup');
   await page.getByRole('heading', { name: 'Warmup', level: 1 }).waitFor({ timeout: 15_000 });
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  data.cleanup();
 });
 
 describe('the Warmup panel in Chromium', () => {
