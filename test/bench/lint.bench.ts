@@ -1,17 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { lint } from '../../shared/lint/index';
 import { detectEngines } from '../../electron/services/app/engines';
 import { lintFiles } from '../../electron/services/lint/run';
+import { projectRoot } from '../../electron/paths';
 import { checkMessage, messageFor } from '../../electron/services/lint/spamassassin';
 import { tempDir } from '../support/temp';
 import type { Bench } from './index';
 import { percentile, report, sample } from './measure';
 
-const fixtures = fileURLToPath(new URL('../fixtures/templates/', import.meta.url));
-const bin = fileURLToPath(new URL('../../bin/mailbench.mjs', import.meta.url));
+const fixtures = resolve(projectRoot(), 'test/fixtures/templates');
+const bin = resolve(projectRoot(), 'bin/mailbench.mjs');
 
 /** A real template (Cerberus hybrid) with its body repeated until the HTML reaches 100 KB. */
 function email100k(): string {
