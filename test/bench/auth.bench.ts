@@ -7,8 +7,8 @@ import { parseZoneFile } from '../../electron/services/dns/zone-file';
 import type { Bench } from './index';
 import { percentile, report } from './measure';
 
-const WARMUP = 40;
-const CALLS = 400;
+const WARMUP = 200;
+const CALLS = 1000;
 
 /** A 20 KB newsletter-sized message, DKIM-signed with RSA 2048, and the zone that authenticates it. */
 async function fixture(): Promise<{ message: string; zone: string }> {

@@ -29,8 +29,9 @@ export async function verifyMessage(dns: CheckDns, query: MessageQuery): Promise
   });
   const trail = dns.trail.lookups;
   const dkimNames = new Set((result.dkim.results ?? []).filter((row) => row.signingDomain).map((row) => keyName(row.selector!, row.signingDomain!)));
+  const trails = byVerdict(trail, dkimNames);
   const spf = result.spf
-    ? await spfReport(dns, result.spf, { ip: result.spf['client-ip'] ?? query.ip ?? '', nullSender: !query.mailFrom && !query.useReceived }, trail.filter((lookup) => phaseOf(lookup, dkimNames) === 'spf'))
+    ? await spfReport(dns, result.spf, { ip: result.spf['client-ip'] ?? query.ip ?? '', nullSender: !query.mailFrom && !query.useReceived }, trails.spf)
     : undefined;
   const report: MessageReport = {
     strict: query.strict,
@@ -48,10 +49,10 @@ export async function verifyMessage(dns: CheckDns, query: MessageQuery): Promise
       why: 'SPF was not checked.',
       trail: [],
     },
-    dkim: dkimReports(result, trail.filter((lookup) => phaseOf(lookup, dkimNames) === 'dkim')),
-    dmarc: dmarcReport(result, trail.filter((lookup) => phaseOf(lookup, dkimNames) === 'dmarc')),
-    arc: arcReport(result, trail.filter((lookup) => phaseOf(lookup, dkimNames) === 'arc')),
-    bimi: bimiReport(result, trail.filter((lookup) => phaseOf(lookup, dkimNames) === 'bimi'), result.dkim.headerFrom?.[0]?.split('@').pop() ?? '<domain>'),
+    dkim: dkimReports(result, trails.dkim),
+    dmarc: dmarcReport(result, trails.dmarc),
+    arc: arcReport(result, trails.arc),
+    bimi: bimiReport(result, trails.bimi, result.dkim.headerFrom?.[0]?.split('@').pop() ?? '<domain>'),
     authenticationResults: authenticationResultsHeader(result.headers),
     trail,
   };
@@ -62,6 +63,14 @@ export async function verifyMessage(dns: CheckDns, query: MessageQuery): Promise
   return report;
 }
 
+type Verdict = 'spf' | 'dkim' | 'dmarc' | 'arc' | 'bimi';
+
+function byVerdict(trail: DnsLookup[], dkimNames: ReadonlySet<string>): Record<Verdict, DnsLookup[]> {
+  const trails: Record<Verdict, DnsLookup[]> = { spf: [], dkim: [], dmarc: [], arc: [], bimi: [] };
+  for (const lookup of trail) trails[phaseOf(lookup, dkimNames)].push(lookup);
+  return trails;
+}
+
 const keyName = (selector: string, domain: string) => `${selector}._domainkey.${domain}`.toLowerCase();
 
 /**
@@ -69,7 +78,7 @@ const keyName = (selector: string, domain: string) => `${selector}._domainkey.${
  * keys of the signatures, `_dmarc`, `_bimi`, other `_domainkey` names for ARC seals; the rest
  * (TXT, A, AAAA, MX, PTR of the sender domain and its includes) is SPF.
  */
-function phaseOf(lookup: DnsLookup, dkimNames: ReadonlySet<string>): 'spf' | 'dkim' | 'dmarc' | 'arc' | 'bimi' {
+function phaseOf(lookup: DnsLookup, dkimNames: ReadonlySet<string>): Verdict {
   if (dkimNames.has(lookup.name)) return 'dkim';
   if (lookup.name.startsWith('_dmarc.')) return 'dmarc';
   if (lookup.name.includes('._bimi.') || lookup.name.startsWith('_bimi.')) return 'bimi';

@@ -25,21 +25,24 @@ export interface DnsOptions {
 /** Builds the resolver a check asked for: system DNS, a given server, a typed zone, or a zone over real DNS. */
 export function openDns(source: DnsSource, options: DnsOptions = {}): CheckDns {
   const trail = new DnsTrail();
-  const zone = source.mode === 'zone' || source.mode === 'layered' ? readZone(source, options.zoneFile) : undefined;
-  const build = (wrap: (resolver: DnsResolver, label: DnsLookup['source']) => DnsResolver): DnsResolver => {
-    const network = (server?: string) => wrap(networkResolver(server, options.timeoutMs), server ? 'server' : 'system');
-    switch (source.mode) {
-      case 'system':
-        return network();
-      case 'server':
-        return network(source.server);
-      case 'zone':
-        return wrap(zoneResolver(zone!), 'zone');
-      case 'layered':
-        return layeredResolver(zone!, wrap(zoneResolver(zone!), 'zone'), network(source.server));
+  // one resolver underneath; the trail wraps it for the recorded side only
+  const recorded = (resolver: DnsResolver, label: DnsLookup['source']) => remembering(trail.wrap(resolver, label), resolver);
+  const network = (server?: string) => networkResolver(server, options.timeoutMs);
+  const networked = source.mode !== 'zone';
+  switch (source.mode) {
+    case 'system':
+      return { ...recorded(network(), 'system'), trail, networked };
+    case 'server':
+      return { ...recorded(network(source.server), 'server'), trail, networked };
+    case 'zone':
+      return { ...recorded(readZone(source, options.zoneFile).answers, 'zone'), trail, networked };
+    case 'layered': {
+      const { zone, answers } = readZone(source, options.zoneFile);
+      const below = network(source.server);
+      const label = source.server ? 'server' : 'system';
+      return { ...remembering(layeredResolver(zone, trail.wrap(answers, 'zone'), trail.wrap(below, label)), layeredResolver(zone, answers, below)), trail, networked };
     }
-  };
-  return { ...remembering(build((resolver, label) => trail.wrap(resolver, label)), build((resolver) => resolver)), trail, networked: source.mode !== 'zone' };
+  }
 }
 
 /** A check against a zone built in code (the RFC 7208 suite's zone data, a generated key's record). */
@@ -68,16 +71,26 @@ function remembering(recorded: DnsResolver, unrecorded: DnsResolver): Pick<Check
   };
 }
 
-/** Recently parsed zones by text: the UI and history re-runs check again and again against the same zone. */
-const parsedZones = new Map<string, Zone>();
+interface ParsedZone {
+  zone: Zone;
+  answers: DnsResolver;
+}
+
+/**
+ * Recently parsed zones, by zone text and then by origin and file name: the UI and history
+ * re-runs check again and again against the same zone, and the text itself is the cheap key
+ * (a joined key would copy the whole zone on every check).
+ */
+const parsedZones = new Map<string, Map<string, ParsedZone>>();
 const PARSED_ZONES_KEPT = 8;
 
-function readZone(source: { zone: string; origin?: string }, file = 'zone'): Zone {
-  const key = `${file}\u0000${source.origin ?? ''}\u0000${source.zone}`;
-  const cached = parsedZones.get(key);
+function readZone(source: { zone: string; origin?: string }, file = 'zone'): ParsedZone {
+  const variant = `${file}\u0000${source.origin ?? ''}`;
+  const cached = parsedZones.get(source.zone)?.get(variant);
   if (cached) return cached;
   const zone = parseZoneFile(source.zone, { ...(source.origin ? { origin: source.origin } : {}), file });
-  if (parsedZones.size >= PARSED_ZONES_KEPT) parsedZones.delete(parsedZones.keys().next().value!);
-  parsedZones.set(key, zone);
-  return zone;
+  const parsed = { zone, answers: zoneResolver(zone) };
+  if (!parsedZones.has(source.zone) && parsedZones.size >= PARSED_ZONES_KEPT) parsedZones.delete(parsedZones.keys().next().value!);
+  parsedZones.set(source.zone, (parsedZones.get(source.zone) ?? new Map()).set(variant, parsed));
+  return parsed;
 }

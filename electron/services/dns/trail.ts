@@ -22,30 +22,34 @@ export class DnsTrail {
   readonly lookups: DnsLookup[] = [];
 
   wrap(resolver: DnsResolver, source: DnsLookup['source']): DnsResolver {
-    // plain promise chaining, not async/await: this sits under every lookup of every check
+    // plain promise chaining and no closure per lookup: this sits under every lookup of every check
     return (name, type) => {
       const started = performance.now();
-      const entry = (outcome: DnsLookup['outcome'], answers: string[], detail?: string): DnsLookup => ({
-        name: name.replace(/\.$/, '').toLowerCase(),
-        type: type.toUpperCase(),
-        source,
-        outcome,
-        answers,
-        ...(detail ? { detail } : {}),
-        ms: Math.round((performance.now() - started) * 100) / 100,
-      });
       return resolver(name, type).then(
         (answer) => {
-          this.lookups.push(entry('answer', formatAnswer(type.toUpperCase(), answer)));
+          this.record(name, type, source, started, 'answer', formatAnswer(type.toUpperCase(), answer));
           return answer;
         },
         (error: unknown) => {
           const code = (error as { code?: string }).code ?? '';
-          const detail = error instanceof DnsLookupError ? error.detail : undefined;
-          this.lookups.push(entry(OUTCOMES[code] ?? 'error', [], detail ?? (OUTCOMES[code] ? undefined : code || String(error))));
+          const outcome = OUTCOMES[code];
+          const detail = (error instanceof DnsLookupError ? error.detail : undefined) ?? (outcome ? undefined : code || String(error));
+          this.record(name, type, source, started, outcome ?? 'error', [], detail);
           throw error;
         },
       );
     };
+  }
+
+  private record(name: string, type: string, source: DnsLookup['source'], started: number, outcome: DnsLookup['outcome'], answers: string[], detail?: string): void {
+    this.lookups.push({
+      name: name.replace(/\.$/, '').toLowerCase(),
+      type: type.toUpperCase(),
+      source,
+      outcome,
+      answers,
+      ...(detail ? { detail } : {}),
+      ms: Math.round((performance.now() - started) * 100) / 100,
+    });
   }
 }
