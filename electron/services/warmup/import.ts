@@ -2,12 +2,12 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import {
-  type EspFormat, type ImportSummary, type MetricName, type Metrics, type Plan, type SkipReason,
+  type EspFormat, type ImportSummary, metricNames, type Plan, type SkipReason,
 } from '../../../shared/contract/warmup';
 import { dayInZone } from './calendar';
 import { importers, type MappedEvent } from './importers/index';
+import { DayTotals } from './day-totals';
 import { type FinalStatements, startEventWriter } from './insert-worker';
-import { emptyMetrics } from './metrics';
 import { providerCache } from './providers';
 import { readRecords } from './reader';
 import { metricColumns } from './store';
@@ -49,7 +49,7 @@ export async function importExport(
   const providerOf = providerCache();
   const fallbackIp = plan.ips.length === 1 ? plan.ips[0]! : 'unknown';
 
-  const totals = new Map<string, Metrics>();
+  const totals = new DayTotals();
   const skipped = new Map<string, SkipReason>();
   const counts = { read: 0, imported: 0, duplicates: 0, skipped: 0 };
   const progress = { bytesDone: 0, bytesTotal, read: 0 };
@@ -69,11 +69,10 @@ export async function importExport(
   const sink = {
     event(e: MappedEvent) {
       counts.read++;
-      batch.ids.push(prefix + e.id);
+      batch.ids.push(e.id);
       // Opens and clicks count once per message (the first of each kind); repeats are imported, not counted.
       batch.uniques.push(engagement.has(e.metric) ? `u:${e.metric}:${prefix}${e.messageKey}` : '');
-      batch.keys.push(`${dayOf(e.time)}\t${providerOf(e.recipient)}\t${e.ip || fallbackIp}`);
-      batch.metrics.push(e.metric);
+      batch.codes.push(totals.code(dayOf(e.time), providerOf(e.recipient), e.ip || fallbackIp, e.metric));
     },
     skip: (reason: string) => skip(reason, line),
   };
@@ -84,14 +83,11 @@ export async function importExport(
         continue;
       }
       counts.imported++;
-      if (codes[i] !== 1) continue;
-      let metrics = totals.get(done.keys[i]!);
-      if (!metrics) totals.set(done.keys[i]!, (metrics = emptyMetrics()));
-      metrics[done.metrics[i]!]++;
+      if (codes[i] === 1) totals.count(done.codes[i]!);
     }
   };
 
-  const writer = await startEventWriter(databaseFile, plan.id);
+  const writer = await startEventWriter(databaseFile, plan.id, prefix);
   const inFlight: Array<{ batch: Batch; codes: Promise<Uint8Array> }> = [];
   const drainOne = async () => {
     const oldest = inFlight.shift()!;
@@ -126,7 +122,7 @@ export async function importExport(
         [[plan.id, format, basename(file), counts.read, counts.imported, counts.duplicates, counts.skipped, JSON.stringify(skippedReasons), seconds]]],
     ]);
     onProgress({ ...progress, bytesDone: bytesTotal, read: counts.read });
-    const days = [...new Set([...totals.keys()].map((key) => key.slice(0, 10)))].sort();
+    const days = [...new Set(totals.counted().map((slot) => slot.day))].sort();
     return { importId, planId: plan.id, format, file, ...counts, skippedReasons, days, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     await writer.abort();
@@ -134,8 +130,9 @@ export async function importExport(
   }
 }
 
-interface Batch { ids: string[]; uniques: string[]; keys: string[]; metrics: MetricName[] }
-const newBatch = (): Batch => ({ ids: [], uniques: [], keys: [], metrics: [] });
+/** Event ids (without the ESP prefix), their once-per-message keys ('' for none), and where each counts. */
+interface Batch { ids: string[]; uniques: string[]; codes: number[] }
+const newBatch = (): Batch => ({ ids: [], uniques: [], codes: [] });
 
 function fileSize(path: string): number {
   try {
@@ -169,12 +166,11 @@ async function* decode(source: ImportSource, progress: ImportProgress): AsyncGen
 }
 
 /** Adds the import's day totals to warmup_actuals (one upsert per day, provider and IP). */
-function totalsStatements(planId: number, totals: Map<string, Metrics>): FinalStatements {
-  const names = Object.keys(metricColumns) as Array<keyof Metrics>;
-  const columns = names.map((m) => metricColumns[m]);
+function totalsStatements(planId: number, totals: DayTotals): FinalStatements {
+  const columns = metricNames.map((m) => metricColumns[m]);
   const sql = `INSERT INTO warmup_actuals (plan_id, date, provider, ip, source, ${columns.join(', ')})
     VALUES (?, ?, ?, ?, 'import', ${columns.map(() => '?').join(', ')})
     ON CONFLICT (plan_id, date, provider, ip, source) DO UPDATE SET ${columns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
-  const rows = [...totals].map(([key, metrics]) => [planId, ...key.split('\t'), ...names.map((m) => metrics[m])]);
+  const rows = totals.counted().map(({ day, provider, ip, metrics }) => [planId, day, provider, ip, ...metricNames.map((m) => metrics[m])]);
   return rows.length ? [[sql, rows]] : [];
 }

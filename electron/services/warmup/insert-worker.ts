@@ -63,7 +63,7 @@ type Reply =
 export type FinalStatements = Array<[sql: string, rows: unknown[][]]>;
 
 export interface EventWriter {
-  /** Inserts event ids (and per-message open/click keys, '' for none); resolves to a code per event. */
+  /** Inserts event ids (given without the ESP prefix) and per-message open/click keys ('' for none); resolves to a code per event. */
   write(ids: string[], uniques: string[]): Promise<Uint8Array>;
   /** Runs the final statements and commits; resolves to the last inserted row id. */
   commit(statements: FinalStatements): Promise<number>;
@@ -76,7 +76,7 @@ export interface EventWriter {
  * writes run here in parallel, so an import costs about the larger of the two instead
  * of their sum, and the calling thread never blocks on a long COMMIT.
  */
-export async function startEventWriter(databaseFile: string, planId: number): Promise<EventWriter> {
+export async function startEventWriter(databaseFile: string, planId: number, idPrefix: string): Promise<EventWriter> {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(source, { eval: true, workerData: { driver, file: databaseFile, planId } });
   const waiting = new Map<number, (codes: Uint8Array) => void>();
@@ -110,8 +110,9 @@ export async function startEventWriter(databaseFile: string, planId: number): Pr
       const id = seq++;
       return new Promise((resolve, reject) => {
         waiting.set(id, (codes) => (failure ? reject(failure) : resolve(codes)));
-        // One joined string crosses threads far cheaper than thousands of small ones.
-        worker.postMessage({ type: 'rows', seq: id, count: ids.length, ids: ids.join('\u0000'), uniques: uniques.join('\u0000') });
+        // One joined string crosses threads far cheaper than thousands of small ones, and
+        // prefixing while joining makes no string per id.
+        worker.postMessage({ type: 'rows', seq: id, count: ids.length, ids: idPrefix + ids.join(`\u0000${idPrefix}`), uniques: uniques.join('\u0000') });
       });
     },
     async commit(statements) {
