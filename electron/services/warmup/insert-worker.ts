@@ -1,20 +1,12 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { startSqliteThread } from '../../db/sqlite-thread';
 
 /**
- * The worker's whole program. It is plain JavaScript evaluated from this string because
- * the app ships as single bundles (dist/cli.mjs, dist/electron/main.mjs): a worker file
- * of its own would not exist next to them. It opens its own connection, holds ONE write
- * transaction for the whole import, and answers each batch with a code per event:
- * 0 duplicate, 1 new and counted, 2 new but its open/click of that message was already
- * counted. If the process dies, the transaction dies with it: nothing is committed.
+ * The writer thread's program (see startSqliteThread). It holds ONE write transaction for
+ * the whole import, and answers each batch with a code per event: 0 duplicate, 1 new and
+ * counted, 2 new but its open/click of that message was already counted. If the process
+ * dies, the transaction dies with it: nothing is committed.
  */
-const source = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.file);
-db.pragma('busy_timeout = 5000');
-db.pragma('synchronous = NORMAL');
+const program = `
 db.pragma('cache_size = -65536');
 const insert = db.prepare('INSERT OR IGNORE INTO warmup_events (plan_id, event_id) VALUES (?, ?)');
 const plan = workerData.planId;
@@ -77,8 +69,7 @@ export interface EventWriter {
  * of their sum, and the calling thread never blocks on a long COMMIT.
  */
 export async function startEventWriter(databaseFile: string, planId: number, idPrefix: string): Promise<EventWriter> {
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(source, { eval: true, workerData: { driver, file: databaseFile, planId } });
+  const worker = startSqliteThread(databaseFile, program, { planId });
   const waiting = new Map<number, (codes: Uint8Array) => void>();
   let settle: ((reply: Reply) => void) | undefined;
   let failure: Error | undefined;
