@@ -78,23 +78,15 @@ export interface RecipientRecord extends RecipientRow {
 }
 
 /**
- * Runs and their recipient rows. Every state change is one small autocommit write,
- * made before the next step starts, so a killed process leaves rows that tell the truth.
+ * Runs and their recipient rows. Every state change is one small write, made before the
+ * next step starts, so a killed process leaves rows that tell the truth. The writes of a
+ * send in progress go through the RowWriter's thread instead.
  */
 export class RunStore {
-  private readonly statements;
-  /** One wrapper made once: better-sqlite3 builds a new function per `db.transaction()` call. */
-  private readonly transaction: (work: () => void) => void;
+  private readonly recipientRow;
 
   constructor(private readonly db: Db) {
-    this.transaction = db.transaction((work: () => void) => work());
-    this.statements = {
-      sending: db.prepare("UPDATE seed_recipients SET status = 'sending', attempts = attempts + 1 WHERE run_id = ? AND seq = ? AND status = 'queued'"),
-      // RETURNING hands the updated row to the progress event without a second query.
-      requeue: db.prepare("UPDATE seed_recipients SET status = 'queued', code = ?, response = ? WHERE run_id = ? AND seq = ? RETURNING *"),
-      done: db.prepare('UPDATE seed_recipients SET status = ?, code = ?, response = ?, queue_id = ?, sent_at = ?, duration_ms = ? WHERE run_id = ? AND seq = ? RETURNING *'),
-      row: db.prepare('SELECT * FROM seed_recipients WHERE run_id = ? AND seq = ?'),
-    };
+    this.recipientRow = db.prepare('SELECT * FROM seed_recipients WHERE run_id = ? AND seq = ?');
   }
 
   createRun(input: { smtp: SmtpTarget; message: MessageSpec; audience?: Record<string, number> | undefined; recipients: NewRecipient[] }): string {
@@ -134,25 +126,6 @@ export class RunStore {
       .run(state, ownerPid, state, id);
   }
 
-  /** Runs several row writes as one commit. */
-  atomically(work: () => void): void {
-    this.transaction(work);
-  }
-
-  /** queued → sending; false if the row was not queued (another worker or process has it). */
-  markSending(runId: string, seq: number): boolean {
-    return this.statements.sending.run(runId, seq).changes === 1;
-  }
-
-  /** A transient answer: the message was certainly not accepted, so the row goes back to queued. */
-  markRetry(runId: string, seq: number, code: number | undefined, response: string): RecipientRecord {
-    return toRecord(this.statements.requeue.get(code ?? null, response, runId, seq) as RecipientDbRow);
-  }
-
-  markDone(runId: string, seq: number, result: SendResult): RecipientRecord {
-    return toRecord(this.statements.done.get(result.status, result.code ?? null, result.response ?? null, result.queueId ?? null, new Date().toISOString(), result.durationMs, runId, seq) as RecipientDbRow);
-  }
-
   /** Resolves a row whose send outcome was lost (crash while 'sending'). */
   resolveLost(runId: string, seq: number, status: 'accepted' | 'queued' | 'unknown', response: string): void {
     this.db
@@ -172,7 +145,7 @@ export class RunStore {
   }
 
   recipient(runId: string, seq: number): RecipientRecord {
-    return toRecord(this.statements.row.get(runId, seq) as RecipientDbRow);
+    return toRecord(this.recipientRow.get(runId, seq) as RecipientDbRow);
   }
 
   recipients(runId: string, status?: RecipientStatus[]): RecipientRecord[] {
@@ -200,30 +173,25 @@ export class RunStore {
   }
 }
 
+/** Built field by field, not from a dozen conditional spreads: a run reads all its rows at once. */
 function toRecord(row: RecipientDbRow): RecipientRecord {
-  return {
-    runId: row.run_id,
-    seq: row.seq,
-    address: row.address,
-    provider: row.provider,
-    testId: row.test_id,
-    status: row.status,
-    attempts: row.attempts,
-    placement: row.placement,
-    ...(row.code !== null ? { code: row.code } : {}),
-    ...(row.response !== null ? { response: row.response } : {}),
-    ...(row.queue_id !== null ? { queueId: row.queue_id } : {}),
-    ...(row.sent_at !== null ? { sentAt: row.sent_at } : {}),
-    ...(row.duration_ms !== null ? { durationMs: row.duration_ms } : {}),
-    ...(row.folder !== null ? { folder: row.folder } : {}),
-    ...(row.tab !== null ? { tab: row.tab } : {}),
-    ...(row.arrival_delay_sec !== null ? { arrivalDelaySec: row.arrival_delay_sec } : {}),
-    ...(row.late !== null ? { late: row.late === 1 } : {}),
-    ...(row.copies !== null ? { copies: row.copies } : {}),
-    ...(row.auth_json !== null ? { auth: JSON.parse(row.auth_json) as RecipientRow['auth'] } : {}),
-    ...(row.check_error !== null ? { checkError: row.check_error } : {}),
-    ...(row.imap_json !== null ? { imap: JSON.parse(row.imap_json) as RecipientImap } : {}),
+  const record: RecipientRecord = {
+    runId: row.run_id, seq: row.seq, address: row.address, provider: row.provider, testId: row.test_id, status: row.status, attempts: row.attempts, placement: row.placement,
   };
+  if (row.code !== null) record.code = row.code;
+  if (row.response !== null) record.response = row.response;
+  if (row.queue_id !== null) record.queueId = row.queue_id;
+  if (row.sent_at !== null) record.sentAt = row.sent_at;
+  if (row.duration_ms !== null) record.durationMs = row.duration_ms;
+  if (row.folder !== null) record.folder = row.folder;
+  if (row.tab !== null) record.tab = row.tab;
+  if (row.arrival_delay_sec !== null) record.arrivalDelaySec = row.arrival_delay_sec;
+  if (row.late !== null) record.late = row.late === 1;
+  if (row.copies !== null) record.copies = row.copies;
+  if (row.auth_json !== null) record.auth = JSON.parse(row.auth_json) as RecipientRow['auth'];
+  if (row.check_error !== null) record.checkError = row.check_error;
+  if (row.imap_json !== null) record.imap = JSON.parse(row.imap_json) as RecipientImap;
+  return record;
 }
 
 /** A recipient row as the contract shows it (without IMAP details). */

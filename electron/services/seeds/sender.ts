@@ -1,5 +1,6 @@
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
-import type { RecipientRecord, RunStore, SendResult, SmtpTarget } from './run-store';
+import type { RecipientRecord, SendResult, SmtpTarget } from './run-store';
+import type { RowWriter, SentRow } from './row-writer';
 
 export interface RetryPolicy {
   /** Attempts per recipient, the first included. */
@@ -77,11 +78,11 @@ export function backoffMs(attempt: number, policy: RetryPolicy): number {
 }
 
 export interface SendJob {
-  runId: string;
-  rows: ReadonlyArray<{ seq: number }>;
+  /** The queued rows, as read before the run starts. */
+  rows: readonly RecipientRecord[];
   transport: Pick<Transporter, 'sendMail'>;
-  build(seq: number): SendMailOptions;
-  store: RunStore;
+  build(row: RecipientRecord): SendMailOptions;
+  writes: RowWriter;
   retry: RetryPolicy;
   concurrency: number;
   signal: AbortSignal;
@@ -93,54 +94,43 @@ export interface SendJob {
  * Sends each queued row through the pooled transport with `concurrency` workers. Each
  * row is written 'sending' before the message leaves and its outcome right after, so
  * nothing accepted is marked queued and nothing unsent is marked accepted. A worker
- * writes one row's outcome and claims its next row in the same transaction: the two
- * happen at the same instant anyway, and one commit per message instead of two keeps
- * the bookkeeping cheap next to the SMTP work.
+ * writes one row's outcome and claims its next row in the same commit: the two happen at
+ * the same instant anyway. The writes run on the writer's thread, so while one worker
+ * waits for its commit the others keep this thread busy with SMTP.
  */
 export async function runSends(job: SendJob): Promise<void> {
   let next = 0;
   const worker = async () => {
-    let settle: Settle | undefined;
+    let sent: SentRow | undefined;
     for (;;) {
       const row = job.signal.aborted ? undefined : job.rows[next++];
-      let claimed = false;
-      let settled: RecipientRecord | undefined;
-      job.store.atomically(() => {
-        settled = settle?.();
-        claimed = row !== undefined && job.store.markSending(job.runId, row.seq);
-      });
+      if (!sent && !row) return;
+      const { settled, claimed } = await job.writes.settleAndClaim(sent, row);
       if (settled) job.onRow(settled);
-      settle = undefined;
+      sent = undefined;
       if (!row) return;
-      if (claimed) settle = await sendClaimed(job, row.seq);
+      if (claimed) sent = await sendClaimed(job, row);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, job.concurrency) }, worker));
 }
 
-/** The final write of a row, run by the worker together with its next claim. */
-type Settle = () => RecipientRecord;
-
-/** Sends a row already marked 'sending', retrying 4xx with backoff; returns its final write, or nothing if cancelled while waiting. */
-async function sendClaimed(job: SendJob, seq: number): Promise<Settle | undefined> {
+/** Sends a row already marked 'sending', retrying 4xx with backoff; returns its outcome to write, or nothing if cancelled while waiting. */
+async function sendClaimed(job: SendJob, row: RecipientRecord): Promise<SentRow | undefined> {
   for (let attempt = 1; ; attempt++) {
-    if (attempt > 1 && !job.store.markSending(job.runId, seq)) return undefined;
+    if (attempt > 1 && !(await job.writes.settleAndClaim(undefined, row)).claimed) return undefined;
     const started = performance.now();
     let outcome: Outcome;
     try {
-      outcome = classifyInfo((await job.transport.sendMail(job.build(seq))) as SmtpInfo, performance.now() - started);
+      outcome = classifyInfo((await job.transport.sendMail(job.build(row))) as SmtpInfo, performance.now() - started);
     } catch (error) {
       outcome = classifyError(error as SmtpError, performance.now() - started);
     }
-    if (!outcome.transient) {
-      const result = outcome;
-      return () => job.store.markDone(job.runId, seq, result);
-    }
+    if (!outcome.transient) return { row, result: outcome };
     if (attempt >= job.retry.maxAttempts) {
-      const final: SendResult = { status: outcome.code !== undefined ? 'deferred' : 'failed', response: outcome.response, durationMs: performance.now() - started, ...(outcome.code !== undefined ? { code: outcome.code } : {}) };
-      return () => job.store.markDone(job.runId, seq, final);
+      return { row, result: { status: outcome.code !== undefined ? 'deferred' : 'failed', response: outcome.response, durationMs: performance.now() - started, ...(outcome.code !== undefined ? { code: outcome.code } : {}) } };
     }
-    job.onRow(job.store.markRetry(job.runId, seq, outcome.code, outcome.response));
+    job.onRow(await job.writes.requeue(row, outcome.code, outcome.response));
     if (!(await sleep(backoffMs(attempt, job.retry), job.signal))) return undefined;
   }
 }

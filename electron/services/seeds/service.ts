@@ -9,6 +9,7 @@ import { SeedLibrary, secretIds } from './library';
 import { findCopies, type FoundCopy, type MailboxLogin } from './mailbox';
 import { placementMatrix, reportCsv } from './report';
 import { type NewRecipient, publicRow, type RecipientRecord, RunStore, type SmtpTarget } from './run-store';
+import { type RowWriter, startRowWriter } from './row-writer';
 import { createSmtpTransport, DEFAULT_RETRY, type RetryPolicy, runSends } from './sender';
 import { textPartOf } from '../../../shared/mail/text-part';
 
@@ -48,6 +49,8 @@ export class SeedService {
   readonly runs: RunStore;
   private readonly active = new Map<string, ActiveRun>();
   private readonly pollers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Started with the first run and kept: a thread costs tens of milliseconds to start. */
+  private writer: Promise<RowWriter> | undefined;
   private readonly retry: RetryPolicy;
   private readonly schedule: readonly number[];
   private readonly env: NodeJS.ProcessEnv;
@@ -99,8 +102,9 @@ export class SeedService {
   async startRun(input: { smtp: SmtpTarget; message: MessageSpec; recipients: NewRecipient[]; audience?: Record<string, number> | undefined }): Promise<string> {
     const password = this.smtpPassword(input.smtp);
     const dkim = await this.dkimFor(input.message);
+    const writes = await this.rowWriter();
     const runId = this.runs.createRun({ ...input, message: withTextPart(input.message) });
-    this.execute(runId, password, dkim);
+    this.execute(runId, password, dkim, writes);
     return runId;
   }
 
@@ -130,7 +134,7 @@ export class SeedService {
       }
     }
     if (resendUnknown) for (const row of this.runs.recipients(runId, ['unknown'])) this.runs.resolveLost(runId, row.seq, 'queued', 'Outcome unknown; resent at your request.');
-    this.execute(runId, password, dkim);
+    this.execute(runId, password, dkim, await this.rowWriter());
     return runId;
   }
 
@@ -216,7 +220,9 @@ export class SeedService {
       const offset = this.schedule[index];
       if (offset === undefined) return this.pollers.delete(runId);
       const timer = setTimeout(() => {
-        void this.checkPlacement(runId).then(
+        // The poll is the one due at `offset`: timers may fire a millisecond early, and the
+        // last poll must still see its window closed.
+        void this.checkPlacement(runId, new Date(Math.max(Date.now(), start + offset))).then(
           (detail) => (detail.recipients.some((row) => row.placement === 'pending') ? next(index + 1) : this.pollers.delete(runId)),
           () => next(index + 1),
         );
@@ -238,13 +244,24 @@ export class SeedService {
     for (const runId of [...this.pollers.keys()]) this.stopPolling(runId);
     for (const active of this.active.values()) active.abort.abort();
     await Promise.all([...this.active.values()].map((active) => active.done));
+    const writer = this.writer;
+    this.writer = undefined;
+    await (await writer?.catch(() => undefined))?.close();
   }
 
-  private execute(runId: string, password: string | undefined, dkim: DkimKey | undefined): void {
+  /** The writer thread; a new one when there is none yet or the last one failed (concurrent callers share it). */
+  private rowWriter(): Promise<RowWriter> {
+    const current = this.writer;
+    const fresh = () => (this.writer === current ? (this.writer = startRowWriter(this.deps.db.name)) : this.writer!);
+    if (!current) return fresh();
+    return current.then((writer) => (writer.open ? writer : fresh()), fresh);
+  }
+
+  private execute(runId: string, password: string | undefined, dkim: DkimKey | undefined, writes: RowWriter): void {
     const run = this.runs.run(runId);
-    const rows = this.runs.recipients(runId, ['queued']);
-    const bySeq = new Map(this.runs.recipients(runId).map((row) => [row.seq, row]));
-    const total = bySeq.size;
+    const all = this.runs.recipients(runId);
+    const rows = all.filter((row) => row.status === 'queued');
+    const total = all.length;
     let settled = total - rows.length;
     let lastProgress = 0;
     const abort = new AbortController();
@@ -252,17 +269,13 @@ export class SeedService {
     this.runs.setState(runId, 'sending', process.pid);
     this.deps.emit('seeds.run', this.runs.summary(runId));
     const done = runSends({
-      runId,
       rows,
       transport,
-      store: this.runs,
+      writes,
       retry: this.retry,
       concurrency: run.smtp.poolSize,
       signal: abort.signal,
-      build: (seq) => {
-        const row = bySeq.get(seq)!;
-        return composeMessage(run.message, { to: row.address, testId: row.testId }, dkim);
-      },
+      build: (row) => composeMessage(run.message, { to: row.address, testId: row.testId }, dkim),
       onRow: (row) => {
         if (row.status !== 'queued' && row.status !== 'sending') settled++;
         this.deps.emit('seeds.row', publicRow(row));

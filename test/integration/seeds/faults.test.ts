@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { RecipientRow } from '../../../shared/contract/seeds';
 import type { NewRecipient } from '../../../electron/services/seeds/run-store';
 import { type Faults, type MailServers, startMailServers } from '../../support/mail-servers';
 import { testRuntime } from '../../support/runtime';
@@ -15,7 +16,7 @@ afterEach(async () => {
 async function runWith(faults: Faults) {
   servers = await startMailServers({ mailboxes: boxes, faults });
   const { rt, cleanup } = testRuntime();
-  const { service } = serviceFor(rt, { retry: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 100 }, scheduleMs: [60_000] });
+  const { service, events } = serviceFor(rt, { retry: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 100 }, scheduleMs: [60_000] });
   try {
     const recipients: NewRecipient[] = boxes.map((box) => ({ address: box.address, provider: 'other' }));
     const runId = await service.startRun({
@@ -24,7 +25,11 @@ async function runWith(faults: Faults) {
       recipients,
     });
     await service.finished(runId);
-    return service.detail(runId);
+    const detail = service.detail(runId);
+    // the row each last event carries is built without reading it back: it must be what the database holds
+    const lastEvents = new Map(events.filter((event) => event.name === 'seeds.row').map(({ payload }) => [(payload as RecipientRow).seq, payload]));
+    expect(detail.recipients.filter((row) => row.status !== 'queued').map((row) => lastEvents.get(row.seq))).toEqual(detail.recipients.filter((row) => row.status !== 'queued'));
+    return detail;
   } finally {
     await cleanup();
   }
