@@ -69,6 +69,8 @@ export interface MailServers {
   logins: Array<{ user: string; pass: string }>;
   /** Delivers the messages held by `holdRecipients`. */
   release(): Promise<void>;
+  /** Messages the receiver has in full and has not answered yet (held by `dataDelayMs`, or being relayed). */
+  readonly receiving: number;
   /** Resolves when no message is being received or relayed. */
   settled(): Promise<void>;
   dovecotLog(): string;
@@ -238,6 +240,8 @@ export async function startMailServers(options: ReceiverOptions): Promise<MailSe
   const held: Array<{ from: string; address: string; raw: Buffer; queueId: string; testId?: string }> = [];
   const hold = () => new Set((faults.holdRecipients ?? []).map((a) => a.toLowerCase()));
   let inFlight = 0;
+  /** Of those, messages received in full and not answered yet. */
+  let unanswered = 0;
   let transactions = 0;
   let dropped = false;
   let queueSeq = 0;
@@ -291,6 +295,15 @@ export async function startMailServers(options: ReceiverOptions): Promise<MailSe
 
   async function receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<string> {
     const raw = await buffer(stream);
+    unanswered++;
+    try {
+      return await answer(raw, session);
+    } finally {
+      unanswered--;
+    }
+  }
+
+  async function answer(raw: Buffer, session: SMTPServerSession): Promise<string> {
     if (faults.dataDelayMs) await new Promise((resolve) => setTimeout(resolve, faults.dataDelayMs));
     if (faults.dropAfterAccepted !== undefined && !dropped && state.deliveries.length >= faults.dropAfterAccepted) {
       dropped = true;
@@ -351,6 +364,9 @@ export async function startMailServers(options: ReceiverOptions): Promise<MailSe
     get drops() {
       return state.drops;
     },
+    get receiving() {
+      return unanswered;
+    },
     faults,
     logins,
     async release() {
@@ -369,22 +385,3 @@ export async function startMailServers(options: ReceiverOptions): Promise<MailSe
   };
 }
 
-/** A plain loopback receiver that accepts everything and stores nothing (for benches). */
-export async function startSinkReceiver(): Promise<{ port: number; accepted(): number; stop(): Promise<void> }> {
-  let accepted = 0;
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.on('data', () => {});
-      stream.on('end', () => {
-        accepted++;
-        callback(null, `Ok: queued as S${accepted}`);
-      });
-    },
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', () => resolve()));
-  return { port, accepted: () => accepted, stop: () => new Promise((resolve) => smtp.close(() => resolve())) };
-}

@@ -60,7 +60,8 @@ describe('mailbench seed send, killed mid-run and resumed', () => {
 
   it('resumes a SIGKILLed run: every seed gets exactly one copy, none lost', async () => {
     const first = cli(sendArgs());
-    await expect.poll(() => servers.deliveries.length, { timeout: 30_000, interval: 20 }).toBeGreaterThanOrEqual(5);
+    // Killed while the receiver holds a message: that row is 'sending' with no known outcome.
+    await expect.poll(() => servers.deliveries.length >= 5 && servers.receiving > 0, { timeout: 30_000, interval: 5 }).toBe(true);
     first.child.kill('SIGKILL');
     const killed = await first.done;
     outputs.push(killed.stdout, killed.stderr);
