@@ -1,5 +1,5 @@
 import { startSqliteThread } from '../../db/sqlite-thread';
-import type { RecipientRecord, SendResult } from './run-store';
+import type { EveryField, RecipientRecord, SendResult } from './run-store';
 
 /**
  * The row writes of a send run, on a SQLite thread of their own (see startSqliteThread).
@@ -38,7 +38,7 @@ function flush() {
       }
     });
   }
-  for (const reply of replies) parentPort.postMessage(reply);
+  parentPort.postMessage(replies);
 }
 parentPort.on('message', (request) => {
   if (request === 'close') {
@@ -76,7 +76,7 @@ export interface RowWriter {
    * In one commit: writes a sent row's outcome and claims the next row (queued → sending;
    * `claimed` is false when another worker or process has it). Either may be left out.
    */
-  settleAndClaim(sent: SentRow | undefined, next: RecipientRecord | undefined): Promise<{ settled?: RecipientRecord; claimed: boolean }>;
+  settleAndClaim(sent: SentRow | undefined, next: RecipientRecord | undefined): Promise<{ settled: RecipientRecord | undefined; claimed: boolean }>;
   /** Back to queued after a transient answer: the message was certainly not accepted. */
   requeue(row: RecipientRecord, code: number | undefined, response: string): Promise<RecipientRecord>;
   /** False once the thread has stopped, closed or failed. */
@@ -86,7 +86,7 @@ export interface RowWriter {
 
 /** Starts the writer thread of a database file; resolves once it is ready to take requests. */
 export async function startRowWriter(databaseFile: string): Promise<RowWriter> {
-  const worker = startSqliteThread(databaseFile, `${program}\nparentPort.postMessage({ id: -1 });`);
+  const worker = startSqliteThread(databaseFile, `${program}\nparentPort.postMessage([{ id: -1 }]);`);
   const waiting = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
   let failure: Error | undefined;
   let next = 0;
@@ -97,14 +97,17 @@ export async function startRowWriter(databaseFile: string): Promise<RowWriter> {
   };
   worker.on('error', failAll);
   worker.on('exit', () => failAll(new Error('The database writer thread stopped.')));
-  worker.on('message', (reply: Reply) => {
-    const pending = waiting.get(reply.id);
-    if (!pending) return;
-    waiting.delete(reply.id);
+  // Replies come in batches, one per commit.
+  worker.on('message', (replies: Reply[]) => {
+    for (const reply of replies) {
+      const pending = waiting.get(reply.id);
+      if (!pending) continue;
+      waiting.delete(reply.id);
+      if (reply.error !== undefined) pending.reject(new Error(`Could not record a seed row: ${reply.error}`));
+      else pending.resolve(reply);
+    }
     // Idle, the thread must not keep the process alive; a request in flight must.
     if (waiting.size === 0) worker.unref();
-    if (reply.error !== undefined) pending.reject(new Error(`Could not record a seed row: ${reply.error}`));
-    else pending.resolve(reply);
   });
   const send = (request: Omit<Request, 'id'>): Promise<Reply> => {
     if (failure) return Promise.reject(failure);
@@ -112,7 +115,7 @@ export async function startRowWriter(databaseFile: string): Promise<RowWriter> {
     worker.ref();
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
-      worker.postMessage({ ...request, id });
+      worker.postMessage(Object.assign(request, { id }));
     });
   };
   await new Promise<void>((resolve, reject) => {
@@ -125,11 +128,11 @@ export async function startRowWriter(databaseFile: string): Promise<RowWriter> {
     },
     async settleAndClaim(sent, row) {
       const sentAt = new Date().toISOString();
-      const reply = await send({
-        ...(sent ? { settle: [sent.result.status, sent.result.code ?? null, sent.result.response ?? null, sent.result.queueId ?? null, sentAt, sent.result.durationMs, sent.row.runId, sent.row.seq] } : {}),
-        ...(row ? { claim: [row.runId, row.seq] } : {}),
-      });
-      return { claimed: reply.claimed === true, ...(sent ? { settled: settledRow(sent, sentAt, reply.attempts!) } : {}) };
+      const request: Omit<Request, 'id'> = {};
+      if (sent) request.settle = [sent.result.status, sent.result.code ?? null, sent.result.response ?? null, sent.result.queueId ?? null, sentAt, sent.result.durationMs, sent.row.runId, sent.row.seq];
+      if (row) request.claim = [row.runId, row.seq];
+      const reply = await send(request);
+      return { claimed: reply.claimed === true, settled: sent && settledRow(sent, sentAt, reply.attempts!) };
     },
     async requeue(row, code, response) {
       const reply = await send({ requeue: [code ?? null, response, row.runId, row.seq] });
@@ -148,9 +151,12 @@ export async function startRowWriter(databaseFile: string): Promise<RowWriter> {
 /**
  * The row after its final write. That write sets every field a send changes, so the row
  * is the claimed one with those fields (undefined where the server gave none) and the
- * attempt count, and needs no reading back. A spread and plain fields, not a rest
- * pattern: this runs once per message, and V8 copies with a rest pattern far slower.
+ * attempt count, and needs no reading back.
  */
-function settledRow({ row, result }: SentRow, sentAt: string, attempts: number): RecipientRecord {
-  return { ...row, status: result.status, attempts, code: result.code, response: result.response, queueId: result.queueId, sentAt, durationMs: result.durationMs };
+function settledRow({ row: r, result }: SentRow, sentAt: string, attempts: number): RecipientRecord {
+  return {
+    runId: r.runId, seq: r.seq, address: r.address, provider: r.provider, testId: r.testId, status: result.status, attempts,
+    code: result.code, response: result.response, queueId: result.queueId, sentAt, durationMs: result.durationMs, placement: r.placement,
+    folder: r.folder, tab: r.tab, arrivalDelaySec: r.arrivalDelaySec, late: r.late, copies: r.copies, auth: r.auth, checkError: r.checkError, imap: r.imap,
+  } satisfies EveryField<RecipientRecord>;
 }

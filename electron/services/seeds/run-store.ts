@@ -89,18 +89,23 @@ export class RunStore {
     this.recipientRow = db.prepare('SELECT * FROM seed_recipients WHERE run_id = ? AND seq = ?');
   }
 
-  createRun(input: { smtp: SmtpTarget; message: MessageSpec; audience?: Record<string, number> | undefined; recipients: NewRecipient[] }): string {
+  /** A new run and its rows, all queued; the rows come back as written, for the send to start from. */
+  createRun(input: { smtp: SmtpTarget; message: MessageSpec; audience?: Record<string, number> | undefined; recipients: NewRecipient[] }): { id: string; rows: RecipientRecord[] } {
     const id = randomBytes(6).toString('hex');
+    const rows = input.recipients.map((recipient, seq): RecipientRecord => ({
+      runId: id, seq, address: recipient.address, provider: recipient.provider, testId: testIdFor(id, seq), status: 'queued', attempts: 0, placement: 'unchecked',
+      ...(recipient.imap ? { imap: recipient.imap } : {}),
+    }));
     this.db.transaction(() => {
       this.db
         .prepare("INSERT INTO seed_runs (id, state, smtp_json, message_json, audience_json, owner_pid) VALUES (?, 'sending', ?, ?, ?, ?)")
         .run(id, JSON.stringify(input.smtp), JSON.stringify(input.message), input.audience ? JSON.stringify(input.audience) : null, process.pid);
-      const insert = this.db.prepare("INSERT INTO seed_recipients (run_id, seq, seed_id, address, provider, imap_json, test_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued')");
-      input.recipients.forEach((recipient, seq) => {
-        insert.run(id, seq, recipient.seedId ?? null, recipient.address, recipient.provider, recipient.imap ? JSON.stringify(recipient.imap) : null, testIdFor(id, seq));
-      });
+      const insert = this.db.prepare('INSERT INTO seed_recipients (run_id, seq, seed_id, address, provider, imap_json, test_id, status, attempts, placement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      for (const row of rows) {
+        insert.run(id, row.seq, input.recipients[row.seq]!.seedId ?? null, row.address, row.provider, row.imap ? JSON.stringify(row.imap) : null, row.testId, row.status, row.attempts, row.placement);
+      }
     })();
-    return id;
+    return { id, rows };
   }
 
   run(id: string): StoredRun {
@@ -194,8 +199,19 @@ function toRecord(row: RecipientDbRow): RecipientRecord {
   return record;
 }
 
+/**
+ * Every field of T, optional ones included (as undefined when absent). Rows built per
+ * message are written out field by field, which V8 makes far faster than spreads and
+ * rest patterns; this type makes a field added to the contract fail to compile there
+ * until it is carried.
+ */
+export type EveryField<T> = { [K in keyof Required<T>]: T[K] };
+
 /** A recipient row as the contract shows it (without IMAP details). */
-export function publicRow(record: RecipientRecord): RecipientRow {
-  const { imap: _imap, ...row } = record;
-  return row;
+export function publicRow(r: RecipientRecord): RecipientRow {
+  return {
+    runId: r.runId, seq: r.seq, address: r.address, provider: r.provider, testId: r.testId, status: r.status, attempts: r.attempts,
+    code: r.code, response: r.response, queueId: r.queueId, sentAt: r.sentAt, durationMs: r.durationMs, placement: r.placement,
+    folder: r.folder, tab: r.tab, arrivalDelaySec: r.arrivalDelaySec, late: r.late, copies: r.copies, auth: r.auth, checkError: r.checkError,
+  } satisfies EveryField<RecipientRow>;
 }

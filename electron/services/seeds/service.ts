@@ -103,8 +103,8 @@ export class SeedService {
     const password = this.smtpPassword(input.smtp);
     const dkim = await this.dkimFor(input.message);
     const writes = await this.rowWriter();
-    const runId = this.runs.createRun({ ...input, message: withTextPart(input.message) });
-    this.execute(runId, password, dkim, writes);
+    const { id: runId, rows } = this.runs.createRun({ ...input, message: withTextPart(input.message) });
+    this.execute(runId, password, dkim, writes, rows);
     return runId;
   }
 
@@ -134,7 +134,7 @@ export class SeedService {
       }
     }
     if (resendUnknown) for (const row of this.runs.recipients(runId, ['unknown'])) this.runs.resolveLost(runId, row.seq, 'queued', 'Outcome unknown; resent at your request.');
-    this.execute(runId, password, dkim, await this.rowWriter());
+    this.execute(runId, password, dkim, await this.rowWriter(), this.runs.recipients(runId));
     return runId;
   }
 
@@ -257,9 +257,9 @@ export class SeedService {
     return current.then((writer) => (writer.open ? writer : fresh()), fresh);
   }
 
-  private execute(runId: string, password: string | undefined, dkim: DkimKey | undefined, writes: RowWriter): void {
+  /** Sends the queued ones of `all`, the run's rows as they are now. */
+  private execute(runId: string, password: string | undefined, dkim: DkimKey | undefined, writes: RowWriter, all: readonly RecipientRecord[]): void {
     const run = this.runs.run(runId);
-    const all = this.runs.recipients(runId);
     const rows = all.filter((row) => row.status === 'queued');
     const total = all.length;
     let settled = total - rows.length;
