@@ -25,6 +25,7 @@ const many = db.transaction((requests) => requests.map(step));
 const queue = [];
 function flush() {
   const requests = queue.splice(0);
+  if (requests.length === 0) return;
   let replies;
   try {
     replies = many(requests);
@@ -89,6 +90,7 @@ export async function startRowWriter(databaseFile: string): Promise<RowWriter> {
   const worker = startSqliteThread(databaseFile, `${program}\nparentPort.postMessage([{ id: -1 }]);`);
   const waiting = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
   let failure: Error | undefined;
+  let closing = false;
   let next = 0;
   const failAll = (error: Error) => {
     failure ??= error;
@@ -106,8 +108,8 @@ export async function startRowWriter(databaseFile: string): Promise<RowWriter> {
       if (reply.error !== undefined) pending.reject(new Error(`Could not record a seed row: ${reply.error}`));
       else pending.resolve(reply);
     }
-    // Idle, the thread must not keep the process alive; a request in flight must.
-    if (waiting.size === 0) worker.unref();
+    // Idle, the thread must not keep the process alive; a request in flight, or closing, must.
+    if (waiting.size === 0 && !closing) worker.unref();
   });
   const send = (request: Omit<Request, 'id'>): Promise<Reply> => {
     if (failure) return Promise.reject(failure);
@@ -141,6 +143,7 @@ export async function startRowWriter(databaseFile: string): Promise<RowWriter> {
     async close() {
       if (failure) return;
       const exited = new Promise((resolve) => worker.once('exit', resolve));
+      closing = true;
       worker.ref();
       worker.postMessage('close');
       await exited;
