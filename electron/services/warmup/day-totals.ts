@@ -1,7 +1,7 @@
 import { type MetricName, type Metrics, metricNames, type Provider } from '../../../shared/contract/warmup';
 import { emptyMetrics } from './metrics';
 
-interface Slot {
+export interface DaySlot {
   day: string;
   provider: Provider;
   ip: string;
@@ -16,7 +16,7 @@ const metricIndex = new Map<MetricName, number>(metricNames.map((name, index) =>
  * million events in flight then cost the garbage collector next to nothing.
  */
 export class DayTotals {
-  private readonly slots: Slot[] = [];
+  private readonly slots: DaySlot[] = [];
   private readonly index = new Map<string, Map<Provider, Map<string, number>>>();
 
   /** The number that `count` later adds up: where the event counts and as what. */
@@ -38,7 +38,7 @@ export class DayTotals {
   }
 
   /** Slots that counted at least one event. */
-  counted(): Slot[] {
+  counted(): DaySlot[] {
     return this.slots.filter((slot) => metricNames.some((name) => slot.metrics[name] > 0));
   }
 }

@@ -6,7 +6,7 @@ import {
 } from '../../../shared/contract/warmup';
 import { dayInZone } from './calendar';
 import { importers, type MappedEvent } from './importers/index';
-import { DayTotals } from './day-totals';
+import { type DaySlot, DayTotals } from './day-totals';
 import { type FinalStatements, startEventWriter } from './insert-worker';
 import { providerCache } from './providers';
 import { readRecords } from './reader';
@@ -116,13 +116,14 @@ export async function importExport(
     while (inFlight.length > 0) await drainOne();
     const seconds = (performance.now() - started) / 1000;
     const skippedReasons = [...skipped.values()].sort((a, b) => b.count - a.count);
+    const counted = totals.counted();
     const importId = await writer.commit([
-      ...totalsStatements(plan.id, totals),
+      ...totalsStatements(plan.id, counted),
       [`INSERT INTO warmup_imports (plan_id, format, file, read, imported, duplicates, skipped, skipped_json, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [[plan.id, format, basename(file), counts.read, counts.imported, counts.duplicates, counts.skipped, JSON.stringify(skippedReasons), seconds]]],
     ]);
     onProgress({ ...progress, bytesDone: bytesTotal, read: counts.read });
-    const days = [...new Set(totals.counted().map((slot) => slot.day))].sort();
+    const days = [...new Set(counted.map((slot) => slot.day))].sort();
     return { importId, planId: plan.id, format, file, ...counts, skippedReasons, days, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     await writer.abort();
@@ -166,11 +167,11 @@ async function* decode(source: ImportSource, progress: ImportProgress): AsyncGen
 }
 
 /** Adds the import's day totals to warmup_actuals (one upsert per day, provider and IP). */
-function totalsStatements(planId: number, totals: DayTotals): FinalStatements {
+function totalsStatements(planId: number, counted: readonly DaySlot[]): FinalStatements {
   const columns = metricNames.map((m) => metricColumns[m]);
   const sql = `INSERT INTO warmup_actuals (plan_id, date, provider, ip, source, ${columns.join(', ')})
     VALUES (?, ?, ?, ?, 'import', ${columns.map(() => '?').join(', ')})
     ON CONFLICT (plan_id, date, provider, ip, source) DO UPDATE SET ${columns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
-  const rows = totals.counted().map(({ day, provider, ip, metrics }) => [planId, day, provider, ip, ...metricNames.map((m) => metrics[m])]);
+  const rows = counted.map(({ day, provider, ip, metrics }) => [planId, day, provider, ip, ...metricNames.map((m) => metrics[m])]);
   return rows.length ? [[sql, rows]] : [];
 }
