@@ -45,8 +45,6 @@ export type PayloadOf<E extends EventName> = z.output<Events[E]['payload']>;
 export const methodNames = Object.keys(methods) as MethodName[];
 export const isMethodName = (name: unknown): name is MethodName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name);
-export const isEventName = (name: unknown): name is EventName =>
-  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
 
 export * from './errors';
 export type { EventSpec, MethodSpec } from './define';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { families, type Family, type Severity } from './types';
+import type { Family, Severity } from './types';
 
 export const RuleSetting = z.enum(['off', 'error', 'warning', 'info']);
 export type RuleSetting = z.infer<typeof RuleSetting>;
@@ -37,4 +37,3 @@ export function applySetting(setting: RuleSetting | undefined, severity: Severit
   return setting ?? severity;
 }
 
-export const isFamily = (value: string): value is Family => (families as readonly string[]).includes(value);

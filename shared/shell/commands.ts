@@ -76,5 +76,4 @@ export const commands: Record<CommandId, CommandSpec> = {
   'help.welcome': { label: 'Welcome and the four tools', group: 'Help' },
 };
 
-export const panelLabel = (id: PanelId): string => panelLabels[id];
 export const isCommandId = (value: unknown): value is CommandId => typeof value === 'string' && (commandIds as readonly string[]).includes(value);

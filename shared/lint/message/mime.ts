@@ -161,8 +161,3 @@ export function parseMessage(raw: string): Message {
   return { headers, header: (name) => lookup(headers, name), parts, ...(html ? { html } : {}), ...(text ? { text } : {}), bodyStart };
 }
 
-/** Whether text looks like a message (a header block with From/To/Subject) rather than a bare document. */
-export function looksLikeMessage(text: string): boolean {
-  const head = text.slice(0, 4000);
-  return /^(?:From |[A-Za-z-]+:)/.test(head) && /^(?:from|subject|to|date|message-id|received|mime-version):/im.test(head);
-}

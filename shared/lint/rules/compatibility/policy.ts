@@ -150,5 +150,3 @@ function judge(slug: string, policy: CompatPolicy, context: VerdictContext): Fea
 }
 
 export const featureExists = (slug: string): boolean => slug in features;
-export const featureTitle = (slug: string): string => features[slug]?.title ?? slug;
-export const allFeatureSlugs = (): string[] => Object.keys(features);
