@@ -84,8 +84,8 @@ export function MessageReportView({ report }: { report: MessageReport }) {
         fix={dmarc.fix}
         facts={[
           ['Policy', dmarc.policy ? `p=${dmarc.policy}` : '—'],
-          ['SPF alignment', `${dmarc.alignment.spf.result}${dmarc.alignment.spf.domain ? ` (${dmarc.alignment.spf.domain})` : ''}, ${dmarc.alignment.spf.strict ? 'strict' : 'relaxed'}`],
-          ['DKIM alignment', `${dmarc.alignment.dkim.result}${dmarc.alignment.dkim.domain ? ` (${dmarc.alignment.dkim.domain})` : ''}, ${dmarc.alignment.dkim.strict ? 'strict' : 'relaxed'}`],
+          ['SPF alignment', alignmentText(dmarc.alignment.spf)],
+          ['DKIM alignment', alignmentText(dmarc.alignment.dkim)],
           ...(dmarc.record ? ([['Record', dmarc.record]] as Array<[string, string]>) : []),
         ]}
         trail={dmarc.trail}
@@ -122,3 +122,6 @@ export function BulkSenderView({ report }: { report: BulkSenderReport }) {
     </section>
   );
 }
+
+type Alignment = MessageReport['dmarc']['alignment']['spf'];
+const alignmentText = ({ result, domain, strict }: Alignment): string => `${result}${domain ? ` (${domain})` : ''}, ${strict ? 'strict' : 'relaxed'}`;
