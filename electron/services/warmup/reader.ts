@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
+import { AppError } from '../../../shared/contract/errors';
 
 /** A record of an export with the line it starts on, or the reason that line could not be read. */
 export type RecordItem = { line: number; value: unknown } | { line: number; error: string };
@@ -169,14 +170,43 @@ class ScanReader implements JsonReader {
   }
 }
 
-/** Dotted column names (`event-data.id`) become nested objects, so CSV rows map like JSON. */
+/**
+ * Segments that would reach an object's prototype chain instead of a field of its own.
+ * A column named `__proto__.x` nested into a plain object would write `Object.prototype.x`
+ * for the whole long-running process; such a header is refused before any row is read.
+ */
+const reservedSegments = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The header row's names, or a refusal naming the column that cannot be a field name. */
+function checkColumns(header: string[]): string[] {
+  header.forEach((name, index) => {
+    const bad = name.split('.').find((segment) => reservedSegments.has(segment));
+    if (bad !== undefined) {
+      throw new AppError('parse_error', `Column ${index + 1} of the header is named "${name.slice(0, 80)}": "${bad}" cannot be a field name.`, {
+        line: 1,
+        hint: 'This is not an export your ESP wrote: rename or remove that column and import again.',
+      });
+    }
+  });
+  return header;
+}
+
+/**
+ * Dotted column names (`event-data.id`) become nested objects, so CSV rows map like JSON.
+ * Records have no prototype, so no column name (checked above, kept so here too) reaches one.
+ */
 function nest(row: Record<string, string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
+  const out: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(row)) {
+    const value = row[key]!;
     if (value === '') continue;
     const path = key.split('.');
     let target = out;
-    for (const part of path.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
+    for (const part of path.slice(0, -1)) {
+      const next = Object.hasOwn(target, part) ? target[part] : undefined;
+      if (typeof next === 'object' && next !== null) target = next as Record<string, unknown>;
+      else target = target[part] = Object.create(null) as Record<string, unknown>;
+    }
     target[path.at(-1)!] = value;
   }
   return out;
@@ -186,7 +216,7 @@ const byLine = (a: RecordItem, b: RecordItem) => a.line - b.line;
 
 async function* csvRecords(head: string, rest: AsyncIterable<string>): AsyncGenerator<RecordItem[]> {
   const pending: RecordItem[] = [];
-  const parser = parseCsv({ columns: true, bom: true, skip_empty_lines: true, skip_records_with_error: true, info: true, trim: true });
+  const parser = parseCsv({ columns: checkColumns, bom: true, skip_empty_lines: true, skip_records_with_error: true, info: true, trim: true });
   parser.on('skip', (error: Error & { lines?: number }) => {
     pending.push({ line: Math.max(1, error.lines ?? 1), error: `not a valid CSV row (${error.message})` });
   });
