@@ -3,19 +3,18 @@
 // the lint policy asks "does today's client support it", not the history.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { newestVersion, parseKeepingKeyOrder } from './versions.mjs';
 
 const require = createRequire(import.meta.url);
 const pkg = require('caniemail/package.json');
-const data = JSON.parse(readFileSync(require.resolve('caniemail/caniemail.json'), 'utf8'));
+const data = parseKeepingKeyOrder(readFileSync(require.resolve('caniemail/caniemail.json'), 'utf8'));
 
 const features = {};
 for (const feature of data.data) {
   const support = {};
   for (const [family, platforms] of Object.entries(feature.stats)) {
     for (const [platform, versions] of Object.entries(platforms)) {
-      const entries = Object.entries(versions);
-      const [, latest] = entries[entries.length - 1];
-      const [code, ...notes] = String(latest).trim().split(/\s+/);
+      const [code, ...notes] = String(versions[newestVersion(versions)]).trim().split(/\s+/);
       support[`${family}.${platform}`] = notes.length ? [code, notes.map((n) => n.replace('#', '')).join(',')] : code;
     }
   }
