@@ -1,9 +1,12 @@
 // Bundles the Node-side entry points with esbuild (a fraction of a second):
-//   dist/cli.mjs               the `mailbench` CLI and browser-mode host
+//   dist/cli.mjs               the `mailbench` CLI and browser-mode host (+ dist/cli-chunks/, one per command)
 //   dist/electron/main.mjs     Electron main process
 //   dist/electron/preload.cjs  the preload, ONE file as sandboxed preloads require
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+
+// Chunks are content-hashed: stale ones from an earlier build would pile up.
+rmSync('dist/cli-chunks', { recursive: true, force: true });
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning' };
 
@@ -15,7 +18,17 @@ const { methodNames } = await import(new URL(`../${namesModule}`, import.meta.ur
 rmSync(namesModule);
 
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/cli/entry.ts'], outfile: 'dist/cli.mjs', format: 'esm', packages: 'external' }),
+  // Split at each command's dynamic import, so a command loads only its own code (start-up is a feature).
+  build({
+    ...common,
+    entryPoints: { cli: 'electron/cli/entry.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'cli-chunks/[name]-[hash]',
+    splitting: true,
+    format: 'esm',
+    packages: 'external',
+  }),
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.mjs', format: 'esm', packages: 'external', external: ['electron'] }),
   // The preload runs sandboxed: only `electron` may stay external, everything else is inlined.
   build({

@@ -18,9 +18,17 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-export interface Command {
+/** What `mailbench --help` knows of a command without loading it. */
+export interface CommandEntry {
   name: string;
   summary: string;
+  /** Whether it opens the data folder: only then is the runtime (database, every service, the contract) loaded. */
+  opensData?: true;
+  load(): Promise<Command>;
+}
+
+export interface Command {
+  name: string;
   usage: string;
   /**
    * Opens the runtime (database) only when asked: commands that do not need it

@@ -1,8 +1,10 @@
 import { appVersion } from '../services/app/version';
 import { defaultDataDir } from '../services/app/data-dir';
-import { createRuntime, type Runtime } from '../services/runtime';
-import { type CliIo, EXIT, type ExitCode, UsageError } from './command';
+import type { Runtime } from '../services/runtime';
+import { type CliIo, type CommandEntry, EXIT, type ExitCode } from './command';
 import { commands } from './commands/index';
+import { closest } from './suggest';
+import { ownUsage, usageMessage } from './usage-error';
 
 function help(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
@@ -20,6 +22,11 @@ function help(): string {
   ].join('\n');
 }
 
+function unknownCommand(name: string): string {
+  const near = closest(name, commands.map((command) => command.name));
+  return `mailbench: unknown command ${JSON.stringify(name)}.${near ? ` Did you mean \`mailbench ${near}\`?` : ''} Run \`mailbench --help\` for the list.`;
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -30,34 +37,45 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
     io.out(appVersion());
     return EXIT.ok;
   }
-  const command = commands.find((candidate) => candidate.name === name);
-  if (!command) {
-    io.err(`mailbench: unknown command ${JSON.stringify(name)}. Run \`mailbench --help\` for the list.`);
+  const entry = commands.find((candidate) => candidate.name === name);
+  if (!entry) {
+    io.err(unknownCommand(name));
     return EXIT.usage;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`${command.summary}\n\nUsage: ${command.usage}`);
+    io.out(`${entry.summary}\n\nUsage: ${command.usage}`);
     return EXIT.ok;
   }
   let runtime: Runtime | undefined;
-  const openRuntime = (): Runtime => (runtime ??= createRuntime({ dataDir: defaultDataDir(io.env), transport: 'web' }));
+  const openRuntime = await runtimeOpener(entry, io, (opened) => (runtime = opened));
   try {
-    return await command.run(rest, io, openRuntime);
+    return await command.run(rest, io, () => runtime ?? openRuntime());
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      io.err(`mailbench ${command.name}: ${(error as Error).message} Usage: ${command.usage}`);
-      return EXIT.usage;
-    }
-    throw error;
+    const message = usageMessage(error, command.usage);
+    if (message === undefined) throw error;
+    // One line that names the flag or value, then the command's own usage.
+    io.err(`mailbench ${command.name}: ${message}`);
+    io.err(`Usage: ${ownUsage(command.name, command.usage, rest)}`);
+    return EXIT.usage;
   } finally {
     await runtime?.close();
   }
 }
 
-/** node:util parseArgs throws TypeErrors coded ERR_PARSE_ARGS_* for unknown or malformed flags. */
-function isParseArgsError(error: unknown): boolean {
-  const code: unknown = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+/** The runtime module (database, every service, the contract) is imported only by commands that open the data folder. */
+async function runtimeOpener(entry: CommandEntry, io: CliIo, keep: (rt: Runtime) => void): Promise<() => Runtime> {
+  if (!entry.opensData) {
+    return () => {
+      throw new Error(`mailbench ${entry.name} opened the data folder without declaring opensData in commands/index.ts.`);
+    };
+  }
+  const { createRuntime } = await import('../services/runtime');
+  return () => {
+    const rt = createRuntime({ dataDir: defaultDataDir(io.env), transport: 'web' });
+    keep(rt);
+    return rt;
+  };
 }
 
 /** Entry point of the `mailbench` binary. */

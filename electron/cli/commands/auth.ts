@@ -7,7 +7,6 @@ import { printTrail } from './auth-print';
 
 export const authCommand: Command = {
   name: 'auth',
-  summary: 'Check SPF, DKIM, DMARC, ARC and BIMI of a message, against real DNS, a given server or a zone file.',
   usage: 'mailbench auth <message.eml> [--ip IP] [--helo NAME] [--mail-from ADDR] [--zone FILE] [--dns SERVER] [--strict] [--json]',
   async run(args, io) {
     const { values, positionals } = parseArgs({

@@ -9,7 +9,6 @@ import { type Command, EXIT, UsageError } from '../command';
 
 export const compile: Command = {
   name: 'compile',
-  summary: 'Compile an MJML template to HTML with mjml 5 (validation errors as file:line: message).',
   usage: 'mailbench compile <file.mjml> [-o out.html] [--validation strict|soft|skip] [--minify]',
   async run(args, io) {
     const { values, positionals } = parseArgs({

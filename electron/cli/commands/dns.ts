@@ -8,7 +8,6 @@ const MARK = { pass: '✓', warning: '!', error: '✗', info: 'i', 'not-checked'
 
 export const dnsCommand: Command = {
   name: 'dns',
-  summary: "Audit a domain's SPF, DMARC, DKIM, MX, PTR, MTA-STS, TLS-RPT, BIMI, STARTTLS and blocklist status.",
   usage: 'mailbench dns <domain> [--zone FILE] [--dns SERVER] [--selectors a,b] [--ip IP...] [--json]',
   async run(args, io) {
     const { values, positionals } = parseArgs({

@@ -4,7 +4,6 @@ import { type Command, EXIT } from '../command';
 
 export const info: Command = {
   name: 'info',
-  summary: 'Show the version, data folder and which optional engines are installed.',
   usage: 'mailbench info [--json]',
   async run(args, io, runtime) {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean' } }, strict: true });

@@ -11,7 +11,6 @@ type Format = (typeof formats)[number];
 
 export const lintCommand: Command = {
   name: 'lint',
-  summary: 'Lint .mjml, .html and .eml files: spam triggers, client support, accessibility, links, structure, sender rules.',
   usage:
     'mailbench lint <files or globs...> [--format text|json|sarif] [--clients list] [--max-warnings N] [--fail-on error|warning] [--config mailbench.config.json]',
   async run(args, io) {

@@ -18,7 +18,6 @@ const PLACEMENT_USAGE = 'mailbench seed placement <run-id> [--wait MINUTES] [--j
 
 export const seed: Command = {
   name: 'seed',
-  summary: 'Send a template to seed mailboxes over SMTP and report inbox placement over IMAP.',
   usage: `${SEND_USAGE}\n       ${PLACEMENT_USAGE}\nThe SMTP password is read from ${SMTP_PASSWORD_ENV}; IMAP passwords from the variable named in the CSV's imap_password_env column, else MAILBENCH_IMAP_PASSWORD.`,
   async run(args, io, runtime) {
     const [sub, ...rest] = args;

@@ -6,7 +6,6 @@ import { type Command, EXIT, UsageError } from '../command';
 
 export const spamcheckCommand: Command = {
   name: 'spamcheck',
-  summary: 'Run SpamAssassin locally on an .mjml, .html or .eml file and list each rule hit with its score.',
   usage: 'mailbench spamcheck <file> [--subject text] [--json]',
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, subject: { type: 'string' } } });

@@ -7,7 +7,6 @@ import { printTrail } from './auth-print';
 
 export const spfCommand: Command = {
   name: 'spf',
-  summary: 'Evaluate SPF for an IP, HELO and MAIL FROM: result, lookup and void counts, include tree.',
   usage: 'mailbench spf --ip IP --helo NAME --mail-from ADDR [--zone FILE] [--dns SERVER] [--strict] [--json]',
   async run(args, io) {
     const { values } = parseArgs({

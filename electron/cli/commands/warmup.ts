@@ -18,7 +18,6 @@ const usage = 'mailbench warmup plan --target N --start YYYY-MM-DD [--ips N|ADDR
 
 export const warmup: Command = {
   name: 'warmup',
-  summary: 'Plan an IP or domain warm-up, import ESP events, and decide each day per provider.',
   usage,
   async run(args, io, runtime) {
     const [sub, ...rest] = args;

@@ -8,7 +8,6 @@ import { type Command, EXIT, UsageError } from '../command';
 
 export const web: Command = {
   name: 'web',
-  summary: 'Serve the app to your browser on 127.0.0.1 (browser mode).',
   usage: 'mailbench web [--port N] [--no-open]',
   async run(args, io, runtime) {
     const { values } = parseArgs({ args, options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } }, strict: true });

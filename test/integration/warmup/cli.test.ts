@@ -71,8 +71,9 @@ describe('mailbench warmup', () => {
     for (const [args, message] of cases) {
       const r = await cli(...args);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.err).toHaveLength(1);
+      // One line that says what is wrong, then the usage of the subcommand typed.
       expect(r.err[0]).toMatch(message);
+      expect(r.err.slice(1)).toEqual([expect.stringMatching(new RegExp(`^Usage: mailbench warmup ${args[1]} `))]);
     }
   });
 });

@@ -64,22 +64,14 @@ describe('mailbench compile', () => {
   it('exits 2 with a usage line for a bad level, no file or an unreadable file', async () => {
     const a = io();
     expect(await runCli(['compile', 'x.mjml', '--validation', 'loose'], a)).toBe(2);
-    expect(a.stderr[0]).toMatch(/--validation must be strict, soft or skip.*Usage: mailbench compile/);
+    expect(a.stderr[0]).toMatch(/--validation must be strict, soft or skip, not "loose"\.$/);
+    expect(a.stderr[1]).toMatch(/^Usage: mailbench compile/);
     const b = io();
     expect(await runCli(['compile'], b)).toBe(2);
     expect(b.stderr[0]).toMatch(/exactly one \.mjml file/);
     const c = io();
     expect(await runCli(['compile', 'missing.mjml'], c)).toBe(2);
     expect(c.stderr[0]).toMatch(/cannot read missing\.mjml \(ENOENT\)/);
-  });
-
-  it('keeps mjml, the minifier and the MIME composer out of every other command\'s start-up', () => {
-    // dist/cli.mjs is built by `npm ci` (prepare) and before `npm test`; these modules may only be imported lazily.
-    const bundle = readFileSync(join(import.meta.dirname, '../../../dist/cli.mjs'), 'utf8');
-    for (const heavy of ['mjml', 'html-minifier-terser', 'nodemailer/lib/mail-composer']) {
-      expect(bundle, heavy).toContain(`await import("${heavy}")`);
-      expect(bundle, heavy).not.toMatch(new RegExp(`^import [^;]*from "${heavy}";`, 'm'));
-    }
   });
 
   it('is listed in --help', async () => {
