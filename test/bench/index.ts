@@ -1,4 +1,5 @@
 import { auth } from './auth.bench';
+import { cliBench } from './cli.bench';
 import { editor } from './editor.bench';
 import { foundation } from './foundation.bench';
 import { lintBench } from './lint.bench';
@@ -11,4 +12,4 @@ export interface Bench {
   run(): Promise<void>;
 }
 
-export const benches: readonly Bench[] = [foundation, warmup, seeds, auth, editor, lintBench];
+export const benches: readonly Bench[] = [cliBench, foundation, warmup, seeds, auth, editor, lintBench];
