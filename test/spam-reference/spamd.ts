@@ -28,10 +28,13 @@ export interface Spamd {
   stop(): Promise<void>;
 }
 
+// Debian's .pre files do not load the AWL plugin, so its options would not even parse: they sit in an ifplugin
+// block, which keeps auto-welcomelisting off should a later SpamAssassin load it by default.
 const SITE_CONFIG = `use_bayes 0
 bayes_auto_learn 0
+ifplugin Mail::SpamAssassin::Plugin::AWL
 use_auto_whitelist 0
-use_auto_welcomelist 0
+endif
 clear_report_template
 report MAILBENCH_REFERENCE _SCORE_ _TESTSSCORES(,)_
 `;

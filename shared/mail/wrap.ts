@@ -1,0 +1,159 @@
+/**
+ * A template (.html, compiled .mjml) as the message a careful sender would send: From and To with display names,
+ * a Subject from the template's <title> (else a neutral one), Date, Message-ID, MIME-Version and both parts in a
+ * multipart/alternative, each UTF-8 quoted-printable with lines of at most 76 characters.
+ *
+ * Spam rules then judge the template, not a missing envelope: a bare `To:`, a missing Date or Message-ID and
+ * over-long QP lines each fire SpamAssassin rules of their own (PDS_BRAND_SUBJ_NAKED_TO, MISSING_DATE, MISSING_MID,
+ * MIME_QP_LONG_LINE). `mailbench spamcheck` sends this to real SpamAssassin and the in-process engine lints the
+ * same bytes, so both judge one message. test/integration/lint/spamcheck.test.ts shows real SpamAssassin finds
+ * nothing in the wrapper itself.
+ *
+ * Pure TypeScript (no Node, no DOM): the lint engine runs in a browser worker too.
+ */
+import { textPartOf } from './text-part';
+
+export interface WrapOptions {
+  /** The plain-text part; by default the one the editor exports (textPartOf). */
+  text?: string;
+  /** By default the template's <title>, else NEUTRAL_SUBJECT. */
+  subject?: string;
+  /** By default now. */
+  date?: Date;
+}
+
+export const WRAPPER_FROM = '"Mailbench Preview" <preview@example.com>';
+export const WRAPPER_TO = '"Mailbench Reader" <reader@example.com>';
+export const NEUTRAL_SUBJECT = 'Our latest update';
+
+const CRLF = '\r\n';
+const encoder = new TextEncoder();
+
+/** The document's <title>, entities decoded and white space collapsed; undefined when absent or empty. */
+export function titleOf(html: string): string | undefined {
+  const match = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(html);
+  const title = match ? decodeEntities(match[1]!).replace(/\s+/g, ' ').trim() : '';
+  return title === '' ? undefined : title.slice(0, 200);
+}
+
+const named = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"], ['nbsp', ' '], ['ndash', '\u2013'], ['mdash', '\u2014'], ['rsquo', '\u2019'], ['lsquo', '\u2018'], ['rdquo', '\u201d'], ['ldquo', '\u201c'], ['hellip', '\u2026'], ['copy', '\u00a9'], ['reg', '\u00ae'], ['trade', '\u2122']]);
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+    }
+    return named.get(body.toLowerCase()) ?? whole;
+  });
+}
+
+/**
+ * Quoted-printable (RFC 2045 6.7) of UTF-8 text: line breaks become CRLF, every output line is at most 76
+ * characters (soft breaks `=`), `=`, control and 8-bit bytes are encoded, and white space before a break too.
+ */
+export function quotedPrintable(text: string): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  const out: string[] = [];
+  for (const line of lines) {
+    const bytes = encoder.encode(line);
+    let current = '';
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes[i]!;
+      const last = i === bytes.length - 1;
+      const plain = (byte >= 33 && byte <= 126 && byte !== 61) || ((byte === 32 || byte === 9) && !last);
+      const piece = plain ? String.fromCharCode(byte) : `=${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+      // Keep a multi-byte character's escapes together on one line, so a reader never sees half a character.
+      const sequence = plain ? piece : utf8Sequence(bytes, i);
+      if (current.length + sequence.length > 75) {
+        out.push(`${current}=`);
+        current = '';
+      }
+      current += sequence;
+      if (!plain) i += sequence.length / 3 - 1;
+    }
+    out.push(current);
+  }
+  return out.join(CRLF);
+}
+
+/** The escapes of the UTF-8 character starting at bytes[i] (one byte when it is not a lead byte). */
+function utf8Sequence(bytes: Uint8Array, i: number): string {
+  const lead = bytes[i]!;
+  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  let escaped = '';
+  for (let k = 0; k < length && i + k < bytes.length; k++) {
+    const byte = bytes[i + k]!;
+    if (k > 0 && (byte & 0xc0) !== 0x80) break;
+    escaped += `=${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return escaped;
+}
+
+/** A Subject value: ASCII as is, else RFC 2047 encoded words (base64, whole characters per word). */
+export function encodeSubject(subject: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x20-\x7e]*$/.test(subject)) return subject;
+  const words: string[] = [];
+  let chunk = '';
+  for (const char of subject) {
+    if (encoder.encode(chunk + char).length > 45) {
+      words.push(chunk);
+      chunk = '';
+    }
+    chunk += char;
+  }
+  if (chunk) words.push(chunk);
+  return words.map((word) => `=?UTF-8?B?${base64(encoder.encode(word))}?=`).join(`${CRLF} `);
+}
+
+const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+function base64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += alphabet[(n >> 18) & 63]! + alphabet[(n >> 12) & 63]! + (i + 1 < bytes.length ? alphabet[(n >> 6) & 63]! : '=') + (i + 2 < bytes.length ? alphabet[n & 63]! : '=');
+  }
+  return out;
+}
+
+/** FNV-1a of the text, as 8 hex digits: the same template gives the same boundary and Message-ID. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
+const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** RFC 5322 date in UTC: `Sun, 6 Dec 2026 04:39:03 +0000`. */
+export function rfc5322Date(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${days[date.getUTCDay()]}, ${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} +0000`;
+}
+
+/** The whole message, CRLF line ends, 7-bit ASCII only (so its string and its bytes are the same thing). */
+export function wrapTemplate(html: string, options: WrapOptions = {}): string {
+  const text = options.text ?? textPartOf(html);
+  const subject = options.subject?.trim() || titleOf(html) || NEUTRAL_SUBJECT;
+  const date = options.date ?? new Date();
+  const id = fingerprint(`${subject}\n${html}`);
+  const stamp = date.toISOString().replace(/\D/g, '').slice(0, 14);
+  const boundary = `=_mailbench_${id}_alt`;
+  const part = (type: string, body: string) =>
+    [`--${boundary}`, `Content-Type: ${type}; charset=UTF-8`, 'Content-Transfer-Encoding: quoted-printable', '', quotedPrintable(body)].join(CRLF);
+  return [
+    `From: ${WRAPPER_FROM}`,
+    `To: ${WRAPPER_TO}`,
+    `Subject: ${encodeSubject(subject)}`,
+    `Date: ${rfc5322Date(date)}`,
+    `Message-ID: <${stamp}.${id}@example.com>`,
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/alternative; boundary="${boundary}"`,
+    '',
+    part('text/plain', text),
+    part('text/html', html),
+    `--${boundary}--`,
+    '',
+  ].join(CRLF);
+}
