@@ -1,0 +1,360 @@
+// Translates a Perl regular expression (as SpamAssassin's rule files write them) into a JavaScript RegExp source
+// with the same meaning on byte strings (one char per octet, as SpamAssassin matches). Used by generate.mjs only.
+// Returns { source, flags } or { error } naming the Perl feature that has no JavaScript equivalent.
+
+const posix = new Map([
+  ['alpha', 'A-Za-z'], ['digit', '0-9'], ['alnum', 'A-Za-z0-9'], ['upper', 'A-Z'], ['lower', 'a-z'],
+  ['space', '\\t\\n\\x0b\\f\\r '], ['blank', ' \\t'], ['punct', '!-\\/:-@\\[-`{-~'], ['xdigit', '0-9A-Fa-f'],
+  ['word', 'A-Za-z0-9_'], ['cntrl', '\\x00-\\x1f\\x7f'], ['print', '\\x20-\\x7e'], ['graph', '\\x21-\\x7e'],
+  ['ascii', '\\x00-\\x7f'],
+]);
+// Perl's \s on a byte string without /u: no \xa0, no Unicode spaces (JavaScript's \s has both).
+const SPACE = '\\t\\n\\x0b\\f\\r ';
+const H_SPACE = ' \\t\\xa0';
+const V_SPACE = '\\n\\x0b\\f\\r\\x85';
+
+function caseFold(ch) {
+  const lower = ch.toLowerCase();
+  const upper = ch.toUpperCase();
+  return lower !== upper ? `[${lower}${upper}]` : null;
+}
+
+/** Splits `/re/flags` or `m{re}flags` (any delimiter) into pattern and flags. */
+export function splitDelimited(text) {
+  const t = text.trim();
+  let open;
+  let body = t;
+  if (t.startsWith('m') && t.length > 1 && !/[\w\s]/.test(t[1])) {
+    open = t[1];
+    body = t.slice(2);
+  } else if (t.startsWith('/')) {
+    open = '/';
+    body = t.slice(1);
+  } else return null;
+  const close = { '{': '}', '(': ')', '[': ']', '<': '>' }[open] ?? open;
+  let depth = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (close !== open && c === open) depth++;
+    else if (c === close) {
+      if (depth === 0) return { pattern: body.slice(0, i), flags: body.slice(i + 1).trim(), rest: '' };
+      depth--;
+    }
+  }
+  return null;
+}
+
+/** Strips /x whitespace and comments outside character classes. */
+function stripExtended(p) {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '\\') {
+      out += c + (p[i + 1] ?? '');
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+      if (p[i + 1] === '^') out += p[++i];
+      if (p[i + 1] === ']') out += p[++i];
+    } else if (/\s/.test(c)) continue;
+    else if (c === '#') {
+      while (i < p.length && p[i] !== '\n') i++;
+    } else out += c;
+  }
+  return out;
+}
+
+function hex2(code) {
+  return `\\x${code.toString(16).padStart(2, '0')}`;
+}
+
+/**
+ * @param {string} pattern Perl pattern text
+ * @param {string} perlFlags modifiers after the closing delimiter
+ */
+export function translate(pattern, perlFlags) {
+  const flags = new Set(perlFlags.replace(/[go]/g, ''));
+  for (const f of flags) if (!'imsx'.includes(f)) return { error: `modifier /${f}` };
+  let p = pattern;
+  // A leading (?i) applies to the whole pattern: a JavaScript flag.
+  const lead = /^\(\?([imsx]+)\)/.exec(p);
+  if (lead) {
+    for (const f of lead[1]) flags.add(f);
+    p = p.slice(lead[0].length);
+  }
+  if (flags.has('x')) p = stripExtended(p);
+  const hasBackref = /\\[1-9]|\\k[<{']/.test(p);
+  // JavaScript (Node 20) has no inline modifiers: with any (?i) or (?-i) inside, letters are folded by hand.
+  const manualCase = /\(\?[a-z]*-?[a-z]*i[a-z]*[:)]/.test(p);
+  let out = '';
+  // Stack of open groups: where each starts in `out`, whether it is case-insensitive inside, capture kind.
+  const groups = [];
+  let caseless = flags.has('i');
+  const multiline = flags.has('m');
+  const dotall = flags.has('s');
+  let lastAtomStart = -1;
+  let atomic = 0;
+  let capture = 0;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    const atomStart = out.length;
+    if (c === '\\') {
+      const n = p[i + 1];
+      i++;
+      if (n === undefined) return { error: 'trailing backslash' };
+      if (n === 'z') out += '$';
+      else if (n === 'Z') out += '(?=\\n?$)';
+      else if (n === 'A') out += '^';
+      else if (n === 'G') return { error: '\\G anchor' };
+      else if (n === 'K') return { error: '\\K (keep)' };
+      else if (n === 's') out += `[${SPACE}]`;
+      else if (n === 'S') out += `[^${SPACE}]`;
+      else if (n === 'h') out += `[${H_SPACE}]`;
+      else if (n === 'H') out += `[^${H_SPACE}]`;
+      else if (n === 'v') out += `[${V_SPACE}]`;
+      else if (n === 'V') out += `[^${V_SPACE}]`;
+      else if (n === 'R') out += `(?:\\r\\n|[${V_SPACE}])`;
+      else if (n === 'N') out += '[^\\n]';
+      else if (n === 'e') out += '\\x1b';
+      else if (n === 'a') out += '\\x07';
+      else if (n === 'p' || n === 'P' || n === 'X') return { error: `\\${n} (Unicode property)` };
+      else if (n === 'Q') {
+        const end = p.indexOf('\\E', i + 1);
+        const lit = p.slice(i + 1, end === -1 ? p.length : end);
+        out += lit.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+        i = end === -1 ? p.length : end + 1;
+      } else if (n === 'E') continue;
+      else if (n === 'x') {
+        if (p[i + 1] === '{') {
+          const end = p.indexOf('}', i);
+          const code = parseInt(p.slice(i + 2, end), 16);
+          if (!(code <= 0xff)) return { error: 'wide character \\x{...} (never matches octets)' };
+          out += hex2(code);
+          i = end;
+        } else {
+          const m = /^[0-9a-fA-F]{1,2}/.exec(p.slice(i + 1));
+          out += hex2(m ? parseInt(m[0], 16) : 0);
+          i += m ? m[0].length : 0;
+        }
+      } else if (n === 'o' && p[i + 1] === '{') return { error: '\\o{} escape' };
+      else if (/[0-9]/.test(n)) {
+        // \1..\9 backreferences; \0 and three-digit forms are octal.
+        const m = /^[0-7]{2,3}/.exec(p.slice(i));
+        if (n === '0' || (m && m[0].length === 3)) {
+          const oct = m ? m[0] : '0';
+          out += hex2(parseInt(oct, 8) & 0xff);
+          i += oct.length - 1;
+        } else out += `\\${n}`;
+      } else if (n === 'k') {
+        const m = /^k(?:<(\w+)>|\{(\w+)\}|'(\w+)')/.exec(p.slice(i));
+        if (!m) return { error: '\\k without a name' };
+        out += `\\k<${m[1] ?? m[2] ?? m[3]}>`;
+        i += m[0].length - 1;
+      } else if (n === 'c' || n === 'l' || n === 'u' || n === 'L' || n === 'U') return { error: `\\${n} escape` };
+      else if (/[A-Za-z]/.test(n) && !'bBdDwWtnrf'.includes(n)) return { error: `\\${n} escape` };
+      else out += `\\${n}`;
+      lastAtomStart = atomStart;
+    } else if (c === '[') {
+      const r = readClass(p, i, caseless && manualCase);
+      if (r.error) return r;
+      out += r.text;
+      i = r.end;
+      lastAtomStart = atomStart;
+    } else if (c === '(') {
+      if (p[i + 1] === '?') {
+        const rest = p.slice(i + 2);
+        if (rest.startsWith('#')) {
+          i = p.indexOf(')', i);
+          continue;
+        }
+        let m;
+        if ((m = /^([imsx]*)(?:-([imsx]*))?(:|\))/.exec(rest)) && (m[1] || m[2] !== undefined)) {
+          const on = m[1];
+          const off = m[2] ?? '';
+          if (/[msx]/.test(on + off)) return { error: `inline (?${on}${off ? `-${off}` : ''}) modifier` };
+          const next = on.includes('i') ? true : off.includes('i') ? false : caseless;
+          if (m[3] === ')') {
+            // Modifier for the rest of the enclosing group.
+            caseless = next;
+            i += 1 + m[0].length;
+            continue;
+          }
+          groups.push({ start: out.length, caseless, atomic: false, capture: false });
+          caseless = next;
+          out += '(?:';
+          i += 1 + m[0].length;
+          continue;
+        }
+        if (rest.startsWith('>')) {
+          if (hasBackref) return { error: 'atomic group with backreferences' };
+          capture++;
+          atomic++;
+          groups.push({ start: out.length, caseless, atomic: true, capture: false, index: capture });
+          out += '(?=(';
+          i += 2;
+          continue;
+        }
+        if ((m = /^P?<([A-Za-z_]\w*)>/.exec(rest)) || (m = /^'([A-Za-z_]\w*)'/.exec(rest))) {
+          capture++;
+          groups.push({ start: out.length, caseless, atomic: false, capture: true });
+          out += `(?<${m[1]}>`;
+          i += 1 + m[0].length;
+          continue;
+        }
+        if (/^(?:[:=!]|<=|<!)/.test(rest)) {
+          const len = rest.startsWith('<') ? 3 : 2;
+          groups.push({ start: out.length, caseless, atomic: false, capture: false });
+          out += p.slice(i, i + 1 + len);
+          i += len;
+          continue;
+        }
+        return { error: `group (?${rest.slice(0, 2)}` };
+      }
+      capture++;
+      groups.push({ start: out.length, caseless, atomic: false, capture: true });
+      out += '(';
+    } else if (c === ')') {
+      const g = groups.pop();
+      if (!g) return { error: 'unbalanced )' };
+      caseless = g.caseless;
+      out += g.atomic ? `))\\${g.index}` : ')';
+      lastAtomStart = g.start;
+    } else if (c === '.') {
+      out += dotall ? '[\\s\\S]' : '[^\\n]';
+      lastAtomStart = atomStart;
+    } else if (c === '^') {
+      out += multiline ? '(?<![^\\n])' : '^';
+      lastAtomStart = -1;
+    } else if (c === '$') {
+      out += multiline ? '(?![^\\n])' : '(?=\\n?$)';
+      lastAtomStart = -1;
+    } else if (c === '*' || c === '+' || c === '?' || (c === '{' && /^\{\d+(?:,\d*)?\}/.test(p.slice(i)))) {
+      let q = c;
+      if (c === '{') {
+        const m = /^\{\d+(?:,\d*)?\}/.exec(p.slice(i));
+        q = m[0];
+        i += q.length - 1;
+      }
+      if (p[i + 1] === '?') {
+        q += '?';
+        i++;
+      } else if (p[i + 1] === '+') {
+        // Possessive: the atom with its quantifier as an atomic group.
+        i++;
+        if (lastAtomStart < 0) return { error: 'possessive quantifier without atom' };
+        if (hasBackref) return { error: 'possessive quantifier with backreferences' };
+        capture++;
+        // Renumbering: groups opened inside the atom keep their numbers only if none follow; a capture before
+        // this one shifts nothing because the new group is appended after them in order of opening.
+        const atom = out.slice(lastAtomStart);
+        if (/\((?!\?)/.test(atom)) return { error: 'possessive quantifier on a capturing group' };
+        out = `${out.slice(0, lastAtomStart)}(?=(${atom}${q}))\\${capture}`;
+        lastAtomStart = -1;
+        continue;
+      }
+      out += q;
+      lastAtomStart = -1;
+    } else if (c === '|') {
+      out += c;
+      lastAtomStart = -1;
+    } else if (c === '/') {
+      out += '\\/';
+      lastAtomStart = atomStart;
+    } else if (caseless && manualCase && /[A-Za-z]/.test(c)) {
+      out += caseFold(c);
+      lastAtomStart = atomStart;
+    } else {
+      out += c;
+      lastAtomStart = atomStart;
+    }
+  }
+  if (groups.length) return { error: 'unbalanced (' };
+  const jsFlags = flags.has('i') && !manualCase ? 'i' : '';
+  try {
+    new RegExp(out, jsFlags);
+  } catch (e) {
+    return { error: `JavaScript refuses it: ${e.message}` };
+  }
+  return { source: out, flags: jsFlags, atomic };
+}
+
+function readClass(p, start, caseless) {
+  let i = start + 1;
+  let out = '[';
+  if (p[i] === '^') {
+    out += '^';
+    i++;
+  }
+  let first = true;
+  for (; i < p.length; i++) {
+    const c = p[i];
+    if (c === ']' && !first) return { text: `${out}]`, end: i };
+    first = false;
+    if (c === '[' && p[i + 1] === ':') {
+      const end = p.indexOf(':]', i);
+      if (end === -1) return { error: 'unterminated POSIX class' };
+      let name = p.slice(i + 2, end);
+      const negated = name.startsWith('^');
+      if (negated) return { error: `negated POSIX class [:^${name.slice(1)}:]` };
+      const set = posix.get(name);
+      if (!set) return { error: `POSIX class [:${name}:]` };
+      out += set;
+      i = end + 1;
+      continue;
+    }
+    if (c === '\\') {
+      const n = p[i + 1];
+      i++;
+      if (n === 's') out += SPACE;
+      else if (n === 'h') out += H_SPACE;
+      else if (n === 'v') out += V_SPACE;
+      else if (n === 'S' || n === 'H' || n === 'V') return { error: `\\${n} inside a class` };
+      else if (n === 'x') {
+        if (p[i + 1] === '{') {
+          const end = p.indexOf('}', i);
+          const code = parseInt(p.slice(i + 2, end), 16);
+          if (!(code <= 0xff)) return { error: 'wide character \\x{...} (never matches octets)' };
+          out += hex2(code);
+          i = end;
+        } else {
+          const m = /^[0-9a-fA-F]{1,2}/.exec(p.slice(i + 1));
+          out += hex2(m ? parseInt(m[0], 16) : 0);
+          i += m ? m[0].length : 0;
+        }
+      } else if (n === 'e') out += '\\x1b';
+      else if (n === 'p' || n === 'P') return { error: `\\${n} (Unicode property)` };
+      else if (/[0-7]/.test(n)) {
+        const m = /^[0-7]{1,3}/.exec(p.slice(i));
+        out += hex2(parseInt(m[0], 8) & 0xff);
+        i += m[0].length - 1;
+      } else out += `\\${n}`;
+      continue;
+    }
+    if (c === '[') {
+      out += '\\[';
+      continue;
+    }
+    if (caseless && /[A-Za-z]/.test(c)) {
+      // A range like a-z under a local (?i): add the other case's range too.
+      if (p[i + 1] === '-' && /[A-Za-z]/.test(p[i + 2] ?? '')) {
+        const to = p[i + 2];
+        out += `${c}-${to}${c.toLowerCase() === c ? c.toUpperCase() : c.toLowerCase()}-${to.toLowerCase() === to ? to.toUpperCase() : to.toLowerCase()}`;
+        i += 2;
+        continue;
+      }
+      out += c.toLowerCase() + c.toUpperCase();
+      continue;
+    }
+    out += c;
+  }
+  return { error: 'unterminated character class' };
+}
