@@ -4,14 +4,21 @@
  */
 export type FileKind = 'template' | 'message' | 'zone';
 
-export const fileKinds: Record<FileKind, { extensions: readonly string[]; label: string; panel: string }> = {
-  template: { extensions: ['mjml', 'html', 'htm'], label: 'Email templates', panel: 'editor' },
-  message: { extensions: ['eml'], label: 'Email messages', panel: 'auth' },
-  zone: { extensions: ['zone'], label: 'DNS zone files', panel: 'auth' },
+const MB = 1024 * 1024;
+
+/**
+ * `maxBytes` is each kind's budget (README, "Budgets"): far above any real file of the kind, so a wrong
+ * drop (a video) or a hostile file is refused before it is read. A real template is tens of kB; a message
+ * with attachments stays under the 25 MB most providers accept; a zone of 100k records is about 5 MB.
+ */
+export const fileKinds: Record<FileKind, { extensions: readonly string[]; label: string; panel: string; maxBytes: number }> = {
+  template: { extensions: ['mjml', 'html', 'htm'], label: 'Email templates', panel: 'editor', maxBytes: 5 * MB },
+  message: { extensions: ['eml'], label: 'Email messages', panel: 'auth', maxBytes: 25 * MB },
+  zone: { extensions: ['zone'], label: 'DNS zone files', panel: 'auth', maxBytes: 10 * MB },
 };
 
-/** Larger than any real template, message or zone; refuses a wrong drop (a video) before reading it. */
-export const MAX_OPEN_BYTES = 10 * 1024 * 1024;
+/** The largest file of any kind the app opens (the contract's bound on an opened file's text). */
+export const MAX_OPEN_BYTES = Math.max(...Object.values(fileKinds).map((kind) => kind.maxBytes));
 
 export function extensionOf(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';

@@ -1,9 +1,8 @@
-import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { AppError } from '../../../shared/contract/errors';
 import {
   type EspFormat, type ImportSummary, metricNames, type Plan, type SkipReason,
 } from '../../../shared/contract/warmup';
+import { type OpenedInput, openInput } from '../../fs/open-input';
 import { dayInZone } from './calendar';
 import { importers, type MappedEvent } from './importers/index';
 import { type DaySlot, DayTotals } from './day-totals';
@@ -24,6 +23,8 @@ export interface ImportProgress {
 const idPrefix: Record<EspFormat, string> = { sendgrid: 'sg:', mailgun: 'mg:', postmark: 'pm:', ses: 'ses:', sparkpost: 'sp:' };
 const engagement = new Set(['openMachine', 'openHuman', 'click']);
 const CHUNK = 1 << 20;
+/** Budget (README): ESP event ids are under 100 characters; a longer one is skipped with its reason, never stored. */
+export const MAX_EVENT_ID = 512;
 
 /**
  * Imports one ESP export into a plan's actuals, atomically: every write happens in one
@@ -39,10 +40,27 @@ export async function importExport(
   format: EspFormat,
   source: ImportSource,
   onProgress: (progress: ImportProgress) => void = () => {},
-): Promise<ImportSummary> {
+): Promise<Omit<ImportSummary, 'outsidePlan'>> {
+  if ('text' in source) return importOpened(databaseFile, plan, format, source, source.name, onProgress);
+  // A path is checked and opened before anything else happens: a regular export file within its budget, or a refusal.
+  const input = await openInput(source.path, 'espExport');
+  try {
+    return await importOpened(databaseFile, plan, format, input, source.path, onProgress);
+  } finally {
+    await input.close();
+  }
+}
+
+async function importOpened(
+  databaseFile: string,
+  plan: Plan,
+  format: EspFormat,
+  source: OpenedInput | { text: string },
+  file: string,
+  onProgress: (progress: ImportProgress) => void,
+): Promise<Omit<ImportSummary, 'outsidePlan'>> {
   const started = performance.now();
-  const file = 'path' in source ? source.path : source.name;
-  const bytesTotal = 'path' in source ? fileSize(source.path) : Buffer.byteLength(source.text);
+  const bytesTotal = 'text' in source ? Buffer.byteLength(source.text) : source.size;
   const importer = importers[format];
   const prefix = idPrefix[format];
   const dayOf = dayInZone(plan.timeZone);
@@ -68,6 +86,10 @@ export async function importExport(
   let batch = newBatch();
   const sink = {
     event(e: MappedEvent) {
+      if (e.id.length > MAX_EVENT_ID) {
+        skip(`event id longer than ${MAX_EVENT_ID} characters`, line);
+        return;
+      }
       counts.read++;
       batch.ids.push(e.id);
       // Opens and clicks count once per message (the first of each kind); repeats are imported, not counted.
@@ -135,20 +157,8 @@ export async function importExport(
 interface Batch { ids: string[]; uniques: string[]; codes: number[] }
 const newBatch = (): Batch => ({ ids: [], uniques: [], codes: [] });
 
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AppError(code === 'ENOENT' ? 'not_found' : 'io_error', `Cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}.`, {
-      file: path,
-      hint: 'Check the path of the exported events file.',
-    });
-  }
-}
-
 /** UTF-8 text of the source in chunks, counting bytes for the progress bar. */
-async function* decode(source: ImportSource, progress: ImportProgress): AsyncGenerator<string> {
+async function* decode(source: OpenedInput | { text: string }, progress: ImportProgress): AsyncGenerator<string> {
   if ('text' in source) {
     for (let i = 0; i < source.text.length; i += CHUNK) {
       const chunk = source.text.slice(i, i + CHUNK);
@@ -158,7 +168,7 @@ async function* decode(source: ImportSource, progress: ImportProgress): AsyncGen
     return;
   }
   const decoder = new TextDecoder('utf-8');
-  for await (const buffer of createReadStream(source.path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+  for await (const buffer of source.chunks(CHUNK)) {
     progress.bytesDone += buffer.length;
     yield decoder.decode(buffer, { stream: true });
   }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../../electron/services/runtime';
 import { filesInArgv } from '../../../electron/services/shell/launch-args';
 import { openIntoInbox } from '../../../electron/services/shell/inbox';
-import { MAX_OPEN_BYTES } from '../../../shared/shell/files';
+import { fileKinds } from '../../../shared/shell/files';
 import { testRuntime } from '../../support/runtime';
 
 let rt: Runtime;
@@ -71,11 +71,11 @@ describe('files the desktop shell opens', () => {
     expect(await rt.dispatcher.call('shell.recent.list', {})).toMatchObject({ ok: true, value: { documents: [{ path: zone, kind: 'zone' }] } });
   });
 
-  it('refuse folders, files over the size limit and files that vanished', async () => {
+  it('refuse folders, files over their kind\'s size limit and files that vanished', async () => {
     mkdirSync(join(dir, 'docs', 'folder.mjml'));
-    await expect(openIntoInbox(rt, join(dir, 'docs', 'folder.mjml'))).rejects.toMatchObject({ code: 'invalid_input' });
-    const big = file('big.html', 'x'.repeat(MAX_OPEN_BYTES + 1));
-    await expect(openIntoInbox(rt, big)).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/up to 10 MB/) });
+    await expect(openIntoInbox(rt, join(dir, 'docs', 'folder.mjml'))).rejects.toMatchObject({ code: 'not_found', message: 'Cannot read folder.mjml: no such file, or not a regular file you may read.' });
+    const big = file('big.html', 'x'.repeat(fileKinds.template.maxBytes + 1));
+    await expect(openIntoInbox(rt, big)).rejects.toMatchObject({ code: 'invalid_input', message: 'big.html is 6 MB, over the 5 MB limit for an email template.' });
     await expect(openIntoInbox(rt, join(dir, 'docs', 'gone.eml'))).rejects.toMatchObject({ code: 'not_found' });
     expect(await rt.dispatcher.call('shell.files.take', {})).toEqual({ ok: true, value: { files: [] } });
   });
