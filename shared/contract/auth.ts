@@ -238,7 +238,15 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 export const ZoneRecordView = z.object({ line: z.number().int().optional(), name: z.string(), ttl: z.number().int(), type: z.string(), data: z.string() });
 
-const MessageInput = z.object({ message: RawMessage, dns: DnsSource.default({ mode: 'system' }), strict: z.boolean().default(false), ...Envelope }).strict();
+/**
+ * How the message string stands for the message's bytes: `text` is typed or pasted text (sent as
+ * UTF-8), `latin1` is a file read as bytes, one character per octet (0-255), so an 8-bit body
+ * reaches DKIM exactly as it was signed.
+ */
+export const MessageEncoding = z.enum(['text', 'latin1']);
+const MessageInput = z
+  .object({ message: RawMessage, messageEncoding: MessageEncoding.default('text'), dns: DnsSource.default({ mode: 'system' }), strict: z.boolean().default(false), ...Envelope })
+  .strict();
 export const SpfInput = z
   .object({ ip: IpAddress, helo: z.string().trim().min(1).max(255), mailFrom: z.string().trim().max(320).default(''), dns: DnsSource.default({ mode: 'system' }), strict: z.boolean().default(false) })
   .strict();

@@ -13,12 +13,18 @@ export const dnsFlags = {
   dns: { type: 'string' },
 } as const;
 
-export function readInputFile(cwd: string, file: string, what: string): string {
+/** A file's bytes: messages are read this way, as DKIM hashes octets, not characters. */
+export function readInputBytes(cwd: string, file: string, what: string): Buffer {
   try {
-    return readFileSync(resolve(cwd, file), 'utf8');
+    return readFileSync(resolve(cwd, file));
   } catch (error) {
     throw new UsageError(`Cannot read the ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
   }
+}
+
+/** A text file (a zone), decoded as UTF-8. */
+export function readInputFile(cwd: string, file: string, what: string): string {
+  return readInputBytes(cwd, file, what).toString('utf8');
 }
 
 /**

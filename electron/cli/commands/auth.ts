@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { MessageReport } from '../../../shared/contract/auth';
 import { runMessageCheck } from '../../services/auth/checks';
 import { type Command, EXIT, UsageError } from '../command';
-import { checkIp, dnsFlags, dnsSourceFrom, readInputFile } from './auth-options';
+import { checkIp, dnsFlags, dnsSourceFrom, readInputBytes } from './auth-options';
 import { printTrail } from './auth-print';
 
 export const authCommand: Command = {
@@ -16,7 +16,7 @@ export const authCommand: Command = {
       options: { ip: { type: 'string' }, helo: { type: 'string' }, 'mail-from': { type: 'string' }, ...dnsFlags, strict: { type: 'boolean' }, json: { type: 'boolean' } },
     });
     if (positionals.length !== 1) throw new UsageError('Give exactly one message file (.eml).');
-    const message = readInputFile(io.cwd, positionals[0]!, 'message');
+    const message = readInputBytes(io.cwd, positionals[0]!, 'message');
     const ip = checkIp(values.ip);
     const { source, zoneFile } = dnsSourceFrom(io.cwd, values);
     const report = await runMessageCheck(

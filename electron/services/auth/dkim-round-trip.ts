@@ -27,7 +27,7 @@ export async function dkimRoundTrip(rt: Runtime, keyId: string): Promise<{ resul
   const signed = await signWithDkimKey(rt, keyId, message);
   const zone = new Zone(key.domain);
   zone.add({ name: key.dnsName, ttl: 3600, type: 'TXT', strings: txtStrings(key.dnsRecord) });
-  const report = await verifyMessage(zoneDns(zone), { message: signed, useReceived: false, strict: false });
+  const report = await verifyMessage(zoneDns(zone), { message: Buffer.from(signed, 'utf8'), useReceived: false, strict: false });
   const signature = report.dkim.find((row) => row.selector === key.selector && row.domain === key.domain);
   return {
     result: signature?.result ?? 'none',

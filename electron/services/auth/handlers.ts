@@ -11,6 +11,7 @@ import { runBulkSenderCheck, runDomainAudit, runMessageCheck, runSpfCheck } from
 import { deleteDkimKey, generateDkimKey, listDkimKeys } from './dkim-keys';
 import { dkimRoundTrip } from './dkim-round-trip';
 import { CheckHistory } from './history';
+import { messageBytes } from './message-bytes';
 import { readHeaders } from './message-headers';
 
 type AuthMethod =
@@ -40,7 +41,7 @@ export function authHandlers(rt: Runtime): Pick<Handlers, AuthMethod> {
   const history = new CheckHistory(rt.db);
 
   const verifyMessage = async (input: ParsedInputOf<'auth.verifyMessage'>) => {
-    const report = await runMessageCheck(input.dns, { message: input.message, ip: input.ip, helo: input.helo, mailFrom: input.mailFrom, useReceived: input.useReceived, strict: input.strict });
+    const report = await runMessageCheck(input.dns, { message: messageBytes(input.message, input.messageEncoding), ip: input.ip, helo: input.helo, mailFrom: input.mailFrom, useReceived: input.useReceived, strict: input.strict });
     return { ...report, historyId: history.record('message', messageTitle(input.message), messageSummary(report), input, report) };
   };
   const checkSpf = async (input: ParsedInputOf<'auth.checkSpf'>) => {
@@ -53,7 +54,7 @@ export function authHandlers(rt: Runtime): Pick<Handlers, AuthMethod> {
     return { ...report, historyId: history.record('domain', report.domain, `${count('error')} errors, ${count('warning')} warnings`, input, report) };
   };
   const bulkSender = async (input: ParsedInputOf<'auth.bulkSender'>) => {
-    const report = await runBulkSenderCheck(input.dns, { message: input.message, ip: input.ip, helo: input.helo, mailFrom: input.mailFrom, useReceived: input.useReceived, strict: input.strict }, input.domain);
+    const report = await runBulkSenderCheck(input.dns, { message: messageBytes(input.message, input.messageEncoding), ip: input.ip, helo: input.helo, mailFrom: input.mailFrom, useReceived: input.useReceived, strict: input.strict }, input.domain);
     history.record('bulk', report.domain || messageTitle(input.message), bulkSummary(report), input, report);
     return report;
   };

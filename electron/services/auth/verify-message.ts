@@ -4,7 +4,8 @@ import type { CheckDns } from '../dns/source';
 import { AUTHSERV_ID, spfReport } from './spf-check';
 
 export interface MessageQuery {
-  message: string | Buffer;
+  /** The message as bytes: DKIM hashes octets, and an 8-bit body read as text is a different body. */
+  message: Buffer;
   ip?: string;
   helo?: string;
   mailFrom?: string;

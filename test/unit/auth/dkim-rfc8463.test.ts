@@ -6,7 +6,8 @@ import { openDns } from '../../../electron/services/dns/source';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/dkim/${name}`, import.meta.url)), 'utf8');
 const zone = fixture('football.example.com.zone');
-const message = fixture('signed.eml');
+const text = fixture('signed.eml');
+const message = Buffer.from(text, 'latin1');
 
 describe('the RFC 8463 example against an offline zone', () => {
   it.each([false, true])('verifies both signatures, ed25519 and rsa (strict: %s)', async (strict) => {
@@ -25,10 +26,10 @@ describe('the RFC 8463 example against an offline zone', () => {
 
   it('tells a changed body from a changed header, and says how to fix each', async () => {
     const dns = () => openDns({ mode: 'zone', zone });
-    const body = await verifyMessage(dns(), { message: message.replace('We lost the game.', 'We won the game.'), ip: '213.165.64.12', mailFrom: 'joe@football.example.com', useReceived: false, strict: false });
+    const body = await verifyMessage(dns(), { message: Buffer.from(text.replace('We lost the game.', 'We won the game.')), ip: '213.165.64.12', mailFrom: 'joe@football.example.com', useReceived: false, strict: false });
     expect(body.dkim.map((row) => row.failure)).toEqual(['body-hash', 'body-hash']);
     expect(body.dkim[0]!.fix).toMatch(/rewrites the body/);
-    const header = await verifyMessage(dns(), { message: message.replace('Subject: Is dinner ready?', 'Subject: Is lunch ready?'), ip: '213.165.64.12', mailFrom: 'joe@football.example.com', useReceived: false, strict: false });
+    const header = await verifyMessage(dns(), { message: Buffer.from(text.replace('Subject: Is dinner ready?', 'Subject: Is lunch ready?')), ip: '213.165.64.12', mailFrom: 'joe@football.example.com', useReceived: false, strict: false });
     expect(header.dkim.map((row) => row.failure)).toEqual(['signature', 'signature']);
     expect(header.dmarc.result).toBe('pass'); // SPF still aligns
     expect(header.dkim[1]!.why).toMatch(/signed headers changed/);

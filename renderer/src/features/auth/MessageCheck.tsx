@@ -24,7 +24,11 @@ export function MessageCheck({ dns, raw, onRaw: setRaw, shown, onShown }: Messag
   const [strict, setStrict] = useState(false);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const input = () => ({ message: raw, dns, strict, useReceived, ...(ip.trim() ? { ip: ip.trim() } : {}), ...(helo.trim() ? { helo: helo.trim() } : {}), ...(mailFrom.trim() ? { mailFrom: mailFrom.trim() } : {}) });
+  // a file that is not valid UTF-8 (an 8-bit latin-1 body) travels as one character per byte,
+  // so DKIM hashes the bytes that were signed; once edited, the text is sent as typed (UTF-8)
+  const [read, setRead] = useState<{ text: string; encoding: 'text' | 'latin1' }>();
+  const messageEncoding = read && read.text === raw ? read.encoding : 'text';
+  const input = () => ({ message: raw, messageEncoding, dns, strict, useReceived, ...(ip.trim() ? { ip: ip.trim() } : {}), ...(helo.trim() ? { helo: helo.trim() } : {}), ...(mailFrom.trim() ? { mailFrom: mailFrom.trim() } : {}) });
   const [verify, runVerify] = useAction(async () => {
     const report = await client.call('auth.verifyMessage', input());
     onShown(report);
@@ -32,7 +36,19 @@ export function MessageCheck({ dns, raw, onRaw: setRaw, shown, onShown }: Messag
   });
   const [bulk, runBulk] = useAction((): Promise<BulkSenderReport> => client.call('auth.bulkSender', input()));
   const readFile = async (file: File | undefined) => {
-    if (file) setRaw(await file.text());
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let decoded: { text: string; encoding: 'text' | 'latin1' };
+    try {
+      decoded = { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'text' };
+    } catch {
+      // not TextDecoder('latin1'): the Encoding standard reads that label as windows-1252
+      let text = '';
+      for (let at = 0; at < bytes.length; at += 0x8000) text += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+      decoded = { text, encoding: 'latin1' };
+    }
+    setRead(decoded);
+    setRaw(decoded.text);
   };
   const report = verify.state === 'done' ? verify.value : shown;
 
