@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { APP_CSP } from '../../shared/csp';
 import { AppError } from '../../shared/contract/errors';
 import type { Dispatcher } from '../rpc/dispatch';
-import { checkRequest, TOKEN_COOKIE } from './guard';
+import { checkJsonBody, checkPlace, checkRequest, type Verdict } from './guard';
 import { containedPath, serveFile } from './static';
 
 export interface WebHost {
+  /** The address to open once: the page moves the token out of it. */
   readonly url: string;
   readonly port: number;
   readonly token: string;
@@ -36,7 +37,8 @@ const securityHeaders = {
 
 /**
  * Browser mode: the built renderer and the contract on 127.0.0.1 only. RPC is
- * `POST /rpc/<method>` with a JSON body, events are Server-Sent Events on `/events`.
+ * `POST /rpc/<method>` with a JSON body, events are Server-Sent Events on `/events`,
+ * both with `Authorization: Bearer <token>`.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -52,24 +54,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const verdict = checkRequest(req, port, token);
-    if (!verdict.ok) {
-      send(res, verdict.status, { ok: false, error: { code: 'forbidden', message: verdict.reason } });
-      return;
-    }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const data = url.pathname.startsWith('/rpc/') || url.pathname === '/events';
+    const verdict = data ? checkRequest(req, port, token) : checkPlace(req, port);
+    if (!verdict.ok) return refuse(res, verdict);
     if (url.pathname.startsWith('/rpc/')) return rpc(req, res, decodePathPart(url.pathname.slice(5)));
     if (url.pathname === '/events') return eventStream(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, { ok: false, error: { code: 'forbidden', message: `${req.method} is not allowed here.` } });
       return;
     }
+    // The built UI is public code and answers without the token; the page takes the token from
+    // its URL once and sends it in a header. No cookie: cookies ignore ports.
     const file = containedPath(options.rendererDir, url.pathname);
-    const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     // Vite names everything under /assets/ by content hash, so those files never change under
     // their name: caching them spares a reload from re-fetching and recompiling Monaco.
     const caching = url.pathname.startsWith('/assets/') ? { 'Cache-Control': 'private, max-age=31536000, immutable' } : {};
-    const headers = { ...securityHeaders, ...caching, 'Set-Cookie': cookie };
+    const headers = { ...securityHeaders, ...caching };
     // Unknown paths fall back to the app shell, so reloads keep working.
     if (file && serveFile(res, file, headers)) return;
     if (!serveFile(res, `${options.rendererDir}/index.html`, headers)) {
@@ -82,6 +83,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       send(res, 405, { ok: false, error: { code: 'forbidden', message: 'Contract calls use POST.' } });
       return;
     }
+    const json = checkJsonBody(req);
+    if (!json.ok) return refuse(res, json);
     let input: unknown;
     try {
       const body = await readBody(req, maxBody);
@@ -132,6 +135,11 @@ function decodePathPart(part: string): string {
   } catch {
     return part;
   }
+}
+
+function refuse(res: ServerResponse, verdict: Exclude<Verdict, { ok: true }>): void {
+  const code = verdict.status === 415 ? 'invalid_input' : 'forbidden';
+  send(res, verdict.status, { ok: false, error: { code, message: verdict.reason } });
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

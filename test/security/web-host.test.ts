@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkRequest } from '../../electron/host/guard';
+import { checkJsonBody, checkRequest } from '../../electron/host/guard';
 import { startWebHost, type WebHost } from '../../electron/host/server';
 import type { Runtime } from '../../electron/services/runtime';
 import { testRuntime } from '../support/runtime';
@@ -17,11 +17,24 @@ const req = (headers: Record<string, string | undefined>, url = '/'): IncomingMe
 const good = { host: `127.0.0.1:${PORT}`, authorization: `Bearer ${TOKEN}` };
 
 describe('browser-mode guard (checkRequest)', () => {
-  it('lets the app\'s own requests in, by header, query or cookie token', () => {
+  it('lets the app\'s own requests in, by the Authorization header', () => {
     expect(checkRequest(req(good), PORT, TOKEN)).toEqual({ ok: true });
-    expect(checkRequest(req({ host: `localhost:${PORT}` }, `/?token=${TOKEN}`), PORT, TOKEN)).toEqual({ ok: true });
-    expect(checkRequest(req({ host: `127.0.0.1:${PORT}`, cookie: `a=b; mailbench_token=${TOKEN}` }), PORT, TOKEN)).toEqual({ ok: true });
+    expect(checkRequest(req({ ...good, host: `localhost:${PORT}` }), PORT, TOKEN)).toEqual({ ok: true });
     expect(checkRequest(req({ ...good, origin: `http://localhost:${PORT}` }), PORT, TOKEN)).toEqual({ ok: true });
+  });
+
+  it('reads the token from no cookie and no query string (cookies ignore ports, URLs land in history)', () => {
+    expect(checkRequest(req({ host: good.host, cookie: `a=b; mailbench_token=${TOKEN}` }), PORT, TOKEN)).toMatchObject({ ok: false, status: 401 });
+    expect(checkRequest(req({ host: good.host }, `/rpc/app.info?token=${TOKEN}`), PORT, TOKEN)).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it('takes contract bodies typed application/json only', () => {
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON']) {
+      expect(checkJsonBody(req({ 'content-type': type })), type).toEqual({ ok: true });
+    }
+    for (const type of [undefined, '', 'text/plain', 'text/plain; charset=utf-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp', 'text/json']) {
+      expect(checkJsonBody(req({ 'content-type': type })), String(type)).toMatchObject({ ok: false, status: 415 });
+    }
   });
 
   it('refuses a missing, empty, shortened, lengthened or re-cased token with 401', () => {
@@ -60,7 +73,7 @@ describe('browser-mode guard (checkRequest)', () => {
 });
 
 /** Raw HTTP against a real host in this process: fetch cannot set Host. */
-function send(port: number, path: string, headers: Record<string, string>, method = 'GET', body?: string): Promise<{ status: number; body: string }> {
+function send(port: number, path: string, headers: Record<string, string>, method = 'GET', body?: string): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const r = request({ host: '127.0.0.1', port, path, method, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
       let text = '';
@@ -69,12 +82,14 @@ function send(port: number, path: string, headers: Record<string, string>, metho
         // The event stream never ends by itself: its first bytes are enough.
         if (res.headers['content-type'] === 'text/event-stream') res.destroy();
       });
-      res.on('close', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      res.on('close', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
     });
     r.on('error', reject);
     r.end(body);
   });
 }
+
+const json = { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' };
 
 describe('browser-mode host (real server on loopback)', () => {
   let rt: Runtime;
@@ -92,11 +107,19 @@ describe('browser-mode host (real server on loopback)', () => {
     await cleanup();
   });
 
-  it('refuses the event stream and contract calls without the token', async () => {
+  it('refuses the event stream and contract calls without the token in the header', async () => {
     expect((await send(host.port, '/events', {})).status).toBe(401);
+    expect((await send(host.port, `/events?token=${TOKEN}`, {})).status).toBe(401);
     expect((await send(host.port, '/rpc/app.info', { 'Content-Type': 'application/json' }, 'POST', '{}')).status).toBe(401);
-    const stream = await send(host.port, `/events?token=${TOKEN}`, {});
+    const stream = await send(host.port, '/events', { Authorization: `Bearer ${TOKEN}` });
     expect(stream.status).toBe(200);
+  });
+
+  it('serves the UI shell (public code) without the token, and no cookie with it', async () => {
+    const page = await send(host.port, '/', {});
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<div id="root">');
+    expect(page.headers['set-cookie']).toBeUndefined();
   });
 
   it('refuses a cross-site form post that carries the cookie but a foreign Origin', async () => {
@@ -107,15 +130,15 @@ describe('browser-mode host (real server on loopback)', () => {
   });
 
   it('answers an oversized body with a typed error, not a crash', async () => {
-    const res = await send(host.port, '/rpc/app.openExternal', { Authorization: `Bearer ${TOKEN}` }, 'POST', JSON.stringify({ url: 'x'.repeat(100 * 1024) }));
+    const res = await send(host.port, '/rpc/app.openExternal', json, 'POST', JSON.stringify({ url: 'x'.repeat(100 * 1024) }));
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect((await send(host.port, '/rpc/app.info', { Authorization: `Bearer ${TOKEN}` }, 'POST', '{}')).status).toBe(200);
+    expect((await send(host.port, '/rpc/app.info', json, 'POST', '{}')).status).toBe(200);
   });
 
   it('answers hostile method names in the path with unknown_method', async () => {
     for (const name of ['__proto__', 'constructor', 'toString', '..%2Fapp.info', '%E0%A4%A', 'app.info%00']) {
-      const res = await send(host.port, `/rpc/${name}`, { Authorization: `Bearer ${TOKEN}` }, 'POST', '{}');
+      const res = await send(host.port, `/rpc/${name}`, json, 'POST', '{}');
       expect(res.status, name).not.toBe(500);
       if (res.status === 200) expect(JSON.parse(res.body), name).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     }

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeOpenFile } from '../../host/open-file';
 import { startWebHost } from '../../host/server';
 import { projectRoot, rendererDir } from '../../paths';
 import { type Command, EXIT, UsageError } from '../command';
@@ -17,14 +18,17 @@ export const web: Command = {
     if (!existsSync(join(dir, 'index.html'))) await buildRenderer(io);
     const rt = runtime();
     const host = await startWebHost({ dispatcher: rt.dispatcher, rendererDir: dir, port });
+    const openFile = writeOpenFile(rt.dataDir, host.url);
     io.out(`Mailbench is running at ${host.url}`);
-    if (!values['no-open']) openBrowser(host.url);
+    io.out(`Or open this file in your browser (it holds the same link, readable only by you): ${openFile}`);
+    if (!values['no-open']) openBrowser(openFile);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
     await host.close();
+    rmSync(openFile, { force: true });
     return EXIT.ok;
   },
 };
@@ -38,9 +42,10 @@ async function buildRenderer(io: { err(text: string): void }): Promise<void> {
   await vite.build({ configFile: join(projectRoot(), 'vite.config.ts'), logLevel: 'warn' });
 }
 
-function openBrowser(url: string): void {
+/** The opener gets the file's path: its command line is visible to every local user, the token must not be. */
+function openBrowser(file: string): void {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
+  const child = spawn(command, [file], { stdio: 'ignore', detached: true });
   child.on('error', () => {
     // No desktop opener: the printed URL is the way in.
   });

@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppProcess, startApp } from '../../support/app-process';
@@ -31,14 +32,25 @@ describe('mailbench web (browser mode host)', () => {
     expect(app.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32,}$/);
   });
 
-  it('refuses / without the token and serves the app with it', async () => {
-    expect((await get(app.port, '/')).status).toBe(401);
-    expect((await get(app.port, '/?token=wrong-token')).status).toBe(401);
-    const ok = await get(app.port, `/?token=${app.token}`);
-    expect(ok.status).toBe(200);
-    expect(ok.body).toContain('<div id="root">');
-    expect(String(ok.headers['content-security-policy'])).toContain("default-src 'self'");
-    expect(String(ok.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+  it('says where the open file is: private, holding the same URL', async () => {
+    const line = /Or open this file in your browser .*: (\S+\.html)$/m;
+    // Printed right after the URL line, which is all startApp waits for.
+    await expect.poll(() => line.test(app.output())).toBe(true);
+    const file = line.exec(app.output())![1]!;
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, 'utf8')).toContain(`url=${app.url}`);
+  });
+
+  it('serves the UI shell without the token and without a cookie; data only with the token', async () => {
+    const shell = await get(app.port, '/');
+    expect(shell.status).toBe(200);
+    expect(shell.body).toContain('<div id="root">');
+    expect(String(shell.headers['content-security-policy'])).toContain("default-src 'self'");
+    expect(shell.headers['set-cookie']).toBeUndefined();
+    const json = { 'Content-Type': 'application/json' };
+    expect((await get(app.port, '/rpc/app.info', json, 'POST', '{}')).status).toBe(401);
+    expect((await get(app.port, '/rpc/app.info', { ...json, Authorization: 'Bearer wrong-token' }, 'POST', '{}')).status).toBe(401);
+    expect((await get(app.port, '/rpc/app.info', { ...json, Authorization: `Bearer ${app.token}` }, 'POST', '{}')).status).toBe(200);
   });
 
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin even with the token', async () => {
@@ -47,7 +59,8 @@ describe('mailbench web (browser mode host)', () => {
     expect((await get(app.port, `/?token=${app.token}`, { Origin: 'http://evil.example' })).status).toBe(403);
     const rpc = await get(app.port, '/rpc/app.info', { Origin: 'http://evil.example', Authorization: `Bearer ${app.token}` }, 'POST', '{}');
     expect(rpc.status).toBe(403);
-    expect((await get(app.port, `/?token=${app.token}`, { Host: `localhost:${app.port}` })).status).toBe(200);
+    expect((await get(app.port, '/', { Host: `localhost:${app.port}` })).status).toBe(200);
+    expect((await get(app.port, '/rpc/app.info', { Host: `localhost:${app.port}`, Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' }, 'POST', '{}')).status).toBe(200);
   });
 
   it('serves contract calls and shapes bad input as a typed error', async () => {
