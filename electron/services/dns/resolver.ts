@@ -1,6 +1,6 @@
-import { promises as dns } from 'node:dns';
 import { isIPv6 } from 'node:net';
 import { AppError } from '../../../shared/contract/errors';
+import { parseWireServer, systemServers, wireQuery, WireFailure } from './wire-client';
 import type { Zone, ZoneRecord, ZoneRecordType } from './zone';
 
 export interface MxAnswer {
@@ -14,16 +14,17 @@ export type DnsResolver = (name: string, type: string) => Promise<DnsAnswer>;
 
 /**
  * How a lookup can fail, in `dns.promises` codes: no such name, no data of that type, no
- * answer in time, or anything else the server said (all but the first two are temperror).
+ * answer in time, a refusal, or anything else the server said (all but the first two, and a
+ * name that cannot exist, are temperror).
  */
-export type DnsFailureCode = 'ENOTFOUND' | 'ENODATA' | 'ETIMEOUT' | 'ESERVFAIL' | 'ECONNREFUSED' | 'EBADNAME' | 'ENOTIMP';
+export type DnsFailureCode = 'ENOTFOUND' | 'ENODATA' | 'ETIMEOUT' | 'ESERVFAIL' | 'EREFUSED' | 'ECONNREFUSED' | 'EBADNAME' | 'ENOTIMP';
 
 export class DnsLookupError extends Error {
   constructor(
     readonly code: DnsFailureCode,
     readonly hostname: string,
     readonly rrtype: string,
-    /** What the server actually said, when Mailbench translated it (REFUSED read as no such name). */
+    /** What the server actually said, or why there was no answer. */
     readonly detail?: string,
   ) {
     super(`${rrtype} ${hostname}: ${code}${detail ? ` (${detail})` : ''}`);
@@ -75,54 +76,24 @@ export function parseServerAddress(text: string): string {
   return isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-const methodFor = (resolver: dns.Resolver, type: string): ((name: string) => Promise<DnsAnswer>) => {
-  switch (type) {
-    case 'A': return (name) => resolver.resolve4(name);
-    case 'AAAA': return (name) => resolver.resolve6(name);
-    case 'MX': return (name) => resolver.resolveMx(name);
-    case 'TXT': return (name) => resolver.resolveTxt(name);
-    case 'CNAME': return (name) => resolver.resolveCname(name);
-    case 'NS': return (name) => resolver.resolveNs(name);
-    case 'PTR': return (name) => resolver.resolvePtr(name);
-    default: throw new DnsLookupError('ENOTIMP', '', type, `Mailbench does not query ${type} records`);
-  }
-};
-
 /**
- * Real DNS through a given server (an authoritative one on loopback, say) or the system's.
- * One try with a short timeout: a check must say "temperror" rather than hang.
+ * Real DNS through a given server (an authoritative one on loopback, say) or the system's
+ * (/etc/resolv.conf), asked on the wire: exactly the name given, with any octets RFC 7208
+ * macros produce (Node's resolver refuses `:`, `/` and spaces). One try per server with a
+ * short timeout: a check must say "temperror" rather than hang. REFUSED and SERVFAIL are
+ * temperror, never "no record": a server that will not answer has not said the name is empty.
  */
 export function networkResolver(server?: string, timeoutMs = SERVER_TIMEOUT_MS): DnsResolver {
-  const resolver = new dns.Resolver({ timeout: timeoutMs, tries: 1 });
-  if (server) resolver.setServers([parseServerAddress(server)]);
+  const servers = server ? [parseWireServer(parseServerAddress(server))] : undefined;
   return async (name, type) => {
     const rrtype = type.toUpperCase();
     try {
-      return await methodFor(resolver, rrtype)(name);
+      return await wireQuery(servers ?? systemServers(), name, rrtype, timeoutMs);
     } catch (error) {
-      throw translate(error, name, rrtype);
+      if (error instanceof WireFailure) throw new DnsLookupError(error.code, name, rrtype, error.detail);
+      throw new DnsLookupError('ESERVFAIL', name, rrtype, error instanceof Error ? error.message : String(error));
     }
   };
-}
-
-function translate(error: unknown, name: string, rrtype: string): unknown {
-  if (error instanceof DnsLookupError) return error;
-  const code = (error as { code?: string }).code;
-  switch (code) {
-    case 'ENOTFOUND':
-    case 'ENODATA':
-    case 'ETIMEOUT':
-    case 'ESERVFAIL':
-    case 'ECONNREFUSED':
-    case 'EBADNAME':
-    case 'ENOTIMP':
-      return new DnsLookupError(code, name, rrtype);
-    case 'EREFUSED':
-      // an authoritative server refuses names outside its zones: for the check that is no such name
-      return new DnsLookupError('ENOTFOUND', name, rrtype, 'server refused: not in its zones');
-    default:
-      return new DnsLookupError('ESERVFAIL', name, rrtype, code ?? (error instanceof Error ? error.message : String(error)));
-  }
 }
 
 /** Typed records first; a name the zone does not hold goes to real DNS (what publishing would change). */

@@ -10,7 +10,7 @@ import { type Nsd, startNsd, startSilentServer } from './nsd';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/dkim/${name}`, import.meta.url));
 const zoneText = readFileSync(fixture('football.example.com.zone'), 'utf8');
-const message = readFileSync(fixture('signed.eml'), 'utf8');
+const message = readFileSync(fixture('signed.eml'));
 const bin = fileURLToPath(new URL('../../../bin/mailbench.mjs', import.meta.url));
 const data = tempDir();
 
@@ -44,8 +44,11 @@ describe('"given server" mode against NSD on loopback', () => {
     expect(await resolve('football.example.com', 'MX')).toEqual([{ exchange: 'mx1.football.example.com', priority: 10 }]);
     await expect(resolve('nobody.football.example.com', 'TXT')).rejects.toMatchObject({ code: 'ENOTFOUND' });
     await expect(resolve('ns1.football.example.com', 'TXT')).rejects.toMatchObject({ code: 'ENODATA' });
-    // outside NSD's zones it answers REFUSED: for a check that is a name that does not exist
-    await expect(resolve('gmail.com', 'TXT')).rejects.toMatchObject({ code: 'ENOTFOUND', detail: 'server refused: not in its zones' });
+    // outside NSD's zones it answers REFUSED: the server has not said the name is empty, so temperror
+    await expect(resolve('gmail.com', 'TXT')).rejects.toMatchObject({ code: 'EREFUSED', detail: 'the server answered REFUSED' });
+    // any octets RFC 7208 macros produce are asked as they are (Node's resolver refused these as EBADNAME)
+    await expect(resolve('a:foo:bar/baz.football.example.com', 'A')).rejects.toMatchObject({ code: 'ENOTFOUND' });
+    await expect(resolve('with space.football.example.com', 'TXT')).rejects.toMatchObject({ code: 'ENOTFOUND' });
     await expect(networkResolver(silent.server, 300)('football.example.com', 'TXT')).rejects.toMatchObject({ code: 'ETIMEOUT' });
     expect(nsd.log()).not.toMatch(/error/i);
   });
