@@ -25,8 +25,16 @@ export interface Mailbox {
 export interface Faults {
   /** Answer this code (421 or 451) to MAIL FROM for the first N transactions. */
   tempFailFirst?: { code: 421 | 451; count: number };
-  /** After this many accepted messages, drop the connection of the next DATA once, without a reply. */
+  /** After this many accepted messages, drop the connection of the next DATA once, without a reply (nothing stored). */
   dropAfterAccepted?: number;
+  /** Drop the connection at the first MAIL FROM, once: before any of the message was sent. */
+  dropBeforeData?: boolean;
+  /**
+   * For messages to these recipients: store the message in Dovecot, then destroy the connection
+   * instead of answering 250, once per recipient (a receiver that crashes or times out after
+   * committing the message: the sender never learns that it was delivered).
+   */
+  storeThenDrop?: string[];
   /** Recipients answered with 550 at RCPT TO. */
   rejectRecipients?: string[];
   /** Wait this long before answering each DATA (to kill a client mid-run). */
@@ -244,6 +252,8 @@ export async function startMailServers(options: ReceiverOptions): Promise<MailSe
   let unanswered = 0;
   let transactions = 0;
   let dropped = false;
+  let droppedBeforeData = false;
+  const storedThenDropped = new Set<string>();
   let queueSeq = 0;
   const resolver = async (name: string, type: string) => {
     const found = options.dns?.[`${name.toLowerCase()} ${type}`];
@@ -269,7 +279,12 @@ export async function startMailServers(options: ReceiverOptions): Promise<MailSe
       }
       callback(null, { user: auth.username });
     },
-    onMailFrom(_address, _session, callback) {
+    onMailFrom(_address, session, callback) {
+      if (faults.dropBeforeData && !droppedBeforeData) {
+        droppedBeforeData = true;
+        state.drops++;
+        return destroyConnection(session);
+      }
       transactions++;
       const fail = faults.tempFailFirst;
       if (fail && transactions <= fail.count) return callback(refuse(fail.code, 'mail', '4.3.2 Try again later (harness)'));
@@ -326,6 +341,14 @@ export async function startMailServers(options: ReceiverOptions): Promise<MailSe
       const stamped = Buffer.concat([Buffer.from(auth.headers), raw]);
       if (hold().has(address)) held.push({ from, address, raw: stamped, queueId, ...(testId ? { testId } : {}) });
       else await deliver(from, address, stamped, queueId, testId);
+    }
+    const dropFor = (faults.storeThenDrop ?? []).map((a) => a.toLowerCase()).filter((a) => !storedThenDropped.has(a));
+    const stored = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()).filter((a) => dropFor.includes(a));
+    if (stored.length > 0) {
+      for (const address of stored) storedThenDropped.add(address);
+      state.drops++;
+      destroyConnection(session);
+      throw new Error('drop');
     }
     return queueId;
   }

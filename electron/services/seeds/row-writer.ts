@@ -1,5 +1,6 @@
 import { startSqliteThread } from '../../db/sqlite-thread';
-import type { EveryField, RecipientRecord, SendResult } from './run-store';
+import type { EveryField, LostAfterData, RecipientRecord, SendResult } from './run-store';
+import type { RetryableFailure } from './sender';
 
 /**
  * The row writes of a send run, on a SQLite thread of their own (see startSqliteThread).
@@ -69,7 +70,7 @@ interface Reply {
 /** A sent row's outcome, to be written: the row as it was claimed and what the server said. */
 export interface SentRow {
   row: RecipientRecord;
-  result: SendResult;
+  result: SendResult | LostAfterData;
 }
 
 export interface RowWriter {
@@ -78,8 +79,12 @@ export interface RowWriter {
    * `claimed` is false when another worker or process has it). Either may be left out.
    */
   settleAndClaim(sent: SentRow | undefined, next: RecipientRecord | undefined): Promise<{ settled: RecipientRecord | undefined; claimed: boolean }>;
-  /** Back to queued after a transient answer: the message was certainly not accepted. */
-  requeue(row: RecipientRecord, code: number | undefined, response: string): Promise<RecipientRecord>;
+  /**
+   * Back to queued, for a failure that left the message certainly not accepted (4xx, or
+   * lost before the whole message went out). Only such a failure has this type: a row
+   * whose message was handed over is settled 'unknown' instead, never requeued.
+   */
+  requeue(row: RecipientRecord, failure: RetryableFailure): Promise<RecipientRecord>;
   /** False once the thread has stopped, closed or failed. */
   readonly open: boolean;
   close(): Promise<void>;
@@ -136,7 +141,7 @@ export async function startRowWriter(databaseFile: string): Promise<RowWriter> {
       const reply = await send(request);
       return { claimed: reply.claimed === true, settled: sent && settledRow(sent, sentAt, reply.attempts!) };
     },
-    async requeue(row, code, response) {
+    async requeue(row, { code, response }) {
       const reply = await send({ requeue: [code ?? null, response, row.runId, row.seq] });
       return { ...row, status: 'queued', attempts: reply.attempts!, code, response };
     },

@@ -47,12 +47,26 @@ export interface StoredRun {
   finishedAt?: string;
 }
 
+/** A send's final outcome: the server answered, or failed in a way that retrying cannot fix. */
 export interface SendResult {
   status: Exclude<RecipientStatus, 'queued' | 'sending' | 'unknown'>;
   code?: number;
   response?: string;
   queueId?: string;
   durationMs: number;
+}
+
+/**
+ * The connection was lost or timed out after the whole message was handed over, before
+ * the server's answer: the row is 'unknown', never sent again by itself, and becomes
+ * accepted when its copy turns up in the seed mailbox.
+ */
+export interface LostAfterData {
+  status: 'unknown';
+  response: string;
+  durationMs: number;
+  code?: never;
+  queueId?: never;
 }
 
 export interface PlacementResult {

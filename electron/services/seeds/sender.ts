@@ -1,5 +1,6 @@
+import { PassThrough, pipeline, Readable } from 'node:stream';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
-import type { RecipientRecord, SendResult, SmtpTarget } from './run-store';
+import type { LostAfterData, RecipientRecord, SendResult, SmtpTarget } from './run-store';
 import type { RowWriter, SentRow } from './row-writer';
 
 export interface RetryPolicy {
@@ -14,7 +15,7 @@ export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 2000, m
 
 /** One pooled nodemailer transport for a run: the profile's connections and rate. */
 export function createSmtpTransport(target: SmtpTarget, password: string | undefined): Transporter {
-  return nodemailer.createTransport({
+  const transport = nodemailer.createTransport({
     host: target.host,
     port: target.port,
     secure: target.security === 'tls',
@@ -28,9 +29,50 @@ export function createSmtpTransport(target: SmtpTarget, password: string | undef
     greetingTimeout: 30_000,
     socketTimeout: 120_000,
   });
+  transport.use('stream', watchHandover);
+  return transport;
 }
 
-type Outcome = (SendResult & { transient?: never }) | { transient: true; code?: number; response: string };
+/** Attempts in flight: the raw source of each, and what to call once the connection has read all of it. */
+const handovers = new WeakMap<Readable, () => void>();
+
+/**
+ * nodemailer buffers a message well before the server says 354, so our own source ends
+ * early; the last stage of the message's stream, though, is read only by the DATA
+ * stream, which writes the final dot when it ends. Its end is the moment the whole
+ * message was handed to the connection.
+ */
+function watchHandover(mail: { data: { raw?: unknown }; message: { processFunc(fn: (input: Readable) => Readable): void } }, done: (error?: Error | null) => void): void {
+  const handedOver = mail.data.raw instanceof Readable ? handovers.get(mail.data.raw) : undefined;
+  if (handedOver) {
+    mail.message.processFunc((input) => {
+      const output = new PassThrough();
+      pipeline(input, output, () => {});
+      output.once('end', handedOver);
+      return output;
+    });
+  }
+  done();
+}
+
+/**
+ * What one attempt to send a row's message tells. The three cases are apart because
+ * only one of them may be sent again: a message handed over in full may have been
+ * stored even when no answer came, and a second copy is a defect of the test.
+ */
+export type Attempt =
+  /** The server answered yes or no, or the failure is one that trying again cannot fix. */
+  | { kind: 'final'; result: SendResult }
+  /** Refused with 4xx, or failed before the whole message was handed over: certainly not accepted. */
+  | { kind: 'retry'; failure: RetryableFailure }
+  /** The connection was lost or timed out after the message was handed over and before the answer. */
+  | { kind: 'unknown'; result: LostAfterData };
+
+/** A failure that left the message certainly not accepted; the only kind a row is requeued for. */
+export interface RetryableFailure {
+  code?: number;
+  response: string;
+}
 
 interface SmtpInfo {
   response?: string;
@@ -42,24 +84,70 @@ interface SmtpError {
   response?: string;
   message: string;
   code?: string;
+  /** The system or OpenSSL code nodemailer keeps when it sets its own `code` (ESOCKET, ETLS). */
+  originalCode?: string;
 }
 
 /** What an SMTP answer means for this recipient: accepted, permanent refusal, or try again. */
-export function classifyInfo(info: SmtpInfo, durationMs: number): Outcome {
+export function classifyInfo(info: SmtpInfo, durationMs: number): Attempt {
   const rejected = info.rejectedErrors?.[0];
-  if ((info.rejected?.length ?? 0) > 0 && rejected) return classifyError(rejected, durationMs);
+  if ((info.rejected?.length ?? 0) > 0 && rejected) return classifyError(rejected, durationMs, false);
   const response = info.response ?? '';
   const code = Number(/^(\d{3})/.exec(response)?.[1] ?? 250);
   const queueId = queueIdOf(response);
-  return { status: 'accepted', code, response, durationMs, ...(queueId ? { queueId } : {}) };
+  return { kind: 'final', result: { status: 'accepted', code, response, durationMs, ...(queueId ? { queueId } : {}) } };
 }
 
-export function classifyError(error: SmtpError, durationMs: number): Outcome {
+/**
+ * What a failed attempt means. `handedOver` says whether the whole message had been
+ * given to the connection: after that, silence (a drop, a timeout) is not a "no".
+ */
+export function classifyError(error: SmtpError, durationMs: number, handedOver: boolean): Attempt {
   const code = error.responseCode;
   const response = (error.response ?? error.message).slice(0, 1000);
-  if (code !== undefined && code >= 500) return { status: 'rejected', code, response, durationMs };
-  // 4xx, and connections that dropped or timed out before an answer: the message was not accepted.
-  return { transient: true, response, ...(code !== undefined ? { code } : {}) };
+  if (code !== undefined && code >= 500) return { kind: 'final', result: { status: 'rejected', code, response, durationMs } };
+  // A 4xx is an answer, even after the data: the server says it did not take the message.
+  if (code !== undefined) return { kind: 'retry', failure: { code, response } };
+  const certificate = certificateProblem(error);
+  if (certificate) return { kind: 'final', result: { status: 'failed', response: certificate, durationMs } };
+  if (handedOver) {
+    return {
+      kind: 'unknown',
+      result: {
+        status: 'unknown',
+        response: `No answer after the whole message was sent (${response}); the server may have stored it, so it is not sent again. The seed mailbox is checked for it.`.slice(0, 1000),
+        durationMs,
+      },
+    };
+  }
+  return { kind: 'retry', failure: { response } };
+}
+
+/** OpenSSL's verdicts on a certificate, in words, and what the user can do about each. */
+const CERTIFICATE_PROBLEMS: ReadonlyMap<string, string> = new Map([
+  ['DEPTH_ZERO_SELF_SIGNED_CERT', 'is self-signed'],
+  ['SELF_SIGNED_CERT_IN_CHAIN', 'chains to a self-signed root that is not trusted'],
+  ['CERT_HAS_EXPIRED', 'has expired'],
+  ['CERT_NOT_YET_VALID', 'is not valid yet (check this computer\'s clock too)'],
+  ['ERR_TLS_CERT_ALTNAME_INVALID', 'does not name the host you connect to (hostname mismatch)'],
+  ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'is signed by an unknown certificate authority'],
+  ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'is signed by an unknown certificate authority'],
+  ['UNABLE_TO_GET_ISSUER_CERT', 'is signed by an unknown certificate authority'],
+  ['CERT_UNTRUSTED', 'is not trusted'],
+  ['CERT_REJECTED', 'is rejected'],
+  ['CERT_REVOKED', 'has been revoked'],
+  ['CERT_SIGNATURE_FAILURE', 'has a signature that does not verify'],
+  ['INVALID_CA', 'chains through a certificate that is not a valid CA'],
+]);
+
+/**
+ * A certificate the connection refused: the same certificate comes back on every retry,
+ * so it is a final failure that says what failed and what to do, not a transient one.
+ */
+export function certificateProblem(error: SmtpError): string | undefined {
+  const code = [error.originalCode, error.code].find((candidate) => candidate !== undefined && CERTIFICATE_PROBLEMS.has(candidate));
+  if (!code) return undefined;
+  return `TLS certificate check failed: the server's certificate ${CERTIFICATE_PROBLEMS.get(code)!} (${code}). Not retried: the same certificate would come back. Fix the server's certificate (a certificate from a public CA for the exact host name), or use the host name the certificate names.`;
 }
 
 /** The server's queue id from a 250 reply, in the forms Postfix, Exim, Sendmail, Gmail and Microsoft use. */
@@ -115,24 +203,61 @@ export async function runSends(job: SendJob): Promise<void> {
   await Promise.all(Array.from({ length: Math.max(1, job.concurrency) }, worker));
 }
 
-/** Sends a row already marked 'sending', retrying 4xx with backoff; returns its outcome to write, or nothing if cancelled while waiting. */
+/**
+ * Sends a row already marked 'sending', retrying only failures that left the message
+ * certainly not accepted, with backoff; returns its outcome to write, or nothing if
+ * cancelled while waiting.
+ */
 async function sendClaimed(job: SendJob, row: RecipientRecord): Promise<SentRow | undefined> {
+  const mail = await renderMail(job.build(row));
   for (let attempt = 1; ; attempt++) {
     if (attempt > 1 && !(await job.writes.settleAndClaim(undefined, row)).claimed) return undefined;
     const started = performance.now();
-    let outcome: Outcome;
+    const source = mail.source();
+    let outcome: Attempt;
     try {
-      outcome = classifyInfo((await job.transport.sendMail(job.build(row))) as SmtpInfo, performance.now() - started);
+      outcome = classifyInfo((await job.transport.sendMail({ envelope: mail.envelope, raw: source.stream })) as SmtpInfo, performance.now() - started);
     } catch (error) {
-      outcome = classifyError(error as SmtpError, performance.now() - started);
+      outcome = classifyError(error as SmtpError, performance.now() - started, source.handedOver());
     }
-    if (!outcome.transient) return { row, result: outcome };
+    if (outcome.kind !== 'retry') return { row, result: outcome.result };
+    const { failure } = outcome;
     if (attempt >= job.retry.maxAttempts) {
-      return { row, result: { status: outcome.code !== undefined ? 'deferred' : 'failed', response: outcome.response, durationMs: performance.now() - started, ...(outcome.code !== undefined ? { code: outcome.code } : {}) } };
+      return { row, result: { status: failure.code !== undefined ? 'deferred' : 'failed', response: failure.response, durationMs: performance.now() - started, ...(failure.code !== undefined ? { code: failure.code } : {}) } };
     }
-    job.onRow(await job.writes.requeue(row, outcome.code, outcome.response));
+    job.onRow(await job.writes.requeue(row, failure));
     if (!(await sleep(backoffMs(attempt, job.retry), job.signal))) return undefined;
   }
+}
+
+/** Renders messages to bytes (DKIM-signed when asked) without sending them. */
+const renderer = nodemailer.createTransport({ streamTransport: true, buffer: true });
+
+interface RenderedMail {
+  envelope: { from: string; to: string[] };
+  /** A fresh source for one attempt; `handedOver` turns true once the connection has read all of it. */
+  source(): { stream: Readable; handedOver(): boolean };
+}
+
+/**
+ * The message as bytes, sent raw from a stream of ours that `watchHandover` knows, so
+ * a failed attempt can tell whether the whole message (and with it the final dot) had
+ * gone out. Rendering first also signs once per row rather than once per attempt, and
+ * leaves no DKIM stage after the one that watches.
+ */
+async function renderMail(options: SendMailOptions): Promise<RenderedMail> {
+  const info = await renderer.sendMail(options);
+  const raw = info.message as Buffer;
+  const envelope = { from: info.envelope.from || '', to: info.envelope.to };
+  return {
+    envelope,
+    source() {
+      const stream = Readable.from([raw], { objectMode: false });
+      let ended = false;
+      handovers.set(stream, () => (ended = true));
+      return { stream, handedOver: () => ended };
+    },
+  };
 }
 
 /** Resolves true after `ms`, or false as soon as the signal aborts. */

@@ -11,6 +11,7 @@ import { placementMatrix, reportCsv } from './report';
 import { type NewRecipient, publicRow, type RecipientRecord, RunStore, type SmtpTarget } from './run-store';
 import { type RowWriter, startRowWriter } from './row-writer';
 import { createSmtpTransport, DEFAULT_RETRY, type RetryPolicy, runSends } from './sender';
+import { assertTransportSecurity } from './smtp-security';
 import { textPartOf } from '../../../shared/mail/text-part';
 
 /** Placement is checked this long after sending ends: 1, 2, 5, 10, 15, 30 and 60 minutes. */
@@ -100,6 +101,7 @@ export class SeedService {
 
   /** Creates a run and starts sending in the background; bad settings fail here, before anything is written. */
   async startRun(input: { smtp: SmtpTarget; message: MessageSpec; recipients: NewRecipient[]; audience?: Record<string, number> | undefined }): Promise<string> {
+    assertTransportSecurity(input.smtp);
     const password = this.smtpPassword(input.smtp);
     const dkim = await this.dkimFor(input.message);
     const writes = await this.rowWriter();
@@ -113,6 +115,9 @@ export class SeedService {
    * unknown outcome: the seed mailbox is asked for the test id; found means accepted (not
    * sent again), absent from a mailbox we could read means resend, and without IMAP access
    * the row becomes 'unknown' and is only resent when the user says so (`resendUnknown`).
+   * Rows already 'unknown' (their answer was lost after the whole message went out) are
+   * looked up the same way: found means accepted; absent they stay unknown, as the copy
+   * may still be on its way, unless the user asks to resend them.
    */
   async resume(runId: string, resendUnknown = false): Promise<string> {
     const run = this.runs.run(runId);
@@ -121,11 +126,15 @@ export class SeedService {
     }
     const password = this.smtpPassword(run.smtp);
     const dkim = await this.dkimFor(run.message);
-    const lost = this.runs.recipients(runId, ['sending']);
+    assertTransportSecurity(run.smtp);
+    const lost = this.runs.recipients(runId, ['sending', 'unknown']);
     const found = await this.lookUp(lost);
     for (const row of lost) {
       const outcome = found.get(row.testId);
-      if (outcome === 'unreadable') {
+      if (row.status === 'unknown') {
+        // Its message went out in full and no answer came: found means delivered; absent may still be on its way.
+        if (outcome && outcome !== 'unreadable') this.runs.resolveLost(runId, row.seq, 'accepted', `Found in ${outcome.folder} after the lost answer, so it was delivered; not sent again.`);
+      } else if (outcome === 'unreadable') {
         this.runs.resolveLost(runId, row.seq, 'unknown', 'Interrupted while sending; the mailbox could not be checked, so it is not resent without your say.');
       } else if (outcome) {
         this.runs.resolveLost(runId, row.seq, 'accepted', `Interrupted while sending; found in ${outcome.folder}, so not sent again.`);
@@ -195,6 +204,7 @@ export class SeedService {
           this.savePlacement(row, { placement: now.getTime() >= windowEnd ? 'missing' : 'pending' });
           continue;
         }
+        if (row.status === 'unknown') this.runs.resolveLost(row.runId, row.seq, 'accepted', `No answer came after the message was sent; found in ${copy.folder}, so it was delivered (not sent again).`);
         const delay = row.sentAt ? Math.max(0, (copy.arrivedAt.getTime() - Date.parse(row.sentAt)) / 1000) : undefined;
         this.savePlacement(row, {
           placement: copy.kind === 'spam' ? 'spam' : copy.tab && copy.tab !== 'primary' ? 'tab' : 'inbox',

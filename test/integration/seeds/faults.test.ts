@@ -52,12 +52,26 @@ describe('send runs against a misbehaving receiver', () => {
     deliveredOnce(servers!);
   });
 
-  it('survives a connection dropped mid-run: the message in flight is sent again, nothing twice', async () => {
-    const detail = await runWith({ dropAfterAccepted: 2 });
+  it('survives a connection dropped before the data: that message is sent again, nothing twice', async () => {
+    const detail = await runWith({ dropBeforeData: true });
     expect(servers!.drops).toBe(1);
     expect(detail.recipients.every((row) => row.status === 'accepted')).toBe(true);
     expect(detail.run.retries).toBe(1);
     deliveredOnce(servers!);
+  });
+
+  it('never resends a message whose connection dropped after the data: its row is unknown, the others go on', async () => {
+    const detail = await runWith({ dropAfterAccepted: 2 });
+    expect(servers!.drops).toBe(1);
+    const lost = detail.recipients.filter((row) => row.status === 'unknown');
+    expect(lost).toHaveLength(1);
+    expect(lost[0]).toMatchObject({ attempts: 1 });
+    expect(lost[0]!.response).toMatch(/No answer after the whole message was sent.*not sent again/);
+    expect(detail.recipients.filter((row) => row.status === 'accepted')).toHaveLength(boxes.length - 1);
+    expect(detail.run.retries).toBe(0);
+    // this receiver dropped it before storing: the one honest answer is "unknown", not a second copy
+    expect(servers!.deliveries.map((delivery) => delivery.recipient)).not.toContain(lost[0]!.address);
+    expect(servers!.deliveries).toHaveLength(boxes.length - 1);
   });
 
   it('records a 550 for one recipient and carries on with the rest', async () => {

@@ -4,14 +4,39 @@ import { parseSmtpUrl } from '../../../electron/cli/commands/seed';
 
 describe('SMTP answers', () => {
   it('records acceptance with the code, text and queue id', () => {
-    expect(classifyInfo({ response: '250 2.0.0 Ok: queued as 4XyZ1abc', rejected: [] }, 12)).toEqual({ status: 'accepted', code: 250, response: '250 2.0.0 Ok: queued as 4XyZ1abc', queueId: '4XyZ1abc', durationMs: 12 });
+    expect(classifyInfo({ response: '250 2.0.0 Ok: queued as 4XyZ1abc', rejected: [] }, 12)).toEqual({ kind: 'final', result: { status: 'accepted', code: 250, response: '250 2.0.0 Ok: queued as 4XyZ1abc', queueId: '4XyZ1abc', durationMs: 12 } });
   });
 
-  it('treats 5xx as a permanent rejection and 4xx or a dropped connection as try-again', () => {
-    expect(classifyError({ responseCode: 550, response: '550 5.1.1 No such user', message: 'x' }, 3)).toEqual({ status: 'rejected', code: 550, response: '550 5.1.1 No such user', durationMs: 3 });
-    expect(classifyError({ responseCode: 451, response: '451 4.7.1 Greylisted', message: 'x' }, 3)).toEqual({ transient: true, code: 451, response: '451 4.7.1 Greylisted' });
-    expect(classifyError({ code: 'ECONNECTION', message: 'Connection closed unexpectedly' }, 3)).toEqual({ transient: true, response: 'Connection closed unexpectedly' });
-    expect(classifyInfo({ response: '250 ok', rejected: ['a@b'], rejectedErrors: [{ responseCode: 552, response: '552 Mailbox full', message: 'x' }] }, 1)).toMatchObject({ status: 'rejected', code: 552 });
+  it('treats 5xx as a permanent rejection and 4xx or a connection lost before the data went out as try-again', () => {
+    expect(classifyError({ responseCode: 550, response: '550 5.1.1 No such user', message: 'x' }, 3, false)).toEqual({ kind: 'final', result: { status: 'rejected', code: 550, response: '550 5.1.1 No such user', durationMs: 3 } });
+    expect(classifyError({ responseCode: 451, response: '451 4.7.1 Greylisted', message: 'x' }, 3, false)).toEqual({ kind: 'retry', failure: { code: 451, response: '451 4.7.1 Greylisted' } });
+    expect(classifyError({ code: 'ECONNECTION', message: 'Connection closed unexpectedly' }, 3, false)).toEqual({ kind: 'retry', failure: { response: 'Connection closed unexpectedly' } });
+    expect(classifyInfo({ response: '250 ok', rejected: ['a@b'], rejectedErrors: [{ responseCode: 552, response: '552 Mailbox full', message: 'x' }] }, 1)).toMatchObject({ kind: 'final', result: { status: 'rejected', code: 552 } });
+  });
+
+  it('never retries a message whose answer was lost after the whole message went out', () => {
+    for (const error of [{ code: 'ECONNECTION', message: 'Connection closed unexpectedly' }, { code: 'ETIMEDOUT', message: 'Timeout' }]) {
+      const attempt = classifyError(error, 3, true);
+      expect(attempt.kind).toBe('unknown');
+      if (attempt.kind === 'unknown') expect(attempt.result.response).toMatch(/not sent again/);
+    }
+    // an answer after the data is still an answer
+    expect(classifyError({ responseCode: 451, response: '451 4.3.0 Try later', message: 'x' }, 3, true)).toMatchObject({ kind: 'retry' });
+  });
+
+  it.each([
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', /self-signed/],
+    ['CERT_HAS_EXPIRED', /has expired/],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', /hostname mismatch/],
+    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', /unknown certificate authority/],
+  ])('makes a certificate failure (%s) final, saying what failed and what to do', (originalCode, words) => {
+    const attempt = classifyError({ code: 'ESOCKET', originalCode, message: 'certificate problem' }, 3, false);
+    expect(attempt.kind).toBe('final');
+    if (attempt.kind !== 'final') return;
+    expect(attempt.result.status).toBe('failed');
+    expect(attempt.result.response).toMatch(words);
+    expect(attempt.result.response).toContain(originalCode);
+    expect(attempt.result.response).toMatch(/Not retried.*Fix the server's certificate/);
   });
 
   it.each([
@@ -40,6 +65,12 @@ describe('--smtp URLs', () => {
     expect(parseSmtpUrl('smtps://me%40shop.example@smtp.shop.example', 4, 10)).toEqual({ host: 'smtp.shop.example', port: 465, security: 'tls', user: 'me@shop.example', poolSize: 4, ratePerSecond: 10, password: { kind: 'env', name: 'MAILBENCH_SMTP_PASSWORD' } });
     expect(parseSmtpUrl('smtp://me@smtp.shop.example:2525', 1, 0)).toMatchObject({ port: 2525, security: 'starttls' });
     expect(parseSmtpUrl('smtp://127.0.0.1:2525', 1, 0)).toMatchObject({ security: 'none', password: { kind: 'none' } });
+  });
+
+  it('treats only real loopback hosts as loopback: 127.example.com is a remote name', () => {
+    expect(parseSmtpUrl('smtp://127.attacker.example:25', 1, 0)).toMatchObject({ security: 'starttls' });
+    expect(parseSmtpUrl('smtp://[::1]:2525', 1, 0)).toMatchObject({ security: 'none' });
+    expect(parseSmtpUrl('smtp://localhost:2525', 1, 0)).toMatchObject({ security: 'none' });
   });
 
   it.each([
