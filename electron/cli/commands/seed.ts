@@ -6,6 +6,7 @@ import type { MessageSpec, RecipientRow, RunDetail } from '../../../shared/contr
 import { seedServiceOf } from '../../services/seeds/handlers';
 import type { SmtpTarget } from '../../services/seeds/run-store';
 import { parseSeedCsv } from '../../services/seeds/seed-csv';
+import { isLoopbackHost } from '../../services/seeds/smtp-security';
 import { DEFAULT_SCHEDULE_MS, type SeedService, SMTP_PASSWORD_ENV } from '../../services/seeds/service';
 import { loadTemplate } from '../../services/seeds/template';
 import type { Runtime } from '../../services/runtime';
@@ -129,7 +130,7 @@ export function parseSmtpUrl(text: string, poolSize: number, ratePerSecond: numb
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new UsageError(`--smtp must start with smtp:// or smtps://, not ${url.protocol}//.`);
   if (url.password) throw new UsageError(`put the SMTP password in ${SMTP_PASSWORD_ENV}, not in the URL.`);
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
+  const loopback = isLoopbackHost(host);
   const user = decodeURIComponent(url.username);
   return {
     host,

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { ImapAccess, type Seed, type SeedList, type SmtpProfile } from '../../../shared/contract/seeds';
 import type { Db } from '../../db/open';
 import type { SecretStore } from '../secrets/store';
+import { assertTransportSecurity } from './smtp-security';
 
 /** Where each secret of this feature is kept in the secret store. */
 export const secretIds = {
@@ -91,6 +92,7 @@ export class SeedLibrary {
   }
 
   saveProfile(input: ProfileInput): SmtpProfile {
+    assertTransportSecurity(input);
     const id = input.id ?? randomUUID();
     this.db.transaction(() => {
       this.db
