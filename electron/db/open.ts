@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, openSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { migrations, type Migration } from './migrations/index';
 
@@ -9,6 +10,7 @@ export type Db = Database.Database;
  * loses at most the last transaction, never the file.
  */
 export function openDatabase(file: string, list: readonly Migration[] = migrations): Db {
+  if (file !== ':memory:') makePrivate(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -16,6 +18,25 @@ export function openDatabase(file: string, list: readonly Migration[] = migratio
   db.pragma('busy_timeout = 5000');
   migrate(db, list);
   return db;
+}
+
+/**
+ * The database is created 0600 and an existing one tightened to it: it holds plans, seed lists and
+ * secrets' ciphertext. SQLite gives its -wal and -shm files the database file's mode; ones left
+ * looser by an older Mailbench are tightened too.
+ */
+function makePrivate(file: string): void {
+  closeSync(openSync(file, 'a', 0o600));
+  if (process.platform === 'win32') return;
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    let mode: number;
+    try {
+      mode = statSync(path).mode & 0o777;
+    } catch {
+      continue; // no -wal or -shm yet
+    }
+    if (mode & 0o077) chmodSync(path, mode & 0o700);
+  }
 }
 
 export function schemaVersion(db: Db): number {

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import { AppError } from '../../../shared/contract/errors';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -14,7 +15,24 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Mailbench');
 }
 
-export function ensureDataDir(dir: string): string {
+/**
+ * Creates the data folder private (0700), or tightens an existing one of ours that others may
+ * read or enter: it holds the database and the key that decrypts stored secrets. A folder that is
+ * shared (anyone may write to it, as /tmp) or belongs to another user is refused, not changed:
+ * tightening it would lock its other users out.
+ */
+export function ensureDataDir(dir: string, platform: NodeJS.Platform = process.platform): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Windows has no mode bits to speak of: its per-user profile folder is private by ACL already.
+  if (platform === 'win32') return dir;
+  const stat = statSync(dir);
+  const mode = stat.mode & 0o7777;
+  if (mode & 0o1002 || (process.getuid && stat.uid !== process.getuid())) {
+    throw new AppError('forbidden', `The data folder ${dir} is not yours alone: ${mode & 0o1002 ? 'anyone may write to it' : 'another user owns it'}.`, {
+      file: dir,
+      hint: 'Point MAILBENCH_DATA_DIR at a folder of your own (Mailbench creates it 0700), not a shared one such as /tmp.',
+    });
+  }
+  if (mode !== 0o700) chmodSync(dir, 0o700);
   return dir;
 }
