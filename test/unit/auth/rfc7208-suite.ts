@@ -10,9 +10,13 @@ const quote = (text: string) =>
 /** A domain name in master-file syntax: blanks and the characters the syntax uses escaped as \\DDD. */
 const name = (text: string) => `${[...text].map((ch) => (/[\s;()"\\@$]/.test(ch) || ch < ' ' || ch > '~' ? `\\${String(ch.charCodeAt(0)).padStart(3, '0')}` : ch)).join('')}.`;
 
-/** Writes a zone back out as an RFC 1035 master file (absolute names), for the parser to read again. */
-export function toZoneText(zone: Zone): string {
-  return zone.records
+/**
+ * Writes a zone back out as an RFC 1035 master file (absolute names), for the parser (or NSD)
+ * to read again; names that time out become `; mailbench-timeout:` comments, which NSD ignores.
+ */
+export function toZoneText(zone: Zone, unresponsive: readonly string[] = []): string {
+  const timeouts = unresponsive.map((owner) => `; mailbench-timeout: ${name(owner)}\n`).join('');
+  return timeouts + zone.records
     .map((record) => {
       const data =
         record.type === 'TXT' ? (record.strings.length ? record.strings.map(quote).join(' ') : '""')
@@ -33,7 +37,7 @@ export interface SuiteCase {
   mailfrom: string;
   results: string[];
   zone: Zone;
-  /** Names whose every query without data times out (not expressible in a master file). */
+  /** Names whose every query without data times out (a `; mailbench-timeout:` comment in a zone file). */
   unresponsive: string[];
 }
 

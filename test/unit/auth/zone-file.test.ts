@@ -109,3 +109,28 @@ describe('zone answers beyond plain names', () => {
     await expect(resolve('exact.bounce.example.com', 'MX')).rejects.toMatchObject({ code: 'ENODATA' });
   });
 });
+
+describe('zone-file conventions and budget', () => {
+  it('a `; mailbench-timeout:` comment makes a name time out (data it has still answers), and a `;` inside a string is not one', async () => {
+    const zone = parseZoneFile('$ORIGIN example.com.\n; mailbench-timeout: slow\n;mailbench-timeout: dns.example.net.\nslow IN TXT "v=spf1 -all"\n@ IN TXT "; mailbench-timeout: nope"\n');
+    const resolve = zoneResolver(zone);
+    expect(await resolve('slow.example.com', 'TXT')).toEqual([['v=spf1 -all']]);
+    await expect(resolve('slow.example.com', 'A')).rejects.toMatchObject({ code: 'ETIMEOUT' });
+    await expect(resolve('dns.example.net', 'TXT')).rejects.toMatchObject({ code: 'ETIMEOUT' });
+    await expect(resolve('nope.example.com', 'TXT')).rejects.toMatchObject({ code: 'ENOTFOUND' });
+  });
+
+  it('refuses a zone over its budget with the limit and what to do, instead of parsing for minutes', () => {
+    const records = Array.from({ length: 20_001 }, (_, i) => `h${i} IN A 192.0.2.1`).join('\n');
+    expect(() => parseZoneFile(`$ORIGIN example.com.\n${records}\n`, { file: 'big.zone' })).toThrow(/big\.zone line 20002: the zone has more than 20,000 records/);
+    const text = `$ORIGIN example.com.\n@ IN TXT "${'x'.repeat(200)}"\n`.repeat(5_000);
+    try {
+      parseZoneFile(text, { file: 'huge.zone' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).message).toMatch(/huge\.zone is [\d,]+ characters; an offline zone holds at most 1,000,000/);
+      expect((error as AppError).details.hint).toMatch(/--dns/);
+    }
+  });
+});
