@@ -18,7 +18,16 @@ export const espFormats = ['sendgrid', 'mailgun', 'postmark', 'ses', 'sparkpost'
 export const EspFormat = z.enum(espFormats);
 export type EspFormat = z.infer<typeof EspFormat>;
 
-export const decisions = ['advance', 'hold', 'step-back', 'pause'] as const;
+/**
+ * Sent against planned, per provider and day. Under 90% the ramp's premise (the planned volume
+ * went out) does not hold (SendGrid's guide: keep volume consistent before increasing). Half
+ * again the plan or more is taking the ramp's next step early, the jump a warm-up exists to
+ * avoid. The decisions and the calendar's colours both read these.
+ */
+export const volumeLimits = { advanceAtLeast: 0.9, holdAbove: 1.5 } as const;
+
+/** `not-started`: the plan's first sending day is still ahead, so there is nothing to advance from yet. */
+export const decisions = ['not-started', 'advance', 'hold', 'step-back', 'pause'] as const;
 export const Decision = z.enum(decisions);
 export type Decision = z.infer<typeof Decision>;
 
@@ -143,6 +152,8 @@ export const ImportSummary = z.object({
   skipped: z.number().int(),
   skippedReasons: z.array(SkipReason),
   days: z.array(IsoDate),
+  /** Counted days outside the schedule's first to last day: stored, but no planned volume to compare them with. */
+  outsidePlan: z.array(IsoDate),
   seconds: z.number(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
@@ -204,6 +215,20 @@ export type Analytics = z.infer<typeof Analytics>;
 
 const PlanRef = z.object({ planId: z.number().int() }).strict();
 
+/** One date whose planned total a replan changes: null where the day was not (or is no longer) a sending day. */
+export const ScheduleChange = z.object({ date: IsoDate, before: z.number().int().nullable(), after: z.number().int().nullable() });
+export type ScheduleChange = z.infer<typeof ScheduleChange>;
+
+export const ReplanResult = z.object({
+  /** The day the replan reads the actuals up to; the new schedule starts on the next sending day. */
+  asOf: IsoDate,
+  applied: z.boolean(),
+  days: z.array(ScheduleDay),
+  decisions: z.array(ProviderStatus),
+  changes: z.array(ScheduleChange),
+});
+export type ReplanResult = z.infer<typeof ReplanResult>;
+
 export const warmupMethods = {
   'warmup.preview': method({
     summary: 'Generate a schedule and its prechecks without storing anything.',
@@ -245,14 +270,14 @@ export const warmupMethods = {
     output: ImportSummary,
   }),
   'warmup.status': method({
-    summary: 'Decision per provider (advance, hold, step back, pause) with reasons and rates, as of a date (default today in the plan\'s time zone).',
+    summary: 'Decision per provider (not started, advance, hold, step back, pause) with reasons and rates, as of a date (default today in the plan\'s time zone).',
     input: z.object({ planId: z.number().int(), date: IsoDate.optional() }).strict(),
     output: PlanStatus,
   }),
   'warmup.replan': method({
-    summary: 'Rewrite the schedule after a date from the actual position of each provider; earlier days stay as history.',
-    input: z.object({ planId: z.number().int(), date: IsoDate.optional() }).strict(),
-    output: z.object({ days: z.array(ScheduleDay), decisions: z.array(ProviderStatus) }),
+    summary: 'Rewrite the schedule after a date from the actual position of each provider; earlier days stay as history. With dryRun, only shows what would change.',
+    input: z.object({ planId: z.number().int(), date: IsoDate.optional(), dryRun: z.boolean().optional() }).strict(),
+    output: ReplanResult,
   }),
   'warmup.analytics': method({
     summary: 'Planned vs actual volume and rates per day, provider and IP, with denominators.',

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appInBrowser, openTool } from '../support/app-in-browser';
+import { appInBrowser, openTool, screenshotPath } from '../support/app-in-browser';
 
 const fixture = fileURLToPath(new URL('../fixtures/warmup/sendgrid-events.json', import.meta.url));
 let page: Page;
@@ -61,8 +61,21 @@ describe('the Warmup panel in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('replans from the actuals and keeps the panel working', async () => {
-    await page.getByRole('button', { name: 'Replan from actuals' }).click();
+  it('asks which date to replan from, refuses a basis months old, previews the changes and applies them only when asked', async () => {
+    await page.getByRole('button', { name: 'Replan from actuals…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Replan from actuals' });
+    const asOf = dialog.getByLabel('Replan as of');
+    // The plan ran in March; "today" is months later: no second ramp is invented from a level that no longer holds.
+    await asOf.fill('2026-12-06');
+    await expect.poll(() => dialog.getByRole('alert').textContent(), { timeout: 15_000 }).toMatch(/last results are from 2026-03-04, \d+ days before 2026-12-06: after 30 days without mail/);
+    expect(await dialog.getByRole('button', { name: /^Apply/ }).isDisabled()).toBe(true);
+    await asOf.fill('2026-03-04');
+    const preview = dialog.getByRole('status', { name: 'Replan preview' });
+    await expect.poll(() => preview.textContent(), { timeout: 15_000 }).toMatch(/2026-03-05/);
+    await page.screenshot({ path: screenshotPath('warmup-replan-preview.png') });
+    // Nothing is stored by looking.
+    expect(await page.locator('.wu-facts').textContent()).not.toMatch(/replanned/);
+    await dialog.getByRole('button', { name: /^Apply \d+ change/ }).click();
     await expect.poll(() => page.locator('.wu-facts').textContent(), { timeout: 15_000 }).toMatch(/replanned \d{4}-\d{2}-\d{2}/);
     // Days already sent are history: replanning never rewrites them.
     expect(await page.getByTestId('plan-2026-03-02').textContent()).toBe('day 1: 83');

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { type AppProcess, startApp } from './app-process';
@@ -47,4 +49,14 @@ export async function openTool(page: Page, app: AppProcess, label: string): Prom
   await skip.or(tool).first().waitFor({ timeout: 20_000 });
   if (await skip.count()) await skip.click();
   await tool.click();
+}
+
+/**
+ * Where an e2e test saves a screenshot for review: test-results/screenshots/ (git-ignored),
+ * which CI keeps as its artifacts. Screenshots are looked at, not compared.
+ */
+export function screenshotPath(name: string): string {
+  const dir = join(import.meta.dirname, '../../test-results/screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
 }

@@ -14,7 +14,7 @@ const usage = 'mailbench warmup plan --target N --start YYYY-MM-DD [--ips N|ADDR
   + ' [--profile conservative|moderate|aggressive|custom] [--custom START,GROWTH,HOLD] [--weekdays mon-fri] [--tz ZONE] [--domain DOMAIN]'
   + ' [--auth spf,dkim,dmarc,one-click] [--name NAME] [--json|--csv]'
   + ' | import <plan> <file> --format sendgrid|mailgun|postmark|ses|sparkpost [--json]'
-  + ' | status <plan> [--date YYYY-MM-DD] [--json] | replan <plan> [--date YYYY-MM-DD] [--json] | export <plan> --format csv|ics [--out FILE]';
+  + ' | status <plan> [--date YYYY-MM-DD] [--json] | replan <plan> [--date YYYY-MM-DD] [--dry-run] [--json] | export <plan> --format csv|ics [--out FILE]';
 
 export const warmup: Command = {
   name: 'warmup',
@@ -137,14 +137,18 @@ function statusCommand(args: string[], io: CliIo, runtime: () => Runtime): ExitC
 }
 
 function replanCommand(args: string[], io: CliIo, runtime: () => Runtime): ExitCode {
-  const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { date: { type: 'string' }, json: { type: 'boolean' } } });
+  const options = { date: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } } as const;
+  const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options });
   if (positionals.length !== 1) throw new UsageError('warmup replan needs one plan (name or id).');
   const warmups = service(runtime);
-  const result = warmups.replan(warmups.plan(positionals[0]!).id, values.date);
+  const result = warmups.replan(warmups.plan(positionals[0]!).id, values.date, values['dry-run'] ?? false);
   if (values.json) io.out(JSON.stringify(result, null, 2));
   else {
+    io.out(`${result.applied ? 'Replanned' : 'Would replan (dry run, nothing stored)'} from the actuals up to ${result.asOf}: ${result.changes.length} day(s) change.`);
     for (const d of result.decisions) io.out(`${d.provider.padEnd(10)} ${d.decision}: ${d.reasons[0]}`);
-    printSchedule(result.days, io);
+    for (const c of result.changes.slice(0, 20)) io.out(`  ${c.date}  ${c.before ?? 'rest'} -> ${c.after ?? 'rest'}`);
+    if (result.changes.length > 20) io.out(`  … and ${result.changes.length - 20} more`);
+    if (result.applied) printSchedule(result.days, io);
   }
   return EXIT.ok;
 }

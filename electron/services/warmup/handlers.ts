@@ -44,7 +44,7 @@ export function warmupHandlers(rt: Pick<Runtime, 'db'>): Pick<Handlers, WarmupMe
       }
     },
     'warmup.status': ({ planId, date }) => service.status(planId, date),
-    'warmup.replan': ({ planId, date }) => service.replan(planId, date),
+    'warmup.replan': ({ planId, date, dryRun }) => service.replan(planId, date, dryRun),
     'warmup.analytics': ({ planId }) => service.analytics(planId),
     'warmup.export': ({ planId, kind }) => service.export(planId, kind),
   };

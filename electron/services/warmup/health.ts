@@ -1,4 +1,4 @@
-import type { Decision, Metrics, ProviderStatus } from '../../../shared/contract/warmup';
+import { type Decision, type Metrics, type ProviderStatus, volumeLimits } from '../../../shared/contract/warmup';
 import { effectiveSent } from './metrics';
 
 /**
@@ -29,8 +29,8 @@ export const thresholds = {
   deferral: { stepBackAbove: 0.1, pauseAt: 0.25 },
   /** Delivered / sent: under 90% one message in ten is refused (SendGrid and Mailgun guides: slow down when acceptance drops). */
   delivery: { stepBackBelow: 0.9 },
-  /** Warm-up schedules assume the planned volume went out (SendGrid's guide: keep volume consistent before increasing). */
-  volume: { advanceAtLeast: 0.9 },
+  /** Warm-up schedules assume the planned volume went out, and no more (shared with the calendar: `volumeLimits`). */
+  volume: volumeLimits,
   minDelivered: 100,
   rollingDays: 3,
   /** Step back to 50-70% of the last volume (SparkPost: drop back a step or two); the planner uses 60%. */
@@ -39,7 +39,7 @@ export const thresholds = {
   resumeFactor: 0.5,
 } as const;
 
-const severity: Record<Decision, number> = { advance: 0, hold: 1, 'step-back': 2, pause: 3 };
+const severity: Record<Decision, number> = { 'not-started': 0, advance: 0, hold: 1, 'step-back': 2, pause: 3 };
 const pct = (value: number) => `${(value * 100).toFixed(value < 0.01 ? 2 : 1)}%`;
 
 export interface HealthInput {
@@ -93,6 +93,8 @@ export function decide(input: HealthInput): Omit<ProviderStatus, 'provider'> {
 
     if (rates.volume !== null && rates.volume < t.volume.advanceAtLeast) {
       add('hold', `Hold: ${sent} of ${planned} planned went out in ${window} (${pct(rates.volume)}); advance only after at least ${pct(t.volume.advanceAtLeast)} of the plan is sent.`);
+    } else if (rates.volume !== null && rates.volume > t.volume.holdAbove) {
+      add('hold', `Hold: ${sent} went out in ${window} where ${planned} were planned (${pct(rates.volume)}); sending over the plan skips steps of the ramp, so keep to the planned volume before advancing.`);
     }
   }
 

@@ -1,14 +1,14 @@
 import type { Db } from '../../db/open';
 import { AppError } from '../../../shared/contract/errors';
 import type {
-  Analytics, EspFormat, ImportSummary, Metrics, Plan, PlanSpec, PlanStatus, Precheck, Provider, ProviderStatus, ScheduleDay,
+  Analytics, EspFormat, ImportSummary, Metrics, Plan, PlanSpec, PlanStatus, Precheck, Provider, ReplanResult, ScheduleDay,
 } from '../../../shared/contract/warmup';
 import { analytics } from './analytics';
 import { assertTimeZone, parseDate, todayIn } from './calendar';
 import { scheduleCsv, scheduleIcs } from './export';
 import { importExport, type ImportProgress, type ImportSource } from './import';
 import { prechecks } from './prechecks';
-import { replan } from './replan';
+import { replan, scheduleChanges } from './replan';
 import { assertMix, generateSchedule } from './schedule';
 import { planStatus } from './status';
 import { WarmupStore } from './store';
@@ -68,8 +68,13 @@ export class WarmupService {
     this.store.recordManual(planId, date, provider, ip, counts);
   }
 
-  import(planId: number, format: EspFormat, source: ImportSource, onProgress?: (progress: ImportProgress) => void): Promise<ImportSummary> {
-    return importExport(this.db.name, this.store.plan(planId), format, source, onProgress);
+  /** Imports an export; days it counted outside the schedule's span are named, so a wrong file or plan shows at once. */
+  async import(planId: number, format: EspFormat, source: ImportSource, onProgress?: (progress: ImportProgress) => void): Promise<ImportSummary> {
+    const summary = await importExport(this.db.name, this.store.plan(planId), format, source, onProgress);
+    const schedule = this.store.schedule(planId);
+    const first = schedule[0]?.date;
+    const last = schedule.at(-1)?.date;
+    return { ...summary, outsidePlan: first === undefined || last === undefined ? summary.days : summary.days.filter((day) => day < first || day > last) };
   }
 
   status(planId: number, date?: string): PlanStatus {
@@ -79,14 +84,20 @@ export class WarmupService {
     return planStatus(plan, this.store.schedule(planId), this.store.actuals(planId), asOf);
   }
 
-  /** Rewrites the schedule after `date` (default today) from the actuals; the days up to it stay as they were. */
-  replan(planId: number, date?: string): { days: ScheduleDay[]; decisions: ProviderStatus[] } {
+  /**
+   * Rewrites the schedule after `date` (default today) from the actuals; the days up to it
+   * stay as they were. With `dryRun` nothing is stored: the caller shows what would change.
+   */
+  replan(planId: number, date?: string, dryRun = false): ReplanResult {
     const plan = this.store.plan(planId);
     const asOf = date ?? todayIn(plan.timeZone);
     parseDate(asOf);
-    const result = replan(plan, this.store.schedule(planId), this.store.actuals(planId), asOf);
-    this.store.replaceScheduleAfter(planId, asOf, result.days);
-    return { days: this.store.schedule(planId), decisions: result.decisions };
+    const before = this.store.schedule(planId);
+    const result = replan(plan, before, this.store.actuals(planId), asOf);
+    const kept = before.filter((day) => day.date <= asOf);
+    const after = [...kept, ...result.days];
+    if (!dryRun) this.store.replaceScheduleAfter(planId, asOf, result.days);
+    return { asOf, applied: !dryRun, days: after, decisions: result.decisions, changes: scheduleChanges(before, after, asOf) };
   }
 
   analytics(planId: number): Analytics {

@@ -35,10 +35,11 @@ export function providerDecision(provider: Provider, schedule: readonly Schedule
     const first = schedule[0];
     const starting = !first || date <= first.date;
     const reason = starting
-      ? `The plan starts on ${first?.date ?? date}: send the planned ${first?.providers[provider] ?? 0} and import the results.`
+      ? `Not started: the plan's first sending day is ${first?.date ?? date}; send the planned ${first?.providers[provider] ?? 0} then and import the results.`
       : `No results recorded for ${provider} up to ${date}: import the ESP's events or enter the day's figures by hand.`;
     const rates = { delivery: null, hardBounce: null, complaint: null, deferral: null, volume: null };
-    return { status: { provider, decision: starting ? 'advance' : 'hold', reasons: [reason], rates }, lastSent: 0 };
+    // Before the first sending day there is nothing to advance from: saying "advance" there read as a verdict on results that do not exist.
+    return { status: { provider, decision: starting ? 'not-started' : 'hold', reasons: [reason], rates }, lastSent: 0 };
   }
   const last = dated.at(-1)!;
   let window = [last];

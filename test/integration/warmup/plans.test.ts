@@ -36,7 +36,10 @@ describe('plans, decisions and replanning', () => {
 
   it('says to start on day one, and to hold when a planned day has no results', () => {
     const plan = service.create(spec('no-data'));
-    expect(service.status(plan.id, '2026-03-01').providers.every((p) => p.decision === 'advance')).toBe(true);
+    // Before the first sending day nothing can advance: the state says so instead of a green "Advance".
+    const early = service.status(plan.id, '2026-03-01');
+    expect(early.providers.map((p) => p.decision)).toEqual(['not-started', 'not-started', 'not-started', 'not-started', 'not-started']);
+    expect(early.providers[0]!.reasons[0]).toMatch(/^Not started: the plan's first sending day is 2026-03-02; send the planned 22 then/);
     const later = service.status(plan.id, '2026-03-04');
     expect(later.providers.map((p) => p.decision)).toEqual(['hold', 'hold', 'hold', 'hold', 'hold']);
     expect(later.providers[0]!.reasons[0]).toMatch(/No results recorded for gmail/);
@@ -86,6 +89,57 @@ describe('plans, decisions and replanning', () => {
     const { days } = service.replan(plan.id, '2026-03-05');
     const friday = days.find((d) => d.date === '2026-03-06')!;
     expect(friday.providers.gmail).toBe(Math.floor(176 * 0.6)); // 7 of 176 = 3.98% hard bounces: step back
+  });
+
+  it('holds a provider that sent far over the plan instead of showing it as healthy', () => {
+    const plan = service.create(spec('over'));
+    for (const date of ['2026-03-02', '2026-03-03']) sendAsPlanned(plan.id, date);
+    const planned = service.get(plan.id).days.find((d) => d.date === '2026-03-04')!.providers.gmail;
+    service.recordActuals(plan.id, '2026-03-04', 'gmail', 'ip-1', { sent: planned * 3, delivered: planned * 3 });
+    const gmail = service.status(plan.id, '2026-03-04').providers.find((p) => p.provider === 'gmail')!;
+    expect(gmail.decision).toBe('hold');
+    expect(gmail.reasons[0]).toMatch(new RegExp(`^Hold: ${planned * 3} went out in 2026-03-04 where ${planned} were planned \\(300\\.0%\\); sending over the plan skips steps`));
+  });
+
+  it('previews a replan without storing it, listing each day that changes', () => {
+    const plan = service.create(spec('preview'));
+    for (const date of ['2026-03-02', '2026-03-03', '2026-03-04']) sendAsPlanned(plan.id, date);
+    sendAsPlanned(plan.id, '2026-03-05', { gmail: { hardBounce: 7 } });
+    const before = service.get(plan.id).days;
+    const preview = service.replan(plan.id, '2026-03-05', true);
+    expect(preview).toMatchObject({ asOf: '2026-03-05', applied: false });
+    expect(service.get(plan.id).days).toEqual(before);
+    expect(service.get(plan.id).plan.replannedAt).toBeNull();
+    const friday = preview.changes.find((c) => c.date === '2026-03-06')!;
+    expect(friday.before).toBe(before.find((d) => d.date === '2026-03-06')!.total);
+    expect(friday.after).toBe(preview.days.find((d) => d.date === '2026-03-06')!.total);
+    expect(preview.changes.every((c) => c.date > '2026-03-05' && c.before !== c.after)).toBe(true);
+    const applied = service.replan(plan.id, '2026-03-05');
+    expect(applied.applied).toBe(true);
+    expect(applied.changes).toEqual(preview.changes);
+    expect(service.get(plan.id).days).toEqual(applied.days);
+  });
+
+  it('never grows a second ramp months after the last results: it refuses and says why', () => {
+    const plan = service.create(spec('months-old'));
+    for (const date of ['2026-03-02', '2026-03-03']) sendAsPlanned(plan.id, date);
+    const before = service.get(plan.id).days;
+    expect(() => service.replan(plan.id, '2026-12-07')).toThrow(/last results are from 2026-03-03, 279 days before 2026-12-07: after 30 days without mail/);
+    expect(service.get(plan.id).days).toEqual(before);
+    // Within the limit, the new days continue the plan's own numbering: no "day 201".
+    const { days } = service.replan(plan.id, '2026-03-20');
+    const next = days.find((d) => d.date > '2026-03-20')!;
+    expect(next).toMatchObject({ date: '2026-03-23' });
+    expect(next.sendingDay).toBe(before.filter((d) => d.date <= '2026-03-20').at(-1)!.sendingDay + 1);
+  });
+
+  it('names the imported days that fall outside the plan', async () => {
+    const plan = service.create(spec('outside', { ips: ['192.0.2.10'] }));
+    const send = (id: string, at: string) => ({ eventType: 'Send', mail: { messageId: id, timestamp: at, destination: ['a@gmail.com'] } });
+    const ndjson = [send('early', '2025-11-03T10:00:00Z'), send('inside', '2026-03-03T10:00:00Z')].map((e) => JSON.stringify(e)).join('\n');
+    const summary = await service.import(plan.id, 'ses', { text: ndjson, name: 'events.ndjson' });
+    expect(summary.days).toEqual(['2025-11-03', '2026-03-03']);
+    expect(summary.outsidePlan).toEqual(['2025-11-03']);
   });
 
   it('lets a hand-entered day replace what an import said for it', async () => {

@@ -80,6 +80,13 @@ export function ImportBox({ planId, onImported }: { planId: number; onImported: 
             {summary.file}: read <strong>{number(summary.read)}</strong>, imported <strong>{number(summary.imported)}</strong>, duplicates{' '}
             <strong>{number(summary.duplicates)}</strong>, skipped <strong>{number(summary.skipped)}</strong> ({summary.seconds.toFixed(1)} s).
           </p>
+          {summary.outsidePlan.length > 0 && (
+            <p className="warning" data-testid="outside-plan">
+              ⚠ {summary.outsidePlan.length} day{summary.outsidePlan.length > 1 ? 's' : ''} of these events fall outside this plan&apos;s dates
+              ({summary.outsidePlan.slice(0, 3).join(', ')}{summary.outsidePlan.length > 3 ? ', …' : ''}): they are stored, but no planned volume
+              compares with them. Was this export meant for another plan?
+            </p>
+          )}
           {summary.skippedReasons.length > 0 && (
             <ul>
               {summary.skippedReasons.map((r) => (

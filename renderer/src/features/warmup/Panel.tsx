@@ -10,6 +10,7 @@ import { download } from './format';
 import { ImportBox } from './ImportBox';
 import { ManualEntry } from './ManualEntry';
 import { PlanWizard } from './PlanWizard';
+import { ReplanDialog } from './ReplanDialog';
 import { ScheduleCalendar } from './ScheduleCalendar';
 import './warmup.css';
 
@@ -22,6 +23,7 @@ export default function WarmupPanel() {
   const [wizard, setWizard] = useState(false);
   const [loaded, setLoaded] = useState<Loaded>();
   const [error, setError] = useState('');
+  const [replanning, setReplanning] = useState(false);
 
   const refreshList = useCallback(async () => {
     const list = await client.call('warmup.list', {});
@@ -51,11 +53,6 @@ export default function WarmupPanel() {
     else setLoaded(undefined);
   }, [selected, load]);
 
-  async function replan() {
-    if (!loaded) return;
-    await client.call('warmup.replan', { planId: loaded.plan.id });
-    await load(loaded.plan.id);
-  }
 
   async function exportAs(kind: 'csv' | 'ics') {
     if (!loaded) return;
@@ -110,9 +107,16 @@ export default function WarmupPanel() {
           <section aria-labelledby="wu-today-title">
             <div className="wu-row">
               <h2 id="wu-today-title">Decisions for {loaded.status.date}</h2>
-              <Button onClick={() => void replan()}>Replan from actuals</Button>
+              <Button onClick={() => setReplanning(true)}>Replan from actuals…</Button>
             </div>
             <Decisions status={loaded.status} />
+            {replanning && (
+              <ReplanDialog plan={loaded.plan} defaultDate={loaded.status.date} onClose={() => setReplanning(false)}
+                onApplied={() => {
+                  setReplanning(false);
+                  void load(loaded.plan.id);
+                }} />
+            )}
           </section>
           <section aria-labelledby="wu-schedule-title">
             <div className="wu-row">

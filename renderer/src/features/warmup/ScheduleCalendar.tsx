@@ -1,5 +1,5 @@
 import type { Analytics, ScheduleDay } from '../../../../shared/contract/warmup';
-import { providers } from '../../../../shared/contract/warmup';
+import { providers, volumeLimits } from '../../../../shared/contract/warmup';
 import { number, providerLabel } from './format';
 
 const DAY = 86_400_000;
@@ -31,7 +31,7 @@ export function ScheduleCalendar({ days, analytics, today }: { days: readonly Sc
                   title={day ? providers.map((p) => `${providerLabel[p]}: ${number(day.providers[p])}`).join('\n') : undefined}>
                   <span className="wu-date">{date.slice(5)}</span>
                   {day && <span className="wu-volume" data-testid={`plan-${date}`}>day {day.sendingDay}: {number(day.total)}</span>}
-                  {actual !== undefined && actual > 0 && <span className="wu-actual">sent {number(actual)}</span>}
+                  {actual !== undefined && actual > 0 && <ActualSent actual={actual} planned={day?.total ?? 0} />}
                 </td>
               );
             })}
@@ -39,5 +39,20 @@ export function ScheduleCalendar({ days, analytics, today }: { days: readonly Sc
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * What went out beside what was planned, judged by the same limits as the decisions: green
+ * only within them, so 250 sent on a day planned for 83 is not shown as a success.
+ */
+function ActualSent({ actual, planned }: { actual: number; planned: number }) {
+  const ratio = planned > 0 ? actual / planned : Infinity;
+  const look = ratio > volumeLimits.holdAbove ? 'wu-over-plan' : ratio < volumeLimits.advanceAtLeast ? 'wu-under-plan' : 'wu-on-plan';
+  const words = planned === 0 ? 'on a rest day' : look === 'wu-over-plan' ? `${ratio.toFixed(1)}× the plan` : look === 'wu-under-plan' ? 'under the plan' : '';
+  return (
+    <span className={`wu-actual ${look}`} data-testid="actual-sent">
+      {look === 'wu-over-plan' && <span aria-hidden="true">⚠ </span>}sent {number(actual)}{words && ` (${words})`}
+    </span>
   );
 }

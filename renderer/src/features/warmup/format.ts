@@ -11,6 +11,7 @@ export function rateText(rate: Rate): string {
 
 /** Each decision differs in shape and word, not colour alone. */
 export const decisionLook: Record<Decision, { icon: string; label: string }> = {
+  'not-started': { icon: '○', label: 'Not started' },
   advance: { icon: '▲', label: 'Advance' },
   hold: { icon: '■', label: 'Hold' },
   'step-back': { icon: '▼', label: 'Step back' },
