@@ -30,8 +30,10 @@ export async function startNsd(zones: Record<string, string>): Promise<Nsd> {
   const { dir, cleanup } = tempDir('mailbench-nsd-');
   const port = await freePort();
   const zoneBlocks = Object.entries(zones).map(([name, text]) => {
-    writeFileSync(join(dir, `${name}.zone`), text);
-    return `zone:\n  name: "${name}"\n  zonefile: "${name}.zone"\n`;
+    // the root zone "." serves names of every domain at once (the RFC 7208 suite's scenarios)
+    const file = `${name === '.' ? 'root' : name}.zone`;
+    writeFileSync(join(dir, file), text);
+    return `zone:\n  name: "${name}"\n  zonefile: "${file}"\n`;
   });
   const config = join(dir, 'nsd.conf');
   writeFileSync(

@@ -8,7 +8,7 @@ const quote = (text: string) =>
   `"${[...text].map((ch) => (ch === '"' || ch === '\\' ? `\\${ch}` : ch < ' ' || ch > '~' ? `\\${String(ch.charCodeAt(0)).padStart(3, '0')}` : ch)).join('')}"`;
 
 /** A domain name in master-file syntax: blanks and the characters the syntax uses escaped as \\DDD. */
-const name = (text: string) => `${[...text].map((ch) => (/[\s;()"\\@$]/.test(ch) || ch < ' ' || ch > '~' ? `\\${String(ch.charCodeAt(0)).padStart(3, '0')}` : ch)).join('')}.`;
+const name = (text: string) => `${[...text.replace(/\.$/, '')].map((ch) => (/[\s;()"\\@$]/.test(ch) || ch < ' ' || ch > '~' ? `\\${String(ch.charCodeAt(0)).padStart(3, '0')}` : ch)).join('')}.`;
 
 /**
  * Writes a zone back out as an RFC 1035 master file (absolute names), for the parser (or NSD)
