@@ -28,7 +28,8 @@ for (const feature of rawData.data) if (feature.notes_by_num === null) feature.n
 const api = getAllFeatures(clients as Parameters<typeof getAllFeatures>[0]);
 /** caniemail's own verdict (its getAllFeatures, on the same caniemail.json) for one feature title and client. */
 function theirs(title: string, client: string): { support: string; notes: string[] } | undefined {
-  const found = [...(api.supported.get(client) ?? []), ...(api.unsupported.get(client) ?? [])].filter((v) => v.title === title);
+  const key = client as Parameters<typeof getAllFeatures>[0][number];
+  const found = [...(api.supported.get(key) ?? []), ...(api.unsupported.get(key) ?? [])].filter((v) => v.title === title);
   expect(found.length).toBeLessThanOrEqual(1);
   return found[0] && { support: found[0].support, notes: found[0].notes.filter((n: string | undefined) => n !== undefined) };
 }
@@ -48,7 +49,7 @@ describe('vendored caniemail data against caniemail\'s API', () => {
           if (JSON.stringify(mine) === JSON.stringify(their)) continue;
           // The API sorts version keys as strings (its getSupportType); caniemail lists versions oldest first.
           const apiPick = Object.keys(versions).sort().at(-1)!;
-          const order = (versions as unknown as { [keyOrder]: string[] })[keyOrder];
+          const order = (versions as unknown as Record<symbol, string[]>)[keyOrder as symbol]!;
           expect(order.indexOf(apiPick), `${feature.slug} ${client}: the API's pick ${apiPick} is listed before the newest`).toBeLessThan(order.length - 1);
           expect(mine!.support).toBe(apiType[versions[newestVersion(versions)]!.trim()[0] as SupportCode]);
           apiTookOlder.push(`${feature.slug} ${client} (${apiPick} over ${newestVersion(versions)})`);

@@ -38,9 +38,10 @@ describe('compatibility: caniemail data judged by audience share', () => {
     expect(verdict.losses[0]!.notes.join(' ')).toMatch(/non Google accounts|inline-flex/);
   });
 
-  it('keeps enhancements (border-radius, :hover) at info and treats MSO ghost tables as Outlook mitigation', () => {
-    const radius = compat('<p style="border-radius:4px">A</p>', { clients: ['outlook.windows'] });
-    expect(radius.find((f) => f.rule === 'caniemail/css-border-radius')?.severity).toBe('info');
+  it('leaves lost enhancements (border-radius) to the client summary, and treats MSO ghost tables as Outlook mitigation', () => {
+    const radius = lint(html('<p style="border-radius:4px">A</p>'), { config: { clients: ['outlook.windows'] } });
+    expect(radius.findings.map((f) => f.rule)).not.toContain('caniemail/css-border-radius');
+    expect(radius.clients[0]).toMatchObject({ client: 'outlook.windows', unsupported: 1 });
     const maxWidth = '<div style="max-width:600px"><p>A</p></div>';
     expect(compat(maxWidth, { clients: ['outlook.windows'] }).map((f) => f.rule)).toContain('caniemail/css-max-width');
     expect(compat(`<!--[if mso]><table role="presentation"><tr><td><![endif]-->${maxWidth}<!--[if mso]></td></tr></table><![endif]-->`, { clients: ['outlook.windows'] }).map((f) => f.rule)).not.toContain('caniemail/css-max-width');

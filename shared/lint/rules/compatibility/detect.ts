@@ -2,13 +2,43 @@ import { type Declaration, parseDeclarations } from '../../html/css';
 import type { HtmlDocument } from '../../html/parse';
 import { featureExists } from './policy';
 
-/** One caniemail feature the template uses: how often and where first (offsets in the HTML). */
+/**
+ * How a feature is used, for the notes that apply only to some uses (`notes.ts`): the values written (declaration
+ * values with their `!important`, `@media` preludes, stylesheet URLs), where (inline on which elements, or in
+ * `<style>` under which selectors), and whether a `<style>` sits in the body or a media query is nested.
+ */
+export interface UseFacts {
+  values: string[];
+  tags: string[];
+  selectors: string[];
+  inline: boolean;
+  stylesheet: boolean;
+  inBody: boolean;
+  nested: boolean;
+}
+
+/** What one use tells; a field left out is unknown for that use. */
+export interface Fact {
+  value?: string;
+  /** Used inline on this element. */
+  tag?: string;
+  /** Used in a `<style>` block, in a rule with this selector (empty for at-rules). */
+  selector?: string;
+  inBody?: boolean;
+  nested?: boolean;
+}
+
+/** One caniemail feature the template uses: how often, where first (offsets in the HTML), and how. */
 export interface Usage {
   slug: string;
   count: number;
   start: number;
   end: number;
+  facts: UseFacts;
 }
+
+/** Budget per feature: enough distinct values and places to judge the notes, bounded for huge templates. */
+const MAX_FACTS = 64;
 
 const elementFeatures: Record<string, string> = {
   form: 'html-form', textarea: 'html-textarea', select: 'html-select', video: 'html-video', audio: 'html-audio',
@@ -44,62 +74,98 @@ const valueFeatures: ReadonlyArray<[RegExp, string]> = [
   [/\d(?:vmin)\b/i, 'css-unit-vmin'],
   [/\d(?:vmax)\b/i, 'css-unit-vmax'],
   [/\d(?:ch)\b/i, 'css-unit-ch'],
-  [/!important/i, 'css-important'],
+  [/!\s*important/i, 'css-important'],
 ];
 const redundantWhenHidden = new Set(['visibility', 'opacity', 'max-height', 'max-width', 'height', 'width', 'overflow', 'font-size', 'line-height', 'color']);
 const sides = /-(?:top|right|bottom|left|color|style|width|x|y|start|end)$/;
 const propertyCache = new Map<string, string | undefined>();
 
-/** caniemail slug for a CSS property: `css-<name>`, else its longhand's shorthand (`margin-top` to `css-margin`). */
+/**
+ * Logical (flow-relative) properties are caniemail features of their own, not their physical shorthand:
+ * `margin-inline` is not `margin` (clients that keep one may drop the other).
+ */
+function logicalSlug(property: string): string | undefined {
+  let m = /^(margin|padding)-(inline|block)(-start|-end)?$/.exec(property);
+  if (m) return m[3] ? `css-${m[1]}-${m[2]}-start-end` : `css-${m[1]}-inline-block`;
+  if (/^inset(?:-(?:inline|block)(?:-start|-end)?)?$/.test(property)) return 'css-inset';
+  m = /^border-(?:inline|block)(-start|-end)?(-color|-style|-width)?$/.exec(property);
+  if (m) return m[1] && m[2] ? 'css-border-inline-block-longhand' : m[1] || m[2] ? 'css-border-inline-block-individual' : 'css-border-inline-block';
+  if (/^border-(?:start|end)-(?:start|end)-radius$/.test(property)) return 'css-border-radius-logical';
+  if (property === 'inline-size' || property === 'block-size') return 'css-block-inline-size';
+  return undefined;
+}
+
+/** caniemail slug for a physical CSS property: `css-<name>`, else its longhand's shorthand (`margin-top` to `css-margin`). */
+function physicalSlug(property: string): string | undefined {
+  if (/^(?:top|right|bottom|left)$/.test(property)) return 'css-left-right-top-bottom';
+  if (/radius$/.test(property)) return 'css-border-radius';
+  let name = property;
+  while (name && !featureExists(`css-${name}`)) {
+    const shorter = name.replace(sides, '');
+    if (shorter === name) break;
+    name = shorter;
+  }
+  return featureExists(`css-${name}`) ? `css-${name}` : undefined;
+}
+
 function propertySlug(property: string): string | undefined {
   if (propertyCache.has(property)) return propertyCache.get(property);
-  let slug: string | undefined;
-  if (/^(?:top|right|bottom|left)$/.test(property)) slug = 'css-left-right-top-bottom';
-  else if (/radius$/.test(property)) slug = 'css-border-radius';
-  else {
-    let name = property;
-    while (name && !featureExists(`css-${name}`)) {
-      const shorter = name.replace(sides, '');
-      if (shorter === name) break;
-      name = shorter;
-    }
-    slug = featureExists(`css-${name}`) ? `css-${name}` : undefined;
-  }
+  const slug = logicalSlug(property) ?? physicalSlug(property);
   propertyCache.set(property, slug);
   return slug;
 }
 
+function addFact(facts: UseFacts, fact: Fact | undefined): void {
+  if (!fact) return;
+  const push = (list: string[], item: string | undefined) => {
+    if (item !== undefined && list.length < MAX_FACTS && !list.includes(item)) list.push(item);
+  };
+  push(facts.values, fact.value);
+  push(facts.tags, fact.tag);
+  if (fact.selector) push(facts.selectors, fact.selector);
+  if (fact.tag !== undefined) facts.inline = true;
+  if (fact.selector !== undefined) facts.stylesheet = true;
+  if (fact.inBody) facts.inBody = true;
+  if (fact.nested) facts.nested = true;
+}
+
+type Add = [slug: string, start: number, end: number, token: string, fact: Fact | undefined];
+
 class Collector {
   readonly usages = new Map<string, Usage>();
   /** When set, every add is also recorded (offsets relative to `base`) so a stylesheet scan can be replayed. */
-  recording?: { base: number; adds: Array<[string, number, number, string]> };
+  recording?: { base: number; adds: Add[] };
   /** `token` is the text that shows the feature (a property, `@media`, `<video`); `authored` may reject it. */
   constructor(private readonly authored?: (token: string) => boolean) {}
-  add(slug: string, start: number, end: number, token: string): void {
-    this.recording?.adds.push([slug, start - this.recording.base, end - this.recording.base, token]);
+  add(slug: string, start: number, end: number, token: string, fact?: Fact): void {
+    this.recording?.adds.push([slug, start - this.recording.base, end - this.recording.base, token, fact]);
     if (this.authored && !this.authored(token)) return;
-    const usage = this.usages.get(slug);
+    let usage = this.usages.get(slug);
     if (usage) usage.count++;
-    else if (featureExists(slug)) this.usages.set(slug, { slug, count: 1, start, end });
+    else if (featureExists(slug)) this.usages.set(slug, (usage = { slug, count: 1, start, end, facts: { values: [], tags: [], selectors: [], inline: false, stylesheet: false, inBody: false, nested: false } }));
+    if (usage) addFact(usage.facts, fact);
   }
-  declarations(declarations: Declaration[], start: number, end: number): void {
+  /** `where` is the element (inline style) or the selector (a `<style>` rule) the declarations apply to. */
+  declarations(declarations: Declaration[], start: number, end: number, where: Fact): void {
     // With display:none in the same block, the other hiding declarations are belt and braces for clients that drop it.
     const hides = declarations.some((d) => d.property === 'display' && /^none\b/i.test(d.value.trim()));
     for (const { property, value } of declarations) {
       if (property.startsWith('mso-') || property.startsWith('-')) continue;
       if (hides && redundantWhenHidden.has(property)) continue;
+      const fact = { ...where, value };
       const slug = propertySlug(property);
-      if (slug) this.add(slug, start, end, property);
+      if (slug) this.add(slug, start, end, property, fact);
       if (property === 'display') {
-        const keyword = value.toLowerCase().replace(/\s*!important/, '').trim();
-        if (keyword === 'flex' || keyword === 'inline-flex') this.add('css-display-flex', start, end, 'display');
-        else if (keyword === 'grid' || keyword === 'inline-grid') this.add('css-display-grid', start, end, 'display');
-        else if (keyword === 'none') this.add('css-display-none', start, end, 'display');
+        const keyword = value.toLowerCase().replace(/\s*!\s*important/, '').trim();
+        if (keyword === 'flex' || keyword === 'inline-flex') this.add('css-display-flex', start, end, 'display', fact);
+        else if (keyword === 'grid' || keyword === 'inline-grid') this.add('css-display-grid', start, end, 'display', fact);
+        else if (keyword === 'none') this.add('css-display-none', start, end, 'display', fact);
       }
       if (/[(!]|\d[a-z]/i.test(value)) {
         for (const [pattern, feature] of valueFeatures) {
           const match = pattern.exec(value);
-          if (match) this.add(feature, start, end, match[0].replace(/^\d/, '').toLowerCase());
+          // !important's notes depend on the property too (background-image) and on the space before it.
+          if (match) this.add(feature, start, end, match[0].replace(/^\d/, '').toLowerCase(), feature === 'css-important' ? { ...where, value: `${property}:${value}` } : fact);
         }
       }
     }
@@ -107,57 +173,82 @@ class Collector {
 }
 
 /** Templates of one project share their <style> blocks: each distinct stylesheet is scanned once. */
-const stylesheetCache = new Map<string, Array<[string, number, number, string]>>();
+const stylesheetCache = new Map<string, Add[]>();
 
-function scanStylesheetCached(collector: Collector, css: string, base: number): void {
-  const cached = stylesheetCache.get(css);
+function scanStylesheetCached(collector: Collector, css: string, base: number, inBody: boolean): void {
+  const key = `${inBody ? 'b' : 'h'}${css}`;
+  const cached = stylesheetCache.get(key);
   if (cached) {
-    for (const [slug, start, end, token] of cached) collector.add(slug, base + start, base + end, token);
+    for (const [slug, start, end, token, fact] of cached) collector.add(slug, base + start, base + end, token, fact);
     return;
   }
   collector.recording = { base, adds: [] };
-  scanStylesheet(collector, css, base);
+  scanStylesheet(collector, css, base, inBody);
   if (stylesheetCache.size > 500) stylesheetCache.clear();
-  stylesheetCache.set(css, collector.recording.adds);
+  stylesheetCache.set(key, collector.recording.adds);
   delete collector.recording;
 }
 
-function scanStylesheet(collector: Collector, css: string, base: number): void {
+/** The URL of an `@import url("…")` / `@import "…"` prelude. */
+const importUrl = (prelude: string) => /^@import\s+(?:url\(\s*)?["']?([^"')\s;]+)/i.exec(prelude)?.[1];
+
+function scanStylesheet(collector: Collector, css: string, base: number, inBody: boolean): void {
   const clean = css.replace(/\/\*[\s\S]*?\*\//g, (c) => ' '.repeat(c.length));
-  const stack: Array<'at' | 'rule'> = [];
+  const stack: Array<'media' | 'at' | 'rule'> = [];
   let preludeStart = 0;
   let blockStart = 0;
+  let selector = '';
   for (let i = 0; i < clean.length; i++) {
     const c = clean[i];
     if (c === '{') {
       const prelude = clean.slice(preludeStart, i).trim();
       const at = base + preludeStart;
       if (prelude.startsWith('@')) {
-        stack.push('at');
         const name = /^@([a-z-]+)/i.exec(prelude)?.[1]?.toLowerCase();
+        const nested = stack.includes('media');
+        stack.push(name === 'media' ? 'media' : 'at');
+        const fact = { value: prelude.toLowerCase(), inBody, nested, selector: '' };
         if (name === 'media') {
-          collector.add('css-at-media', at, at + prelude.length, '@media');
-          for (const feature of ['prefers-color-scheme', 'prefers-reduced-motion', 'orientation', 'hover']) if (prelude.includes(feature)) collector.add(`css-at-media-${feature}`, at, at + prelude.length, feature);
-        } else if (name) collector.add(`css-at-${name}`, at, at + prelude.length, `@${name}`);
+          collector.add('css-at-media', at, at + prelude.length, '@media', fact);
+          for (const feature of ['prefers-color-scheme', 'prefers-reduced-motion', 'orientation', 'hover']) if (prelude.includes(feature)) collector.add(`css-at-media-${feature}`, at, at + prelude.length, feature, fact);
+        } else if (name) collector.add(`css-at-${name}`, at, at + prelude.length, `@${name}`, fact);
       } else {
         stack.push('rule');
+        selector = prelude;
         for (const m of prelude.matchAll(/::?([a-z-]+)/gi)) {
           const name = m[1]!.toLowerCase();
-          collector.add(m[0].startsWith('::') || name === 'before' || name === 'after' ? `css-pseudo-element-${name}` : `css-pseudo-class-${name}`, at, at + prelude.length, m[0].toLowerCase());
+          collector.add(m[0].startsWith('::') || name === 'before' || name === 'after' ? `css-pseudo-element-${name}` : `css-pseudo-class-${name}`, at, at + prelude.length, m[0].toLowerCase(), { selector: prelude, inBody });
         }
-        if (prelude.includes('[')) collector.add('css-selector-attribute', at, at + prelude.length, prelude.slice(prelude.indexOf('['), prelude.indexOf('[') + 2));
+        if (prelude.includes('[')) collector.add('css-selector-attribute', at, at + prelude.length, prelude.slice(prelude.indexOf('['), prelude.indexOf('[') + 2), { selector: prelude, inBody });
       }
       preludeStart = i + 1;
       blockStart = i + 1;
     } else if (c === '}') {
-      if (stack.pop() === 'rule') collector.declarations(parseDeclarations(clean.slice(blockStart, i)), base + blockStart, base + i);
+      if (stack.pop() === 'rule') collector.declarations(parseDeclarations(clean.slice(blockStart, i)), base + blockStart, base + i, { selector, inBody });
       preludeStart = i + 1;
     } else if (c === ';' && stack.at(-1) !== 'rule') {
       const prelude = clean.slice(preludeStart, i).trim();
-      if (/^@import\b/i.test(prelude)) collector.add('css-at-import', base + preludeStart, base + i, '@import');
+      if (/^@import\b/i.test(prelude)) collector.add('css-at-import', base + preludeStart, base + i, '@import', { value: importUrl(prelude) ?? prelude, inBody, selector: '' });
       preludeStart = i + 1;
     }
   }
+}
+
+/**
+ * Whether the MJML author wrote a token: a property-like token (`height`, `display`) must stand as a whole name,
+ * so `line-height` does not count as `height`; other tokens (`@media`, `<video`, `.webp`) as they are.
+ */
+export function authoredIn(mjmlSource: string): (token: string) => boolean {
+  const lower = mjmlSource.toLowerCase();
+  const cache = new Map<string, boolean>();
+  return (token) => {
+    let found = cache.get(token);
+    if (found === undefined) {
+      found = /^[a-z][a-z-]*$/.test(token) ? new RegExp(`(?<![a-z0-9-])${token}(?![a-z0-9-])`).test(lower) : lower.includes(token);
+      cache.set(token, found);
+    }
+    return found;
+  };
 }
 
 /**
@@ -170,25 +261,29 @@ export function detectFeatures(doc: HtmlDocument, authored?: (token: string) => 
     const { start, openEnd, attrs, tag } = element;
     // What styles the hidden preheader only needs to stay hidden, and display:none already does that everywhere.
     if (element.preheader) continue;
-    if (element.declarations.length) collector.declarations(element.declarations, start, openEnd);
+    if (element.declarations.length) collector.declarations(element.declarations, start, openEnd, { tag });
     const feature = elementFeatures[tag];
-    if (feature) collector.add(feature, start, openEnd, `<${tag}`);
-    if (tag === 'input') collector.add(inputFeatures[(attrs.type ?? 'text').toLowerCase()] ?? 'html-input-text', start, openEnd, '<input');
+    if (feature) collector.add(feature, start, openEnd, `<${tag}`, { tag, inBody: element.inBody });
+    if (tag === 'input') collector.add(inputFeatures[(attrs.type ?? 'text').toLowerCase()] ?? 'html-input-text', start, openEnd, '<input', { tag });
     for (const name in attrs) {
       const attrFeature = attributeFeatures[name];
-      if (attrFeature && !(name === 'background' && tag === 'style')) collector.add(attrFeature, start, openEnd, name);
+      if (attrFeature && !(name === 'background' && tag === 'style')) collector.add(attrFeature, start, openEnd, name, { tag });
     }
     if (tag === 'img' && attrs.src) {
       const src = attrs.src.trim();
-      if (/^data:image\//i.test(src)) collector.add('image-base64', start, openEnd, 'data:image');
+      if (/^data:image\//i.test(src)) collector.add('image-base64', start, openEnd, 'data:image', { tag });
       else {
         const ext = /\.([a-z0-9]+)(?:[?#]|$)/i.exec(src)?.[1]?.toLowerCase();
         const format = ext ? imageFormats[ext] : undefined;
-        if (format) collector.add(format, start, openEnd, `.${ext}`);
+        if (format) collector.add(format, start, openEnd, `.${ext}`, { tag });
       }
     }
-    if (tag === 'link' && /stylesheet/i.test(attrs.rel ?? '')) collector.add('html-link', start, openEnd, '<link');
+    if (tag === 'link' && /stylesheet/i.test(attrs.rel ?? '')) collector.add('html-link', start, openEnd, '<link', { tag, value: (attrs.href ?? '').trim() });
   }
-  for (const block of doc.styles) scanStylesheetCached(collector, block.css, block.start);
+  const styleElements = doc.elements.filter((e) => e.tag === 'style');
+  for (const block of doc.styles) {
+    const inBody = styleElements.some((e) => e.inBody && e.openEnd <= block.start && block.start < e.end);
+    scanStylesheetCached(collector, block.css, block.start, inBody);
+  }
   return collector.usages;
 }

@@ -1,7 +1,7 @@
 import type { LintContext, Report, RuleFamily, RuleMeta } from '../../types';
 import { features } from './data/caniemail';
-import { detectFeatures } from './detect';
-import { clientLabel, judgeFeature } from './policy';
+import { authoredIn, detectFeatures } from './detect';
+import { clientLabel, judgeUse } from './policy';
 
 const source = 'caniemail data (see caniemailDataDate) judged by the audience policy: error at 25 % of opens losing it, warning at 5 %';
 
@@ -34,9 +34,9 @@ export function checkCompatibility(ctx: LintContext, report: Report): ClientSumm
   const summary = new Map(ctx.compat.audience.map(({ client, share }) => [client, { client, label: clientLabel(client), share, unsupported: 0, partial: 0 }]));
   if (!doc) return [...summary.values()];
   const hasMsoConditionals = doc.comments.some((c) => /^\[if [^\]]*mso/i.test(c.text.trim()));
-  const mjml = ctx.kind === 'mjml' ? ctx.source.toLowerCase() : undefined;
-  for (const usage of detectFeatures(doc, mjml === undefined ? undefined : (token) => mjml.includes(token)).values()) {
-    const verdict = judgeFeature(usage.slug, ctx.compat, { hasMsoConditionals });
+  const authored = ctx.kind === 'mjml' ? authoredIn(ctx.source) : undefined;
+  for (const usage of detectFeatures(doc, authored).values()) {
+    const verdict = judgeUse(usage.slug, ctx.compat, { hasMsoConditionals }, usage.facts);
     if (!verdict) continue;
     for (const loss of verdict.losses) {
       const row = summary.get(loss.client);

@@ -1,4 +1,6 @@
 import { clientNames, features, platformNames, type SupportCode } from './data/caniemail';
+import type { UseFacts } from './detect';
+import { loadsOnlyFonts, noteApplies } from './notes';
 
 /**
  * The policy layer over caniemail: raw data flags nearly every real template (Outlook desktop and
@@ -70,8 +72,6 @@ const enhancements = new Set([
   'css-at-font-face', 'css-pseudo-class-hover', 'css-pseudo-class-focus', 'css-pseudo-class-active', 'css-pseudo-class-visited',
   'css-linear-gradient', 'css-radial-gradient', 'css-opacity', 'css-color-scheme', 'html-meta-color-scheme', 'css-text-decoration-color',
   'css-letter-spacing', 'css-font-weight', 'css-object-fit', 'css-important', 'css-at-supports', 'css-filter', 'css-cursor',
-  // Web fonts arrive by @import or <link>; without them the font stack falls back.
-  'css-at-import',
 ]);
 /** Selectors in a <style> block that a client drops only switch off that rule: progressive enhancement. */
 const isSelectorFeature = (slug: string) => /^css-(?:pseudo-class|pseudo-element|selector)-/.test(slug);
@@ -85,8 +85,12 @@ const msoClients = new Set(['outlook.windows', 'outlook.windows-mail']);
 
 export interface ClientLoss {
   client: string;
-  support: 'unsupported' | 'partial' | 'unknown';
+  /** The client's share of the audience. */
+  share: number;
+  support: 'unsupported' | 'partial';
   notes: string[];
+  /** caniemail's numbers of those notes, for judging which apply to a use. */
+  noteNumbers: string[];
 }
 
 export interface FeatureVerdict {
@@ -105,12 +109,14 @@ export interface VerdictContext {
   hasMsoConditionals: boolean;
 }
 
-function supportOf(slug: string, client: string): { code: SupportCode; notes: string[] } | undefined {
+function supportOf(slug: string, client: string): { code: SupportCode; notes: string[]; noteNumbers: string[] } | undefined {
   const feature = features[slug];
   const entry = feature?.support[aliases[client] ?? client];
   if (!feature || entry === undefined) return undefined;
-  if (typeof entry === 'string') return { code: entry, notes: [] };
-  return { code: entry[0], notes: entry[1].split(',').map((n) => feature.notes[n] ?? '').filter(Boolean) };
+  if (typeof entry === 'string') return { code: entry, notes: [], noteNumbers: [] };
+  // caniemail cites some notes it does not have (:link, note 1 in Outlook.com): a number without text tells nothing.
+  const noteNumbers = entry[1].split(',').filter((n) => feature.notes[n]);
+  return { code: entry[0], notes: noteNumbers.map((n) => feature.notes[n]!), noteNumbers };
 }
 
 /**
@@ -130,23 +136,50 @@ export function judgeFeature(slug: string, policy: CompatPolicy, context: Verdic
 function judge(slug: string, policy: CompatPolicy, context: VerdictContext): FeatureVerdict | undefined {
   const feature = features[slug];
   if (!feature) return undefined;
-  let lost = 0;
-  let partial = 0;
   const losses: ClientLoss[] = [];
   for (const { client, share } of policy.audience) {
     const support = supportOf(slug, client);
     if (!support || support.code === 'y' || support.code === 'u') continue;
     if (context.hasMsoConditionals && msoClients.has(client) && msoMitigated.has(slug)) continue;
-    if (support.code === 'n') lost += share;
-    else partial += share;
-    losses.push({ client, support: support.code === 'n' ? 'unsupported' : 'partial', notes: support.notes });
+    losses.push({ client, share, support: support.code === 'n' ? 'unsupported' : 'partial', notes: support.notes, noteNumbers: support.noteNumbers });
+  }
+  return verdictOf(slug, losses, enhancements.has(slug) || isSelectorFeature(slug));
+}
+
+function verdictOf(slug: string, losses: ClientLoss[], enhancement: boolean): FeatureVerdict {
+  const feature = features[slug]!;
+  let lost = 0;
+  let partial = 0;
+  for (const loss of losses) {
+    if (loss.support === 'unsupported') lost += loss.share;
+    else partial += loss.share;
   }
   let severity: FeatureVerdict['severity'];
-  if (lost >= 0.25) severity = 'error';
+  // A progressive enhancement degrades as designed where it is missing: that is the client summary's and the
+  // client preview's to show, not a finding to act on.
+  if (enhancement) severity = undefined;
+  else if (lost >= 0.25) severity = 'error';
   else if (lost >= 0.05) severity = 'warning';
   else if (lost > 0 || partial >= 0.25) severity = 'info';
-  if (severity && (enhancements.has(slug) || isSelectorFeature(slug))) severity = 'info';
   return { slug, title: feature.title, url: feature.url, lost, partial, losses, ...(severity ? { severity } : {}) };
+}
+
+/**
+ * The verdict for one template's use of a feature: a partly supporting client keeps only the notes that concern
+ * the values and places used, and supports the use when caniemail's notes all concern other uses
+ * (`margin` partial for negative values only, the template's margins all positive). Stylesheets that load
+ * nothing but web fonts (`<link>` or `@import` of Google Fonts) are an enhancement, like `@font-face`.
+ */
+export function judgeUse(slug: string, policy: CompatPolicy, context: VerdictContext, use: UseFacts): FeatureVerdict | undefined {
+  const verdict = judgeFeature(slug, policy, context);
+  if (!verdict) return undefined;
+  const losses = verdict.losses.flatMap((loss) => {
+    if (loss.support !== 'partial' || loss.noteNumbers.length === 0) return [loss];
+    const applying = loss.noteNumbers.filter((n) => noteApplies(slug, n, use));
+    if (applying.length === 0) return [];
+    return [{ ...loss, noteNumbers: applying, notes: applying.map((n) => features[slug]!.notes[n]!) }];
+  });
+  return verdictOf(slug, losses, enhancements.has(slug) || isSelectorFeature(slug) || loadsOnlyFonts(slug, use));
 }
 
 export const featureExists = (slug: string): boolean => slug in features;
