@@ -2,6 +2,7 @@ import type { Handlers } from '../rpc/dispatch';
 import { openExternalLink } from './app/external';
 import { appInfo } from './app/info';
 import { authHandlers } from './auth/handlers';
+import { dmarcHandlers } from './dmarc/handlers';
 import { editorHandlers } from './editor/handlers';
 import { lintHandlers } from './lint/handlers';
 import type { Runtime } from './runtime';
@@ -23,5 +24,6 @@ export function createHandlers(rt: Runtime): Handlers {
     ...shellHandlers(rt),
     ...seedsHandlers(rt),
     ...warmupHandlers(rt),
+    ...dmarcHandlers(rt),
   };
 }

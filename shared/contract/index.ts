@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods } from './app';
 import { authMethods } from './auth';
 import type { EventSpec, MethodSpec } from './define';
+import { dmarcMethods } from './dmarc';
 import { editorMethods } from './editor';
 import { jobEvents } from './jobs';
 import { lintMethods } from './lint';
@@ -21,6 +22,7 @@ export const methods = {
   ...shellMethods,
   ...seedsMethods,
   ...warmupMethods,
+  ...dmarcMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {

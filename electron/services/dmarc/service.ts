@@ -1,0 +1,43 @@
+import type { ImportResult, Summary, SummaryQuery, WhatIf } from '../../../shared/contract/dmarc';
+import type { Db } from '../../db/open';
+import { DmarcImporter, type ImportProgress, type ImportSource } from './import';
+import { listFailures, seedJoin } from './joins';
+import { DmarcStore } from './store';
+import { summarize, tlsTotals, whatIf } from './summary';
+
+/** The DMARC feature over one database: import, summaries, what-if and joined views. */
+export class DmarcService {
+  private readonly importer: DmarcImporter;
+
+  constructor(private readonly db: Db) {
+    this.importer = new DmarcImporter(new DmarcStore(db));
+  }
+
+  importPaths(inputs: readonly string[], cwd: string, onProgress?: (p: ImportProgress) => void): Promise<ImportResult> {
+    return this.importer.importPaths(inputs, cwd, onProgress);
+  }
+
+  importSources(sources: Iterable<ImportSource>, onProgress?: (p: ImportProgress) => void): Promise<ImportResult> {
+    return this.importer.importSources(sources, onProgress);
+  }
+
+  summary(query: SummaryQuery): Summary {
+    return summarize(this.db, query);
+  }
+
+  whatIf(domain: string, policy: WhatIf['policy']): WhatIf {
+    return whatIf(this.db, domain, policy);
+  }
+
+  failures(domain: string | undefined, limit: number) {
+    return { failures: listFailures(this.db, domain, limit) };
+  }
+
+  tls(since?: string, until?: string) {
+    return tlsTotals(this.db, since, until);
+  }
+
+  seedJoin(domain: string) {
+    return seedJoin(this.db, domain);
+  }
+}
