@@ -1,7 +1,7 @@
 import type { Finding, SourceRange } from '../model/finding';
 import { applySetting, type LintConfig, settingFor } from './config';
 import { parseDisables } from './disable';
-import { parseHtml } from './html/parse';
+import { type HtmlDocument, parseHtml } from './html/parse';
 import { LineIndex } from './lines';
 import { type Message, parseMessage } from './message/mime';
 import { createMjmlMap, type MjmlMap } from './mjml/map';
@@ -19,7 +19,28 @@ export { caniemailDataDate, caniemailVersion };
 export type { ClientSummary, Family, LintConfig, RuleMeta };
 
 export const ruleFamilies: readonly RuleFamily[] = [spamFamily, compatibilityFamily, accessibilityFamily, linksFamily, structureFamily, senderFamily];
-const ruleIndex = new Map<string, RuleMeta>(ruleFamilies.flatMap((family) => family.rules.map((rule) => [rule.id, rule] as const)));
+
+/**
+ * Budget (README, "Budgets"): the HTML a lint reads. The app lints as you type, so a pathological document
+ * (a paste of 10k sections) is linted up to the budget and says where it stopped, instead of taking minutes.
+ * A large real newsletter has about 2,000 elements and 100 kB; Gmail clips at 102 kB.
+ */
+export const LINT_BUDGET = { chars: 2 * 1024 * 1024, elements: 10_000 } as const;
+
+const budgetRule: RuleMeta = {
+  id: 'lint-budget',
+  family: 'structure',
+  severity: 'warning',
+  message: 'Lint stopped early: the document is over the lint budget.',
+  why: `Linting reads at most ${LINT_BUDGET.elements.toLocaleString('en-US')} HTML elements and ${LINT_BUDGET.chars / 1024 / 1024} MB of HTML, so typing stays responsive; the rest of the document was not checked.`,
+  fix: 'Split the document, or remove repeated sections; a real email is far smaller (Gmail clips HTML over 102 kB).',
+  source: 'Mailbench lint budget',
+};
+
+const ruleIndex = new Map<string, RuleMeta>([
+  ...ruleFamilies.flatMap((family) => family.rules.map((rule) => [rule.id, rule] as const)),
+  [budgetRule.id, budgetRule],
+]);
 export const allRules = (): RuleMeta[] => [...ruleIndex.values()];
 export const ruleById = (id: string): RuleMeta | undefined => ruleIndex.get(id);
 
@@ -78,12 +99,25 @@ function locator(input: LintInput, lines: LineIndex, message: Message | undefine
   };
 }
 
+/**
+ * The HTML cut to the lint budget: at most `chars` characters, then at most `elements` elements (the
+ * document is parsed again up to where the first element past the budget starts), and what stopped it.
+ */
+function parseWithinBudget(source: string): { html: HtmlDocument; stoppedAt?: string } {
+  const chars = source.length > LINT_BUDGET.chars;
+  const html = parseHtml(chars ? source.slice(0, LINT_BUDGET.chars) : source);
+  const over = html.elements[LINT_BUDGET.elements];
+  if (over) return { html: parseHtml(source.slice(0, over.start)), stoppedAt: `${LINT_BUDGET.elements.toLocaleString('en-US')} elements` };
+  return chars ? { html, stoppedAt: `${LINT_BUDGET.chars / 1024 / 1024} MB of HTML` } : { html };
+}
+
 /** Lints one template or message. Pure: no DOM, no Node; runs in a Web Worker and in the CLI. */
 export function lint(input: LintInput, options: LintOptions = {}): LintResult {
   const config = options.config ?? {};
   const message = input.kind === 'eml' ? parseMessage(input.source) : undefined;
   const htmlSource = input.kind === 'eml' ? message?.html?.body : input.kind === 'mjml' ? input.compiledHtml : input.source;
-  const html = htmlSource !== undefined && htmlSource.trim() !== '' ? parseHtml(htmlSource) : undefined;
+  const budgeted = htmlSource !== undefined && htmlSource.trim() !== '' ? parseWithinBudget(htmlSource) : undefined;
+  const html = budgeted?.html;
   const ctx: LintContext = {
     kind: input.kind,
     source: input.source,
@@ -116,6 +150,9 @@ export function lint(input: LintInput, options: LintOptions = {}): LintResult {
     findings.push(finding);
   };
 
+  if (budgeted?.stoppedAt) {
+    accept({ rule: budgetRule.id, span: { in: 'document' }, message: `Lint stopped at ${budgeted.stoppedAt}: the rest of the document was not checked.` }, budgetRule);
+  }
   for (const family of ruleFamilies) {
     if (options.families && !options.families.includes(family.family)) continue;
     family.check(ctx, (hit) => {

@@ -96,6 +96,7 @@ const cases: Record<string, { fires: LintInput; clean: LintInput }> = {
   'unsupported-element': { fires: html(`${cleanBody}<form action="https://example.com/f"><input type="text" name="q"></form>`), clean: html() },
   'external-stylesheet': { fires: html(cleanBody, { head: '<link rel="stylesheet" href="https://example.com/a.css">' }), clean: html(cleanBody, { head: '<style>p { margin: 0 }</style>' }) },
   'gmail-clip': { fires: html(`<p>${words(105 * 1024)}</p>`), clean: html(`<p>${words(90 * 1024)}</p>`) },
+  'lint-budget': { fires: html('<p>x</p>'.repeat(10_000)), clean: html('<p>x</p>'.repeat(9_000)) },
   'mjml-unclosed-tag': {
     fires: { kind: 'mjml', source: '<mjml><mj-body><mj-section><mj-column><mj-text>Hi</mj-text></mj-column></mj-body></mjml>', compiledHtml: '' },
     clean: { kind: 'mjml', source: '<mjml><mj-body><mj-section><mj-column><mj-text>Hi</mj-text><mj-image src="https://example.com/a.png" /></mj-column></mj-section></mj-body></mjml>', compiledHtml: '' },
