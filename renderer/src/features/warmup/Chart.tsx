@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { withGapBreaks } from './chart-data';
 
 export interface ChartSeries {
   label: string;
@@ -31,7 +32,7 @@ export function Chart({ title, dates, series, axes, height = 240 }: ChartProps) 
   useEffect(() => {
     const element = host.current;
     if (!element) return;
-    const xs = dates.map((d) => Date.parse(`${d}T12:00:00Z`) / 1000);
+    const { xs, columns } = withGapBreaks(dates, series);
     const scaleNames = Object.keys(axes);
     const options: uPlot.Options = {
       title,
@@ -45,7 +46,7 @@ export function Chart({ title, dates, series, axes, height = 240 }: ChartProps) 
       series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.5, scale: s.scale ?? scaleNames[0], ...(s.dash ? { dash: s.dash } : {}), spanGaps: false }))],
       cursor: { drag: { x: true, y: false } },
     };
-    const plot = new uPlot(options, [xs, ...series.map((s) => s.values)] as uPlot.AlignedData, element);
+    const plot = new uPlot(options, [xs, ...columns] as uPlot.AlignedData, element);
     const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(320, element.clientWidth), height }));
     resize.observe(element);
     return () => {
