@@ -12,7 +12,7 @@ type Format = (typeof formats)[number];
 export const lintCommand: Command = {
   name: 'lint',
   usage:
-    'mailbench lint <files or globs...> [--format text|json|sarif] [--clients list] [--max-warnings N] [--fail-on error|warning] [--config mailbench.config.json]',
+    'mailbench lint <files or globs...> [--format text|json|sarif] [--clients list] [--max-warnings N] [--fail-on error|warning] [--include-info] [--config mailbench.config.json]',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -24,6 +24,7 @@ export const lintCommand: Command = {
         'max-warnings': { type: 'string' },
         'fail-on': { type: 'string', default: 'error' },
         config: { type: 'string' },
+        'include-info': { type: 'boolean', default: false },
       },
     });
     if (positionals.length === 0) throw new UsageError('Give at least one file or glob, for example "templates/**/*.mjml".');
@@ -54,13 +55,14 @@ export const lintCommand: Command = {
     const run = await lintFiles(positionals, io.cwd, config);
     for (const { file, reason } of run.unreadable) io.err(`mailbench lint: cannot read ${file}: ${reason}.`);
     for (const pattern of run.unmatched) if (!run.unreadable.some((u) => u.file === pattern)) io.err(`mailbench lint: no files match ${pattern}.`);
-    const output = format === 'json' ? formatJson(run.reports) : format === 'sarif' ? formatSarif(run.reports, appVersion()) : formatText(run.reports);
+    const output = format === 'json' ? formatJson(run.reports) : format === 'sarif' ? formatSarif(run.reports, appVersion()) : formatText(run.reports, { includeInfo: values['include-info'] });
     if (output) io.out(output);
 
     const all = run.reports.flatMap((r) => r.findings);
     const errors = all.filter((f) => f.severity === 'error').length;
     const warnings = all.filter((f) => f.severity === 'warning').length;
-    if (format === 'text') io.err(`${run.reports.length} file(s): ${errors} error(s), ${warnings} warning(s), ${all.length - errors - warnings} info.`);
+    const info = all.length - errors - warnings;
+    if (format === 'text') io.err(`${run.reports.length} file(s): ${errors} error(s), ${warnings} warning(s), ${info} info${info > 0 && !values['include-info'] ? ' (not shown: --include-info)' : ''}.`);
     if (run.unreadable.length > 0 || run.unmatched.length > 0) return EXIT.usage;
     const crossed = errors > 0 || (failOn === 'warning' && warnings > 0) || (maxWarnings !== undefined && warnings > maxWarnings);
     return crossed ? EXIT.findings : EXIT.ok;

@@ -9,13 +9,33 @@ export interface FileReport {
 
 const position = (finding: Finding) => ({ line: finding.range?.startLine ?? 1, column: finding.range?.startColumn ?? 1 });
 
-/** `file:line:col severity rule message`, one finding a line. */
-export function formatText(reports: readonly FileReport[]): string {
+const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Findings of each file grouped by rule and severity, errors first: a `severity rule (count)` line, then one
+ * `file:line:col message` line per place (editors and CI logs link those). Info is left out unless asked for;
+ * the JSON and SARIF outputs keep everything.
+ */
+export function formatText(reports: readonly FileReport[], options: { includeInfo?: boolean } = {}): string {
   const lines: string[] = [];
   for (const report of reports) {
+    const groups = new Map<string, Finding[]>();
     for (const finding of report.findings) {
-      const { line, column } = position(finding);
-      lines.push(`${report.file}:${line}:${column} ${finding.severity} ${finding.rule} ${finding.message}`);
+      if (finding.severity === 'info' && !options.includeInfo) continue;
+      const key = `${finding.severity} ${finding.rule}`;
+      const group = groups.get(key);
+      if (group) group.push(finding);
+      else groups.set(key, [finding]);
+    }
+    if (groups.size === 0) continue;
+    lines.push(report.file);
+    const ordered = [...groups.entries()].sort(([, [a]], [, [b]]) => severityOrder[a!.severity] - severityOrder[b!.severity] || position(a!).line - position(b!).line);
+    for (const [key, group] of ordered) {
+      lines.push(`  ${key} (${group.length})`);
+      for (const finding of group) {
+        const { line, column } = position(finding);
+        lines.push(`    ${report.file}:${line}:${column} ${finding.message}`);
+      }
     }
   }
   return lines.join('\n');

@@ -44,14 +44,20 @@ beforeAll(() => {
 afterAll(() => work.cleanup());
 
 describe('mailbench lint (the built CLI as a process)', () => {
-  it('prints file:line:col severity rule message and exits 0 below the threshold', () => {
+  it('prints findings grouped by rule (severity rule (count), then file:line:col message), info only on request, and exits 0 below the threshold', () => {
     const run = mailbench(['lint', 'warn.html']);
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
-    expect(lines.every((line) => /^warn\.html:\d+:\d+ (error|warning|info) \S+ .+$/.test(line))).toBe(true);
+    expect(lines[0]).toBe('warn.html');
+    expect(lines.slice(1).every((line) => /^ {2}(error|warning) \S+ \(\d+\)$|^ {4}warn\.html:\d+:\d+ .+$/.test(line))).toBe(true);
     const column = readFileSync(join(work.dir, 'warn.html'), 'utf8').indexOf('<a href') + 1;
-    expect(lines).toContain(`warn.html:1:${column} warning http-link Link uses http://: http://example.com/`);
-    expect(run.stderr).toMatch(/1 file\(s\): 0 error\(s\), \d+ warning\(s\)/);
+    const group = lines.indexOf('  warning http-link (1)');
+    expect(lines[group + 1]).toBe(`    warn.html:1:${column} Link uses http://: http://example.com/`);
+    expect(run.stderr).toMatch(/1 file\(s\): 0 error\(s\), \d+ warning\(s\), 0 info\./);
+    const quiet = mailbench(['lint', 'templates/welcome.html']);
+    expect(quiet.stdout).not.toMatch(/^ {2}info /m);
+    expect(quiet.stderr).toMatch(/, [1-9]\d* info \(not shown: --include-info\)\./);
+    expect(mailbench(['lint', 'templates/welcome.html', '--include-info']).stdout).toMatch(/^ {2}info \S+ \(\d+\)$/m);
   });
 
   it('exits 1 when --fail-on warning or --max-warnings is crossed', () => {
