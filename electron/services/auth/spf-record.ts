@@ -5,7 +5,16 @@ export const spfMechanisms = ['all', 'include', 'a', 'mx', 'ptr', 'ip4', 'ip6', 
 export type SpfMechanismName = (typeof spfMechanisms)[number];
 
 export type SpfTerm =
-  | { kind: 'mechanism'; qualifier: SpfQualifier; name: SpfMechanismName; value?: string; text: string }
+  | {
+      kind: 'mechanism';
+      qualifier: SpfQualifier;
+      name: SpfMechanismName;
+      /** Everything after the name's `:` or `/`, as written. */
+      value?: string;
+      /** The domain-spec alone, without the trailing prefix lengths (it may itself hold `/` or `:`). */
+      domain?: string;
+      text: string;
+    }
   | { kind: 'modifier'; name: string; value: string; text: string };
 
 export interface ParsedSpf {
@@ -49,43 +58,56 @@ function readSpfRecord(record: string): ParsedSpf {
       terms.push({ kind: 'modifier', name, value: modifier[2]!, text });
       continue;
     }
-    const mechanism = /^([+\-~?]?)([a-z0-9]+)(?::(.*?))?(\/.*)?$/i.exec(text);
+    const mechanism = /^([+\-~?]?)([a-z0-9]+)([:/].*)?$/i.exec(text);
     const name = mechanism?.[2]?.toLowerCase();
     if (!mechanism || !(spfMechanisms as readonly string[]).includes(name!)) {
       problems.push(`"${text}" is not an SPF mechanism or modifier.`);
       continue;
     }
     const qualifier = (mechanism[1] || '+') as SpfQualifier;
-    const value = mechanism[3];
-    const cidr = mechanism[4];
-    const problem = checkMechanism(name as SpfMechanismName, value, cidr);
+    const rest = mechanism[3];
+    // RFC 7208 section 5: the dual-cidr-length sits only at the very end; a domain-spec may hold `/` and `:` itself
+    const takesCidr = name === 'a' || name === 'mx' || name === 'ptr';
+    const cidr = rest === undefined || !takesCidr ? undefined : /(?:\/\d+)?(?:\/\/\d+)?$/.exec(rest)![0] || undefined;
+    const domain = rest?.startsWith(':') && name !== 'ip4' && name !== 'ip6' ? rest.slice(1, rest.length - (cidr?.length ?? 0)) : undefined;
+    const problem = checkMechanism(name as SpfMechanismName, rest, domain, cidr);
     if (problem) problems.push(`"${text}": ${problem}`);
-    terms.push({ kind: 'mechanism', qualifier, name: name as SpfMechanismName, ...(value !== undefined ? { value: value + (cidr ?? '') } : cidr ? { value: cidr } : {}), text });
+    const value = rest?.startsWith(':') ? rest.slice(1) : rest;
+    terms.push({ kind: 'mechanism', qualifier, name: name as SpfMechanismName, ...(value !== undefined ? { value } : {}), ...(domain !== undefined ? { domain } : {}), text });
   }
   return { terms, problems };
 }
 
-function checkMechanism(name: SpfMechanismName, value: string | undefined, cidr: string | undefined): string | undefined {
+function checkMechanism(name: SpfMechanismName, rest: string | undefined, domain: string | undefined, cidr: string | undefined): string | undefined {
+  const afterName = rest === undefined ? '' : rest.startsWith(':') ? rest.slice(1) : rest;
   switch (name) {
     case 'all':
-      return value !== undefined || cidr ? 'all takes no value.' : undefined;
+      return rest !== undefined ? 'all takes no value.' : undefined;
     case 'include':
     case 'exists':
-      return !value ? `${name} needs a domain.` : undefined;
+      return !afterName || !rest?.startsWith(':') ? `${name} needs a domain.` : undefined;
     case 'ip4': {
-      const [address, prefix] = (value ?? '').concat(cidr ?? '').split('/');
+      const [address, prefix, extra] = afterName.split('/');
       if (!isIPv4(address ?? '')) return `"${address}" is not an IPv4 address.`;
-      return prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= 32) ? 'the prefix length must be 0-32.' : undefined;
+      return extra !== undefined || (prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= 32)) ? 'the prefix length must be 0-32.' : undefined;
     }
     case 'ip6': {
-      const joined = (value ?? '') + (cidr ?? '');
-      const slash = joined.lastIndexOf('/');
-      const address = slash >= 0 ? joined.slice(0, slash) : joined;
-      const prefix = slash >= 0 ? joined.slice(slash + 1) : undefined;
+      const slash = afterName.lastIndexOf('/');
+      const address = slash >= 0 ? afterName.slice(0, slash) : afterName;
+      const prefix = slash >= 0 ? afterName.slice(slash + 1) : undefined;
       if (!isIPv6(address)) return `"${address}" is not an IPv6 address.`;
       return prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= 128) ? 'the prefix length must be 0-128.' : undefined;
     }
-    default:
-      return cidr && !/^\/\d{1,2}(\/\/\d{1,3})?$|^\/\/\d{1,3}$/.test(cidr) ? `"${cidr}" is not a valid prefix length.` : undefined;
+    case 'ptr':
+      return cidr ? 'ptr takes no prefix length.' : undefined;
+    default: {
+      // a and mx: an optional :domain-spec, then an optional ip4 /N (0-32) and ip6 //N (0-128)
+      if (rest !== undefined && !rest.startsWith(':') && !cidr) return `"${rest}" is not a valid prefix length.`;
+      if (rest?.startsWith(':') && !domain) return `${name}: needs a domain after the colon.`;
+      const [, v4, v6] = /^(?:\/(\d+))?(?:\/\/(\d+))?$/.exec(cidr ?? '') ?? [];
+      if (v4 !== undefined && Number(v4) > 32) return `/${v4} is not an IPv4 prefix length (0-32).`;
+      if (v6 !== undefined && Number(v6) > 128) return `//${v6} is not an IPv6 prefix length (0-128).`;
+      return undefined;
+    }
   }
 }

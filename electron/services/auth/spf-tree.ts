@@ -68,7 +68,7 @@ export async function walkSpf(resolve: DnsResolver, domain: string, knownRecord?
       if (term.name === 'redirect' && hasAll) continue;
       result.lookups++;
       walk.lookups++;
-      const target = term.kind === 'modifier' ? term.value : term.value?.split('/')[0] || name;
+      const target = term.kind === 'modifier' ? term.value : term.domain || name;
       if (target.includes('%')) continue;
       if (term.name === 'include' || term.name === 'redirect') {
         result.children.push(await visit(target, term.name, [...path, name.toLowerCase()], depth + 1));
