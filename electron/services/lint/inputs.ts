@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Finding } from '../../../shared/model/finding';
 import { kindOf, type LintInput, ruleById } from '../../../shared/lint/index';
+import { readInput } from '../../fs/open-input';
 import { compileMjml } from '../editor/compile';
 
 export type ReadResult = { ok: true; input: LintInput; extra: Finding[] } | { ok: false; reason: string };
@@ -41,16 +41,19 @@ async function compile(source: string, filePath: string): Promise<{ html: string
   return { html: outcome.html ?? '', errors };
 }
 
-/** Reads one file and turns it into an engine input; MJML is compiled here, not in the engine. */
+/**
+ * Reads one file and turns it into an engine input; MJML is compiled here, not in the engine.
+ * A regular .mjml/.html/.htm or .eml file within its budget (README, "Budgets"), else a reason.
+ */
 export async function readTarget(file: string, cwd: string): Promise<ReadResult> {
+  const kind = kindOf(file);
   let source: string;
   try {
-    source = await readFile(file.startsWith('/') ? file : `${cwd}/${file}`, 'utf8');
+    const { bytes } = await readInput(isAbsolute(file) ? file : resolve(cwd, file), kind === 'eml' ? 'message' : 'template');
+    source = bytes.toString('utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, reason: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder (pass a glob such as dir/**/*.html)' : (error as Error).message };
+    return { ok: false, reason: (error as Error).message.replace(/^Cannot read [^:]*: /, '').replace(/\.$/, '') };
   }
-  const kind = kindOf(file);
   if (kind !== 'mjml') return { ok: true, input: { kind, source }, extra: [] };
   const compiled = await compile(source, file);
   return { ok: true, input: { kind, source, compiledHtml: compiled.html }, extra: compiled.errors };

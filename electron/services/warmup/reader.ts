@@ -2,6 +2,20 @@ import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import { AppError } from '../../../shared/contract/errors';
 
+/**
+ * Budget (README): one record (a JSON line, a pretty-printed object, a CSV row) holds at most this many
+ * characters. Real ESP events are under 10 kB; without a cap a file with no newline at all is held whole
+ * and, re-joined chunk by chunk, parsed in quadratic time.
+ */
+export const MAX_RECORD_CHARS = 1024 * 1024;
+
+function recordTooLong(line: number): AppError {
+  return new AppError('parse_error', `The record starting on line ${line} is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB, the limit for one event; nothing was imported.`, {
+    line,
+    hint: 'ESP events are a few kB each. Is this an event export (JSON lines, a JSON array or CSV)? If it is one, split the over-long line or remove it and import again.',
+  });
+}
+
 /** A record of an export with the line it starts on, or the reason that line could not be read. */
 export type RecordItem = { line: number; value: unknown } | { line: number; error: string };
 
@@ -15,8 +29,8 @@ export async function* readRecords(chunks: AsyncIterable<string>): AsyncGenerato
   const iterator = chunks[Symbol.asyncIterator]();
   let head = '';
   let done = false;
-  // Enough text to see the first character and the first full record line.
-  while (!done && firstContentLine(head) === undefined) {
+  // Enough text to see the first character and the first full record line (a first line over the budget is not waited for).
+  while (!done && head.length <= MAX_RECORD_CHARS && firstContentLine(head) === undefined) {
     const next = await iterator.next();
     if (next.done) done = true;
     else head += next.value;
@@ -89,6 +103,7 @@ class LineReader implements JsonReader {
       start = nl + 1;
     }
     this.carry = buffer.slice(start);
+    if (this.carry.length > MAX_RECORD_CHARS) throw recordTooLong(this.line + 1);
   }
 
   end(out: RecordItem[]): void {
@@ -98,6 +113,7 @@ class LineReader implements JsonReader {
 
   private take(raw: string, out: RecordItem[]): void {
     const line = ++this.line;
+    if (raw.length > MAX_RECORD_CHARS) throw recordTooLong(line);
     // Fast path: a line that is exactly one object.
     const simple = raw.charCodeAt(0) === 123 && raw.charCodeAt(raw.length - 1) === 125;
     const text = simple ? raw : stripLine(raw);
@@ -150,6 +166,7 @@ class ScanReader implements JsonReader {
       } else if (c === 125 || c === 93) {
         this.depth--;
         if (this.depth === this.recordDepth && this.recordStart !== -1) {
+          if (this.pos + 1 - this.recordStart > MAX_RECORD_CHARS) throw recordTooLong(this.recordLine);
           const text = b.slice(this.recordStart, this.pos + 1);
           this.recordStart = -1;
           try {
@@ -163,6 +180,7 @@ class ScanReader implements JsonReader {
         out.push({ line: this.line, error: 'text outside any JSON record' });
       }
     }
+    if (this.recordStart !== -1 && b.length - this.recordStart > MAX_RECORD_CHARS) throw recordTooLong(this.recordLine);
   }
 
   end(out: RecordItem[]): void {
@@ -216,8 +234,12 @@ const byLine = (a: RecordItem, b: RecordItem) => a.line - b.line;
 
 async function* csvRecords(head: string, rest: AsyncIterable<string>): AsyncGenerator<RecordItem[]> {
   const pending: RecordItem[] = [];
-  const parser = parseCsv({ columns: checkColumns, bom: true, skip_empty_lines: true, skip_records_with_error: true, info: true, trim: true });
-  parser.on('skip', (error: Error & { lines?: number }) => {
+  const parser = parseCsv({ columns: checkColumns, bom: true, skip_empty_lines: true, skip_records_with_error: true, info: true, trim: true, max_record_size: MAX_RECORD_CHARS });
+  parser.on('skip', (error: Error & { lines?: number; code?: string }) => {
+    if (error.code === 'CSV_MAX_RECORD_SIZE') {
+      parser.destroy(recordTooLong(Math.max(1, error.lines ?? 1)));
+      return;
+    }
     pending.push({ line: Math.max(1, error.lines ?? 1), error: `not a valid CSV row (${error.message})` });
   });
   async function* source() {
