@@ -81,4 +81,18 @@ describe('the Warmup panel in Chromium', () => {
     expect(await page.getByTestId('plan-2026-03-02').textContent()).toBe('day 1: 83');
     expect(errors).toEqual([]);
   });
+
+  it('checks DNS against the source chosen under Authentication, and says so: the offline zone, not live DNS', async () => {
+    await page.getByRole('button', { name: 'Authentication' }).click();
+    await page.getByRole('radio', { name: /Offline zone/ }).check();
+    await page.getByRole('button', { name: 'Warmup' }).click();
+    await page.getByRole('button', { name: 'New plan' }).click();
+    const wizard = page.getByRole('form', { name: 'New warm-up plan' });
+    await wizard.getByLabel('Sending domain').fill('example.com');
+    await wizard.getByRole('button', { name: 'Check DNS' }).click();
+    // The starter zone under Authentication holds SPF and DMARC for example.com; live DNS is not asked.
+    await expect.poll(() => wizard.textContent(), { timeout: 15_000 }).toMatch(/From the offline zone \(Authentication › Zone\): SPF found, DMARC found/);
+    await wizard.getByRole('button', { name: 'Cancel' }).click();
+    expect(errors).toEqual([]);
+  });
 });

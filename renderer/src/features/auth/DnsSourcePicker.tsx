@@ -1,27 +1,10 @@
 import type { DnsSource } from '../../../../shared/contract/auth';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 
+import type { DnsChoice } from '../../state/dns';
+
 export type DnsMode = DnsSource['mode'];
-
-export interface DnsChoice {
-  mode: DnsMode;
-  server: string;
-}
-
-/** Turns the picker's state and the zone editor's text into the contract's DnsSource. */
-export function dnsSource(choice: DnsChoice, zone: string): DnsSource {
-  const server = choice.server.trim();
-  switch (choice.mode) {
-    case 'system':
-      return { mode: 'system' };
-    case 'server':
-      return { mode: 'server', server };
-    case 'zone':
-      return { mode: 'zone', zone };
-    case 'layered':
-      return server ? { mode: 'layered', zone, server } : { mode: 'layered', zone };
-  }
-}
+export { type DnsChoice, dnsSource } from '../../state/dns';
 
 /** Where a check's DNS answers come from; the offline zone is the one in the Zone tab. */
 export function DnsSourcePicker({ value, onChange, zoneRecords }: { value: DnsChoice; onChange(next: DnsChoice): void; zoneRecords: number }) {

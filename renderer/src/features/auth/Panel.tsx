@@ -5,6 +5,7 @@ import { incomingStore } from '../../state/incoming';
 import { useStore } from '../../state/store';
 import { Builders } from './Builders';
 import { DomainAudit } from './DomainAudit';
+import { dnsStore } from '../../state/dns';
 import { type DnsChoice, dnsSource, DnsSourcePicker } from './DnsSourcePicker';
 import { History, type Rerun } from './History';
 import { MessageCheck } from './MessageCheck';
@@ -27,8 +28,11 @@ type Tab = 'message' | 'domain' | 'zone' | 'builders' | 'history';
 /** Authentication: verify a message, audit a domain, type DNS before publishing it, build records, re-run past checks. */
 export default function AuthPanel() {
   const [tab, setTab] = useState<Tab>('message');
-  const [zone, setZone] = useState<ZoneState>({ text: STARTER_ZONE, records: 0 });
-  const [choice, setChoice] = useState<DnsChoice>({ mode: 'system', server: '' });
+  const [zone, setZone] = useState<ZoneState>(() => ({ text: dnsStore.get().zoneText || STARTER_ZONE, records: 0 }));
+  // The choice and the zone live in a shared store: other tools that look DNS up answer from the same place.
+  const choice = useStore(dnsStore, (state) => state.choice);
+  const setChoice = (next: DnsChoice) => dnsStore.set({ choice: next });
+  useEffect(() => dnsStore.set({ zoneText: zone.text }), [zone.text]);
   const [raw, setRaw] = useState('');
   const [message, setMessage] = useState<MessageReport>();
   const [audit, setAudit] = useState<AuditReport>();

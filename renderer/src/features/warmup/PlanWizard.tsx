@@ -4,6 +4,7 @@ import { profiles, providers, weekdays } from '../../../../shared/contract/warmu
 import { client } from '../../platform/index';
 import { Button } from '../../ui/Button';
 import { number, providerLabel } from './format';
+import { dnsSource, dnsSourceWords, dnsStore } from '../../state/dns';
 
 const defaultMix: ProviderMix = { gmail: 45, microsoft: 25, yahoo: 15, apple: 5, other: 10 };
 const profileHelp: Record<Profile, string> = {
@@ -60,15 +61,23 @@ export function PlanWizard({ onCreated, onCancel }: { onCreated: (plan: Plan) =>
     setNote(`Mix from ${number(result.counted)} recipients in ${file.name}${result.ignored ? ` (${result.ignored} lines were not addresses)` : ''}.`);
   }
 
+  /** Checks against the DNS source chosen under Authentication (live DNS, a server or the offline zone), and says which. */
   async function checkDns() {
-    setNote('Checking DNS…');
+    const { choice, zoneText } = dnsStore.get();
+    const from = dnsSourceWords(choice);
+    setNote(`Checking ${from}…`);
     try {
-      const report = await client.call('auth.auditDomain', { domain: domain.trim(), selectors: selector.trim() ? [selector.trim()] : [] });
-      const ok = (id: string) => ['pass', 'warning'].includes(report.sections.find((s) => s.id === id)?.status ?? '');
-      setAuth((a) => ({ ...a, spf: ok('spf'), dmarc: ok('dmarc'), dkim: selector.trim() ? ok('dkim') : a.dkim }));
-      setNote(`From DNS: SPF ${ok('spf') ? 'found' : 'missing'}, DMARC ${ok('dmarc') ? 'found' : 'missing'}${selector.trim() ? `, DKIM ${ok('dkim') ? 'found' : 'missing'}` : ' (give a DKIM selector to check DKIM)'}. One-click unsubscribe is a property of your messages: tick it yourself.`);
+      const report = await client.call('auth.auditDomain', { domain: domain.trim(), selectors: selector.trim() ? [selector.trim()] : [], dns: dnsSource(choice, zoneText) });
+      // What cannot be known from this source (a name outside the offline zone) is "not checked", never "missing".
+      const found = (id: string): boolean | undefined => {
+        const status = report.sections.find((s) => s.id === id)?.status;
+        return status === 'pass' || status === 'warning' ? true : status === 'error' ? false : undefined;
+      };
+      const words = (id: string) => ({ true: 'found', false: 'missing', undefined: 'not checked' })[String(found(id)) as 'true' | 'false' | 'undefined'];
+      setAuth((a) => ({ ...a, spf: found('spf') ?? a.spf, dmarc: found('dmarc') ?? a.dmarc, dkim: selector.trim() ? (found('dkim') ?? a.dkim) : a.dkim }));
+      setNote(`From ${from}: SPF ${words('spf')}, DMARC ${words('dmarc')}${selector.trim() ? `, DKIM ${words('dkim')}` : ' (give a DKIM selector to check DKIM)'}. One-click unsubscribe is a property of your messages: tick it yourself.`);
     } catch (error) {
-      setNote(`The DNS check failed: ${(error as Error).message}`);
+      setNote(`The DNS check against ${from} failed: ${(error as Error).message}`);
     }
   }
 
