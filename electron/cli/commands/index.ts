@@ -17,4 +17,5 @@ export const commands: readonly CommandEntry[] = [
   { name: 'dns', summary: "Audit a domain's SPF, DMARC, DKIM, MX, PTR, MTA-STS, TLS-RPT, BIMI, STARTTLS and blocklist status.", load: async () => (await import('./dns')).dnsCommand },
   { name: 'seed', opensData: true, summary: 'Send a template to seed mailboxes over SMTP and report inbox placement over IMAP.', load: async () => (await import('./seed')).seed },
   { name: 'warmup', opensData: true, summary: 'Plan an IP or domain warm-up, import ESP events, and decide each day per provider.', load: async () => (await import('./warmup')).warmup },
+  { name: 'dmarc', opensData: true, summary: 'Import DMARC aggregate, failure and SMTP TLS reports; summarize per domain and source; policy what-if.', load: async () => (await import('./dmarc')).dmarc },
 ];

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, relative, sep } from 'node:path';
 import type { ImportedReport, ImportResult } from '../../../shared/contract/dmarc';
 import { AppError } from '../../../shared/contract/errors';
 import { expandInputs, readReportBytes } from './files';
@@ -14,7 +14,8 @@ export interface ImportProgress {
   current: string;
 }
 
-export type ImportSource = { path: string } | { name: string; bytes: Uint8Array };
+/** A file on disk (`name` is how results show it) or bytes that arrived with a name. */
+export type ImportSource = { path: string; name: string } | { name: string; bytes: Uint8Array };
 
 /** Refusals carry a sentence and what to do; anything else is a bug and is not swallowed. */
 function reasonOf(error: unknown): string {
@@ -39,7 +40,7 @@ export class DmarcImporter {
     const progress: ImportProgress = { files: 0, imported: 0, duplicates: 0, refused: 0, current: '' };
     let lastReport = 0;
     for await (const source of sources) {
-      const file = 'path' in source ? source.path : source.name;
+      const file = source.name;
       progress.files++;
       progress.current = file;
       this.importOne(file, result, await bytesOf(source, file, result));
@@ -62,7 +63,8 @@ export class DmarcImporter {
     async function* sources(): AsyncGenerator<ImportSource> {
       for await (const found of expandInputs(inputs, cwd)) {
         if ('refused' in found) refusedNames.push({ file: found.path, reason: found.refused });
-        else yield { path: found.path };
+        // Shown as typed: relative to the working folder when it is inside it.
+        else yield { path: found.path, name: found.path.startsWith(cwd + sep) ? relative(cwd, found.path) : found.path };
       }
     }
     return this.importSources(sources(), onProgress).then((result) => ({ ...result, refused: [...refusedNames, ...result.refused] }));

@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util';
+import type { DomainSummary, ImportResult, WhatIf } from '../../../shared/contract/dmarc';
+import { DmarcService } from '../../services/dmarc/service';
+import type { Runtime } from '../../services/runtime';
+import { type CliIo, type Command, EXIT, type ExitCode, UsageError } from '../command';
+
+const usage = 'mailbench dmarc import <files, folders or globs...> [--json]'
+  + ' | summary [--domain D] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]'
+  + ' | whatif --domain D --policy quarantine|reject [--json]';
+
+export const dmarc: Command = {
+  name: 'dmarc',
+  usage,
+  async run(args, io, runtime) {
+    const [sub, ...rest] = args;
+    switch (sub) {
+      case 'import': return importCommand(rest, io, runtime);
+      case 'summary': return summaryCommand(rest, io, runtime);
+      case 'whatif': return whatIfCommand(rest, io, runtime);
+      default: throw new UsageError(`dmarc needs a subcommand (import, summary or whatif), not ${JSON.stringify(sub ?? '')}.`);
+    }
+  },
+};
+
+const service = (runtime: () => Runtime) => new DmarcService(runtime().db);
+const percent = (part: number, whole: number) => (whole ? `${((100 * part) / whole).toFixed(1)}%` : '-');
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+async function importCommand(args: string[], io: CliIo, runtime: () => Runtime): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  if (positionals.length === 0) throw new UsageError('dmarc import needs report files, folders or globs (for example reports/ or "*.xml.gz").');
+  let lastShown = performance.now();
+  const result: ImportResult = await service(runtime).importPaths(positionals, io.cwd, (p) => {
+    if (performance.now() - lastShown < 1000) return;
+    lastShown = performance.now();
+    io.err(`… ${p.files.toLocaleString('en-US')} files read: ${p.imported} imported, ${p.duplicates} duplicates, ${p.refused} refused`);
+  });
+  if (values.json) io.out(JSON.stringify(result, null, 2));
+  else {
+    for (const r of result.imported) {
+      io.out(`${r.file}: ${r.kind} report ${r.reportId} from ${r.orgName} for ${r.domain}, ${r.begin.slice(0, 10)} to ${r.end.slice(0, 10)}: ${r.records} records, ${r.messages} messages`);
+      for (const warning of r.warnings) io.out(`  note: ${warning}`);
+    }
+    for (const d of result.duplicates) io.out(`${d.file}: ${d.kind} report ${d.reportId} from ${d.orgName} is already imported`);
+    for (const r of result.refused) io.out(`${r.file}: refused: ${r.reason}`);
+    io.out(`${result.imported.length} imported, ${result.duplicates.length} duplicates, ${result.refused.length} refused`);
+  }
+  return result.refused.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+function summaryCommand(args: string[], io: CliIo, runtime: () => Runtime): ExitCode {
+  const { values } = parseArgs({ args, strict: true, options: { domain: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, json: { type: 'boolean' } } });
+  for (const flag of ['since', 'until'] as const) {
+    const value = values[flag];
+    if (value !== undefined && (!isoDay.test(value) || Number.isNaN(Date.parse(value)))) throw new UsageError(`--${flag} must be a date as YYYY-MM-DD, not ${JSON.stringify(value)}.`);
+  }
+  const summary = service(runtime).summary({
+    ...(values.domain ? { domain: values.domain.trim().toLowerCase() } : {}),
+    ...(values.since ? { since: values.since } : {}),
+    ...(values.until ? { until: values.until } : {}),
+  });
+  if (values.json) io.out(JSON.stringify(summary, null, 2));
+  else if (summary.domains.length === 0) io.out('No aggregate reports stored for that selection. Import some with: mailbench dmarc import <files>');
+  else for (const domain of summary.domains) printDomain(domain, io);
+  return EXIT.ok;
+}
+
+function printDomain(d: DomainSummary, io: CliIo): void {
+  const published = d.policyApplied.published;
+  io.out(`${d.domain}: ${d.messages} messages in ${d.reports} reports, DMARC pass ${percent(d.dmarcPass, d.messages)}, DKIM aligned ${percent(d.dkimAligned, d.messages)}, SPF aligned ${percent(d.spfAligned, d.messages)}`);
+  io.out(`  policy${published ? ` (published p=${published.p || '?'}${published.sp ? ` sp=${published.sp}` : ''}${published.testing === 'y' ? ', testing' : ''})` : ''}: none ${d.policyApplied.none}, quarantine ${d.policyApplied.quarantine}, reject ${d.policyApplied.reject}`);
+  for (const o of d.policyApplied.overrides) io.out(`  override ${o.type}${o.comment ? ` (${o.comment})` : ''}: ${o.messages} messages`);
+  for (const s of d.sources.slice(0, 20)) {
+    io.out(`  ${s.ip.padEnd(39)} ${String(s.messages).padStart(8)}  pass ${percent(s.dmarcPass, s.messages).padStart(6)}  ${s.service ?? '-'}  ${s.known}`);
+  }
+  if (d.sources.length > 20) io.out(`  … ${d.sources.length - 20} more sources (--json lists them)`);
+}
+
+function whatIfCommand(args: string[], io: CliIo, runtime: () => Runtime): ExitCode {
+  const { values } = parseArgs({ args, strict: true, options: { domain: { type: 'string' }, policy: { type: 'string' }, json: { type: 'boolean' } } });
+  if (!values.domain) throw new UsageError('dmarc whatif needs --domain D.');
+  if (values.policy !== 'quarantine' && values.policy !== 'reject') throw new UsageError(`--policy must be quarantine or reject${values.policy ? `, not ${JSON.stringify(values.policy)}` : ''}.`);
+  const result: WhatIf = service(runtime).whatIf(values.domain.trim().toLowerCase(), values.policy);
+  if (values.json) io.out(JSON.stringify(result, null, 2));
+  else {
+    io.out(`${result.domain} at p=${result.policy}: ${result.affected} of ${result.messages} messages (${percent(result.affected, result.messages)}) fail DMARC and would be affected;`
+      + ` ${result.legitimateAffected} of them (${percent(result.legitimateAffected, result.messages)} of all mail) come from known services or sources checked here.`);
+    for (const s of result.sources.slice(0, 20)) io.out(`  ${s.ip.padEnd(39)} ${String(s.failing).padStart(8)} failing  ${s.why}`);
+    for (const note of result.notes) io.out(`note: ${note}`);
+  }
+  return EXIT.ok;
+}
