@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { neutralizingCast } from '../../fs/csv-cell';
 import type { Matrix, MatrixRow, RecipientRow } from '../../../shared/contract/seeds';
 
 type Outcome = 'inbox' | 'tab' | 'spam' | 'missing';
@@ -49,6 +50,7 @@ export function reportCsv(rows: readonly RecipientRow[]): string {
       row.placement, row.folder ?? '', row.tab ?? '', row.arrivalDelaySec ?? '', row.late === undefined ? '' : row.late ? 'yes' : 'no', row.copies ?? '',
       row.auth?.spf ?? '', row.auth?.dkim ?? '', row.auth?.dmarc ?? '',
     ]),
-    { header: true, columns: [...REPORT_COLUMNS] },
+    // An SMTP reply and an IMAP folder name are the receiver's text: no cell may start a spreadsheet formula.
+    { header: true, columns: [...REPORT_COLUMNS], cast: neutralizingCast },
   );
 }

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../../../shared/contract/errors';
+import { neutralizingCast, restoreCsvCell } from '../../fs/csv-cell';
 import { Provider, Seed } from '../../../shared/contract/seeds';
 import { domainOf, guessProvider, type MxLookup } from './providers';
 
@@ -17,7 +18,7 @@ const HINT = `The first line names the columns: ${SEED_CSV_COLUMNS.join(', ')} (
 export async function parseSeedCsv(text: string, file = 'seeds.csv', resolveMx?: MxLookup): Promise<Seed[]> {
   let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
   try {
-    records = parse(text, { bom: true, columns: (header: string[]) => header.map(normalizeHeader(file)), skip_empty_lines: true, trim: true, info: true, relax_quotes: false });
+    records = parse(text, { bom: true, columns: (header: string[]) => header.map(normalizeHeader(file)), skip_empty_lines: true, trim: true, info: true, relax_quotes: false, cast: restoreCsvCell });
   } catch (error) {
     if (error instanceof AppError) throw error;
     const line = (error as { lines?: number }).lines;
@@ -90,7 +91,7 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>((at, key) => (at as Record<PropertyKey, unknown> | undefined)?.[key], value);
 }
 
-/** The same columns back out; passwords are not part of a seed and never written. */
+/** The same columns back out; passwords are not part of a seed and never written. Cells that would start a formula get a `'` (read back off by parseSeedCsv). */
 export function seedsToCsv(seeds: readonly Seed[]): string {
   return stringify(
     seeds.map((seed) => [
@@ -103,6 +104,6 @@ export function seedsToCsv(seeds: readonly Seed[]): string {
       seed.imap?.passwordEnv ?? '',
       seed.tags.join(';'),
     ]),
-    { header: true, columns: [...SEED_CSV_COLUMNS] },
+    { header: true, columns: [...SEED_CSV_COLUMNS], cast: neutralizingCast },
   );
 }

@@ -1,11 +1,15 @@
 import type { Plan, ScheduleDay } from '../../../shared/contract/warmup';
 import { providers } from '../../../shared/contract/warmup';
+import { neutralizeCsvCell } from '../../fs/csv-cell';
 import { addDays } from './calendar';
+
+/** One CSV row; every cell goes through the formula neutraliser like every CSV export's. */
+const csvRow = (cells: ReadonlyArray<string | number>) => cells.map((cell) => neutralizeCsvCell(String(cell))).join(',');
 
 /** The schedule as CSV: one row per sending day, a column per provider. */
 export function scheduleCsv(days: readonly ScheduleDay[]): string {
-  const lines = [['date', 'sending_day', 'total', ...providers].join(',')];
-  for (const day of days) lines.push([day.date, day.sendingDay, day.total, ...providers.map((p) => day.providers[p])].join(','));
+  const lines = [csvRow(['date', 'sending_day', 'total', ...providers])];
+  for (const day of days) lines.push(csvRow([day.date, day.sendingDay, day.total, ...providers.map((p) => day.providers[p])]));
   return `${lines.join('\r\n')}\r\n`;
 }
 
