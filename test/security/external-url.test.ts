@@ -45,6 +45,15 @@ describe('openExternal refuses everything but http, https and mailto', () => {
     for (const url of hostile) expect(checkExternalUrl(url).ok, JSON.stringify(url.slice(0, 60))).toBe(false);
   });
 
+  it('opens mail links with subject, body, cc and bcc only: attach and other fields would attach local files', () => {
+    const fine = 'mailto:someone@example.com?subject=Hi%20there&body=Line%201%0D%0ALine%202&cc=a@example.com&BCC=b@example.com';
+    expect(checkExternalUrl(fine)).toMatchObject({ ok: true });
+    for (const field of ['attach', 'attachment', 'Attach', '%61ttach', 'to', 'from', 'in-reply-to', 'x-mailer', '__proto__']) {
+      const verdict = checkExternalUrl(`mailto:someone@example.com?subject=Hi&${field}=/home/me/.ssh/id_rsa`);
+      expect(verdict, field).toMatchObject({ ok: false, reason: expect.stringMatching(/^Mail links with a ".+" field are not opened; only subject, body, cc and bcc are\.$/) });
+    }
+  });
+
   it('refuses values that are not strings', () => {
     for (const value of [undefined, null, 42, {}, [], { href: 'https://example.com' }, new URL('https://example.com')]) {
       expect(checkExternalUrl(value).ok).toBe(false);
