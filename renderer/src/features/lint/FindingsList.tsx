@@ -27,23 +27,51 @@ export function revealFinding(finding: Finding): void {
   goTo('editor');
 }
 
+/** One rule's findings in a family: shown as one entry with a count, listing every place. */
+interface RuleGroup {
+  rule: string;
+  severity: Severity;
+  findings: Finding[];
+}
+
+/** Groups by family (in `order`), then by rule and severity, worst first, then by first line. */
+export function groupFindings(findings: readonly Finding[]): Array<[family: string, groups: RuleGroup[], count: number]> {
+  const byFamily = new Map<string, Map<string, RuleGroup>>();
+  for (const finding of findings) {
+    let rules = byFamily.get(finding.family);
+    if (!rules) byFamily.set(finding.family, (rules = new Map()));
+    const key = `${finding.severity} ${finding.rule}`;
+    const group = rules.get(key);
+    if (group) group.findings.push(finding);
+    else rules.set(key, { rule: finding.rule, severity: finding.severity, findings: [finding] });
+  }
+  const line = (f: Finding) => f.range?.startLine ?? 0;
+  return [...byFamily.entries()]
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+    .map(([family, rules]) => {
+      const groups = [...rules.values()];
+      for (const group of groups) group.findings.sort((x, y) => line(x) - line(y));
+      groups.sort((x, y) => rank[x.severity] - rank[y.severity] || line(x.findings[0]!) - line(y.findings[0]!));
+      return [family, groups, groups.reduce((sum, g) => sum + g.findings.length, 0)];
+    });
+}
+
 /**
- * The open document's findings, grouped by family, filterable by severity; choosing one moves the
- * editor's cursor to it. Mounting it keeps the document linted.
+ * The open document's findings, grouped by family and then by rule with a count and every place; filterable by
+ * severity, information hidden until asked for (it is detail: what a small share of opens loses, or a caveat).
+ * Choosing a place moves the editor's cursor to it. Mounting it keeps the document linted.
  */
 export function FindingsList() {
   useLiveLint();
   const findings = useStore(documentStore, (doc) => doc.findings);
   const [filter, setFilter] = useState<Filter>('all');
-  const groups = useMemo(() => {
-    const shown = filter === 'all' ? findings : findings.filter((f) => f.severity === filter);
-    const byFamily = new Map<string, Finding[]>();
-    for (const finding of shown) byFamily.set(finding.family, [...(byFamily.get(finding.family) ?? []), finding]);
-    return [...byFamily.entries()]
-      .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
-      .map(([family, list]) => [family, [...list].sort((x, y) => rank[x.severity] - rank[y.severity] || (x.range?.startLine ?? 0) - (y.range?.startLine ?? 0))] as const);
-  }, [findings, filter]);
+  const [showInfo, setShowInfo] = useState(false);
+  const families = useMemo(() => {
+    const shown = filter === 'all' ? findings.filter((f) => showInfo || f.severity !== 'info') : findings.filter((f) => f.severity === filter);
+    return groupFindings(shown);
+  }, [findings, filter, showInfo]);
   const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
+  const hiddenInfo = filter === 'all' && !showInfo ? count('info') : 0;
 
   return (
     <div className="findings">
@@ -51,35 +79,48 @@ export function FindingsList() {
         <label>
           Show{' '}
           <select aria-label="Severity" value={filter} onChange={(event) => setFilter(event.target.value as Filter)}>
-            <option value="all">All ({findings.length})</option>
+            <option value="all">All ({showInfo ? findings.length : findings.length - count('info')})</option>
             <option value="error">Errors ({count('error')})</option>
             <option value="warning">Warnings ({count('warning')})</option>
             <option value="info">Info ({count('info')})</option>
           </select>
         </label>
+        <label>
+          <input type="checkbox" checked={showInfo} onChange={(event) => setShowInfo(event.target.checked)} /> Include info ({count('info')})
+        </label>
       </div>
       <ul className="findings-groups" aria-label="Findings">
-        {groups.length === 0 && <li className="findings-empty">{findings.length === 0 ? 'No findings.' : 'No findings at this severity.'}</li>}
-        {groups.map(([family, list]) => (
+        {families.length === 0 && (
+          <li className="findings-empty">{findings.length === 0 ? 'No findings.' : hiddenInfo > 0 ? `No errors or warnings; ${hiddenInfo} info not shown.` : 'No findings at this severity.'}</li>
+        )}
+        {families.map(([family, groups, total]) => (
           <li key={family} className="findings-group">
             <h3 className="findings-family" id={`findings-${family}`}>
-              {familyLabels[family] ?? family} <span className="findings-count">({list.length})</span>
+              {familyLabels[family] ?? family} <span className="findings-count">({total})</span>
             </h3>
             <ul aria-labelledby={`findings-${family}`}>
-              {list.map((finding, i) => (
-                <li key={`${finding.rule}-${i}`} className={`finding finding-${finding.severity}`}>
-                  <button type="button" className="finding-button" onClick={() => revealFinding(finding)} disabled={!finding.range} title={`${finding.why} ${finding.fix}`}>
+              {groups.map((group) => (
+                <li key={`${group.severity} ${group.rule}`} className={`finding-rule finding-${group.severity}`}>
+                  <h4 className="finding-rule-title">
                     <span className="finding-icon" aria-hidden="true">
-                      {icons[finding.severity]}
+                      {icons[group.severity]}
                     </span>
-                    <span className="lint-sr-only">{finding.severity}: </span>
-                    <span className="finding-message">{finding.message}</span>
-                    <span className="finding-meta">
-                      {finding.rule}
-                      {finding.score !== undefined ? ` · ${finding.score.toFixed(1)} pts` : ''}
-                      {finding.range ? ` · line ${finding.range.startLine}` : ''}
-                    </span>
-                  </button>
+                    <span className="mono">{group.rule}</span> <span className="findings-count">× {group.findings.length}</span>
+                  </h4>
+                  <ul aria-label={`${group.rule}: ${group.findings.length} ${group.findings.length === 1 ? 'place' : 'places'}`}>
+                    {group.findings.map((finding, i) => (
+                      <li key={i} className="finding">
+                        <button type="button" className="finding-button" onClick={() => revealFinding(finding)} disabled={!finding.range} title={`${finding.why} ${finding.fix}`}>
+                          <span className="lint-sr-only">{finding.severity}: </span>
+                          <span className="finding-message">{finding.message}</span>
+                          <span className="finding-meta">
+                            {finding.score !== undefined ? `${finding.score.toFixed(1)} pts · ` : ''}
+                            {finding.range ? `line ${finding.range.startLine}` : 'whole message'}
+                          </span>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
                 </li>
               ))}
             </ul>

@@ -1,24 +1,15 @@
 import { useState } from 'react';
-import type { LintSettings, SpamCheckResult } from '../../../../shared/contract/lint';
+import type { SpamCheckResult } from '../../../../shared/contract/lint';
 import type { AppError } from '../../../../shared/contract/errors';
-import type { RuleSetting } from '../../../../shared/lint/config';
 import { caniemailDataDate, SPAM_THRESHOLD } from '../../../../shared/lint/index';
-import { clientLabel, defaultClients } from '../../../../shared/lint/rules/compatibility/policy';
 import { client } from '../../platform/index';
 import { documentStore } from '../../state/document';
 import { useStore } from '../../state/store';
 import { Button } from '../../ui/Button';
 import { FindingsList } from './FindingsList';
-import { liveLinter, lintStore } from './live-lint';
+import { lintStore } from './live-lint';
+import { RuleSettings } from './RuleSettings';
 import './lint.css';
-
-const selectableClients = [...defaultClients, 'outlook.macos', 'outlook.ios', 'outlook.android', 'yahoo.ios', 'yahoo.android', 'samsung-email.android', 'thunderbird.macos', 'protonmail.desktop-webmail', 'fastmail.desktop-webmail'];
-
-async function saveSettings(settings: LintSettings): Promise<void> {
-  const saved = await client.call('lint.settings.set', { settings });
-  lintStore.set({ settings: saved });
-  liveLinter.relint();
-}
 
 function ClientSummaryTable() {
   const clients = useStore(lintStore, (s) => s.clients);
@@ -96,59 +87,6 @@ function SpamAssassinCheck() {
           </table>
         </>
       )}
-    </section>
-  );
-}
-
-function RuleSettings() {
-  const settings = useStore(lintStore, (s) => s.settings);
-  const findings = useStore(documentStore, (doc) => doc.findings);
-  const chosen = settings.clients ?? defaultClients;
-  const firing = [...new Set(findings.map((f) => f.rule))].sort();
-  const overridden = Object.keys(settings.rules ?? {}).filter((rule) => !firing.includes(rule));
-  const setRule = (rule: string, value: RuleSetting | 'default') => {
-    const rules = { ...(settings.rules ?? {}) };
-    if (value === 'default') delete rules[rule];
-    else rules[rule] = value;
-    void saveSettings({ ...settings, rules });
-  };
-  const toggleClient = (id: string, on: boolean) => {
-    const next = on ? [...chosen, id] : chosen.filter((c) => c !== id);
-    if (next.length > 0) void saveSettings({ ...settings, clients: next });
-  };
-  return (
-    <section aria-labelledby="lint-settings-title">
-      <h2 id="lint-settings-title">Lint settings</h2>
-      <fieldset>
-        <legend>Clients your audience uses</legend>
-        <div className="lint-clients">
-          {selectableClients.map((id) => (
-            <label key={id}>
-              <input type="checkbox" checked={chosen.includes(id)} onChange={(event) => toggleClient(id, event.target.checked)} /> {clientLabel(id)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <table className="lint-table" aria-label="Rule severities">
-        <tbody>
-          {[...firing, ...overridden].map((rule) => (
-            <tr key={rule}>
-              <th scope="row" className="mono">
-                {rule}
-              </th>
-              <td>
-                <select aria-label={`Severity of ${rule}`} value={settings.rules?.[rule] ?? 'default'} onChange={(event) => setRule(rule, event.target.value as RuleSetting | 'default')}>
-                  <option value="default">Default</option>
-                  <option value="error">Error</option>
-                  <option value="warning">Warning</option>
-                  <option value="info">Info</option>
-                  <option value="off">Off</option>
-                </select>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </section>
   );
 }
