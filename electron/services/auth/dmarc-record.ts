@@ -23,7 +23,11 @@ const POLICIES = new Set(['none', 'quarantine', 'reject']);
 const KNOWN_TAGS = new Set(['v', 'p', 'sp', 'np', 'psd', 't', 'adkim', 'aspf', 'rua', 'ruf', 'fo', 'pct', 'rf', 'ri']);
 export const isDmarcRecord = (text: string): boolean => /^v\s*=\s*DMARC1\s*(;|$)/i.test(text);
 
-/** The Organizational Domain (registrable domain under the Public Suffix List). */
+/**
+ * The registrable domain under the Public Suffix List: a guess without DNS, kept only for DMARC
+ * reports read offline (electron/services/dmarc). Checks use the RFC 9989 tree walk in
+ * org-domain.ts, which is what receivers and mailauth do.
+ */
 export const organizationalDomain = (domain: string): string => getDomain(domain, { allowPrivateDomains: false }) ?? domain;
 
 /**
@@ -97,8 +101,3 @@ export function parseDmarcRecord(record: string, domain: string): ParsedDmarc {
 }
 
 const strength = (policy: string): number => ({ none: 0, quarantine: 1, reject: 2 })[policy] ?? 0;
-
-/** Report destinations outside the domain's organization must publish `<domain>._report._dmarc.<dest>` (RFC 9989). */
-export function needsExternalAuthorization(domain: string, destination: string): boolean {
-  return organizationalDomain(domain) !== organizationalDomain(destination);
-}

@@ -1,46 +1,88 @@
-import { isDmarcRecord, needsExternalAuthorization, organizationalDomain, parseDmarcRecord, type ParsedDmarc } from '../dmarc-record';
+import { isDmarcRecord, parseDmarcRecord, type ParsedDmarc } from '../dmarc-record';
+import { OrgDomains } from '../org-domain';
 import type { AuditRun, SectionOutcome } from './run';
 
 const FAMILY = 'dmarc';
 
-/** DMARC of the domain (or the organizational domain it inherits from), its tags, and who may receive its reports. */
-export async function auditDmarc(run: AuditRun): Promise<{ outcome: SectionOutcome; policy?: ParsedDmarc }> {
-  let at = `_dmarc.${run.domain}`;
-  let txt = await run.txt(at);
-  const orgDomain = organizationalDomain(run.domain);
-  let records = txt.ok ? txt.records.filter(isDmarcRecord) : [];
-  if (records.length === 0 && orgDomain !== run.domain && (txt.ok || txt.missing)) {
-    at = `_dmarc.${orgDomain}`;
-    txt = await run.txt(at);
-    records = txt.ok ? txt.records.filter(isDmarcRecord) : [];
+export interface DmarcAudit {
+  outcome: SectionOutcome;
+  policy?: ParsedDmarc;
+  /** The domain whose record applies (the audited domain, its organizational domain or a PSD). */
+  recordDomain?: string;
+}
+
+/**
+ * DMARC of the domain, or the record it inherits by the RFC 9989 tree walk (the rule the
+ * message check uses), its tags, and who may receive its reports.
+ */
+export async function auditDmarc(run: AuditRun): Promise<DmarcAudit> {
+  const own = await run.txt(`_dmarc.${run.domain}`);
+  if (!own.ok && !own.missing) return { outcome: { status: 'not-checked', summary: `not checked: DNS error ${own.code}` } };
+  const ownRecords = own.ok ? own.records.filter(isDmarcRecord) : [];
+  if (ownRecords.length > 1) {
+    run.find(FAMILY, 'dmarc-multiple', 'error', `_dmarc.${run.domain} holds ${ownRecords.length} DMARC records.`, 'Receivers ignore all of them when there is more than one.', 'Keep exactly one v=DMARC1 record.');
+    return { outcome: { status: 'error', summary: `${ownRecords.length} DMARC records (ignored).`, records: ownRecords } };
   }
-  if (!txt.ok && !txt.missing) return { outcome: { status: 'not-checked', summary: `not checked: DNS error ${txt.code}` } };
-  if (records.length === 0) {
-    run.find(FAMILY, 'dmarc-missing', 'error', `${run.domain} publishes no DMARC record.`, 'Anyone can send mail with your domain in From; Gmail and Yahoo require DMARC (at least p=none) from bulk senders.', `Publish TXT at _dmarc.${run.domain}: "v=DMARC1; p=none; rua=mailto:dmarc-reports@${run.domain}".`);
+  const walker = new OrgDomains(run.dns.resolve);
+  let recordDomain = run.domain;
+  let record = ownRecords[0];
+  if (record === undefined) {
+    try {
+      const found = await walker.policyOf(run.domain);
+      if (found.record !== undefined && found.recordDomain) {
+        record = found.record;
+        recordDomain = found.recordDomain;
+      }
+    } catch (error) {
+      return { outcome: { status: 'not-checked', summary: `not checked: DNS error ${(error as { code?: string }).code ?? String(error)} while walking up the tree` } };
+    }
+  }
+  if (record === undefined) {
+    run.find(FAMILY, 'dmarc-missing', 'error', `${run.domain} publishes no DMARC record, and no domain above it does.`, 'Anyone can send mail with your domain in From; Gmail and Yahoo require DMARC (at least p=none) from bulk senders.', `Publish TXT at _dmarc.${run.domain}: "v=DMARC1; p=none; rua=mailto:dmarc-reports@${run.domain}".`);
     return { outcome: { status: 'error', summary: 'No DMARC record.' } };
   }
-  if (records.length > 1) {
-    run.find(FAMILY, 'dmarc-multiple', 'error', `${at} holds ${records.length} DMARC records.`, 'Receivers ignore all of them when there is more than one.', 'Keep exactly one v=DMARC1 record.');
-    return { outcome: { status: 'error', summary: `${records.length} DMARC records (ignored).`, records } };
-  }
-  const parsed = parseDmarcRecord(records[0]!, run.domain);
+  const parsed = parseDmarcRecord(record, recordDomain);
   for (const issue of parsed.issues) run.find(FAMILY, issue.rule, issue.severity, issue.message, issue.why, issue.fix);
+  await checkReportAuthorizations(run, walker, recordDomain, parsed);
+  const inherited = recordDomain !== run.domain ? ` (inherited from ${recordDomain})` : '';
+  return {
+    outcome: { status: run.statusOf(FAMILY), summary: `p=${parsed.policy ?? 'missing'}${inherited}, ${parsed.destinations.length} report destination(s).`, records: [`_dmarc.${recordDomain}: ${record}`] },
+    policy: parsed,
+    recordDomain,
+  };
+}
+
+/**
+ * RFC 7489 section 7.1: a destination outside the policy's organizational domain agrees to
+ * receive its reports at `<policy domain>._report._dmarc.<destination>`, where the policy
+ * domain is the one the record was published at (a subdomain's own record names itself).
+ */
+async function checkReportAuthorizations(run: AuditRun, walker: OrgDomains, recordDomain: string, parsed: ParsedDmarc): Promise<void> {
+  let ourOrg: string;
+  try {
+    ourOrg = await walker.orgDomainOf(recordDomain);
+  } catch {
+    return;
+  }
   for (const destination of parsed.destinations) {
-    if (!needsExternalAuthorization(run.domain, destination.domain)) continue;
-    const authorization = await run.txt(`${orgDomain}._report._dmarc.${destination.domain}`);
-    if (authorization.ok && authorization.records.some((record) => /^v=DMARC1/i.test(record))) continue;
+    let theirOrg: string;
+    try {
+      theirOrg = await walker.orgDomainOf(destination.domain);
+    } catch (error) {
+      run.find(FAMILY, 'dmarc-external-not-checked', 'info', `Whether ${destination.domain} accepts reports for ${recordDomain} was not checked.`, `DNS did not answer (${(error as { code?: string }).code ?? String(error)}).`, 'Run the audit again when DNS answers.');
+      continue;
+    }
+    if (theirOrg === ourOrg) continue;
+    const name = `${recordDomain}._report._dmarc.${destination.domain}`;
+    const authorization = await run.txt(name);
+    if (authorization.ok && authorization.records.some((text) => /^v=DMARC1/i.test(text))) continue;
     run.find(
       FAMILY,
       'dmarc-external-unauthorized',
       authorization.ok || authorization.missing ? 'error' : 'warning',
-      `${destination.tag}= sends reports to ${destination.address}, but ${destination.domain} has not agreed to receive them for ${orgDomain}.`,
-      'Receivers drop reports to an outside domain that does not publish the authorization record.',
-      `Ask ${destination.domain} to publish TXT "v=DMARC1" at ${orgDomain}._report._dmarc.${destination.domain}.`,
+      `${destination.tag}= sends reports to ${destination.address}, but ${destination.domain} has not agreed to receive them for ${recordDomain}.`,
+      'Receivers drop reports to an outside domain that does not publish the authorization record (RFC 7489 7.1).',
+      `Ask ${destination.domain} to publish TXT "v=DMARC1" at ${name}.`,
     );
   }
-  const inherited = at !== `_dmarc.${run.domain}` ? ` (inherited from ${orgDomain})` : '';
-  return {
-    outcome: { status: run.statusOf(FAMILY), summary: `p=${parsed.policy ?? 'missing'}${inherited}, ${parsed.destinations.length} report destination(s).`, records: [`${at}: ${records[0]}`] },
-    policy: parsed,
-  };
 }
