@@ -1,4 +1,5 @@
-import { extensionOf, fileKindOf, MAX_OPEN_BYTES, openableExtensions } from '../../../shared/shell/files';
+import { detectLanguage } from '../../../shared/editor/language';
+import { extensionOf, fileKindOf, fileKinds, MAX_OPEN_BYTES, openableExtensions } from '../../../shared/shell/files';
 import { client } from '../platform/index';
 import { documentStore } from '../state/document';
 import { incomingStore } from '../state/incoming';
@@ -21,10 +22,14 @@ function mayReplaceDocument(): boolean {
 /** Puts a template in the document store (the editor shows it) and switches to the editor. */
 export function loadTemplate(name: string, source: string, path?: string): boolean {
   if (!mayReplaceDocument()) return false;
+  const claimed = extensionOf(name) === 'mjml' ? 'mjml' : 'html';
+  // The text decides, not the extension: MJML in a .html file opens as MJML (and Save then asks for a .mjml name).
+  const language = detectLanguage(source) ?? claimed;
+  if (language !== claimed) notify('info', `${name} holds ${language.toUpperCase()}, not ${claimed.toUpperCase()}: opened as ${language.toUpperCase()}.`);
   documentStore.set({
     path,
     title: name,
-    language: extensionOf(name) === 'mjml' ? 'mjml' : 'html',
+    language,
     source,
     dirty: false,
     compiledHtml: '',
@@ -56,8 +61,11 @@ export function openContent(file: { name: string; content: string; path?: string
 
 /** A File from a picker or a drop, read in the page (both modes) with its path when the desktop app knows it. */
 export async function openPickedFile(file: File): Promise<void> {
-  if (file.size > MAX_OPEN_BYTES) {
-    notify('error', `${file.name} is ${Math.round(file.size / 1048576)} MB; Mailbench opens files up to ${MAX_OPEN_BYTES / 1048576} MB.`);
+  // Each kind's budget (README, "Budgets"), as the main process applies it to files it reads.
+  const kind = fileKindOf(file.name);
+  const limit = kind ? fileKinds[kind].maxBytes : MAX_OPEN_BYTES;
+  if (file.size > limit) {
+    notify('error', `${file.name} is ${Math.ceil(file.size / 1048576)} MB, over the ${limit / 1048576} MB limit for this kind of file.`);
     return;
   }
   const path = window.mailbenchFiles?.pathFor(file) || undefined;
