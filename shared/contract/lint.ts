@@ -3,7 +3,10 @@ import { LintConfig } from '../lint/config';
 import { method } from './define';
 
 /** The app's lint settings: the same keys as mailbench.config.json, kept per installation. */
-export const LintSettings = LintConfig.omit({ $schema: true, ignore: true });
+export const LintSettings = LintConfig.omit({ $schema: true, ignore: true }).extend({
+  /** Where `lint.spamcheck` looks for a running spamd (else env SPAMD_PORT, else 783). */
+  spamdPort: z.number().int().min(1).max(65535).optional(),
+});
 export type LintSettings = z.infer<typeof LintSettings>;
 
 export const SpamHit = z.object({
@@ -15,6 +18,9 @@ export const SpamHit = z.object({
 
 export const SpamCheckResult = z.object({
   engine: z.enum(['spamc', 'spamassassin']),
+  /** For people: `spamd on port 783` or `cold spamassassin -L`. */
+  answeredBy: z.string(),
+  port: z.number().int().optional(),
   score: z.number(),
   threshold: z.number(),
   isSpam: z.boolean(),
@@ -37,7 +43,7 @@ export const lintMethods = {
     output: LintSettings,
   }),
   'lint.spamcheck': method({
-    summary: 'Runs SpamAssassin locally (spamd via spamc, else spamassassin -L) on the open template; unavailable when not installed.',
+    summary: 'Runs SpamAssassin locally (a spamd on the spamdPort setting, SPAMD_PORT or 783 via spamc, else spamassassin -L) on the open template wrapped as a sent message; unavailable when not installed.',
     input: z
       .object({
         language: z.enum(['mjml', 'html']),

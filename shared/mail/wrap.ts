@@ -92,12 +92,12 @@ function utf8Sequence(bytes: Uint8Array, i: number): string {
 
 /** A Subject value: ASCII as is, else RFC 2047 encoded words (base64, whole characters per word). */
 export function encodeSubject(subject: string): string {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x20-\x7e]*$/.test(subject)) return subject;
   const words: string[] = [];
   let chunk = '';
   for (const char of subject) {
-    if (encoder.encode(chunk + char).length > 45) {
+    // 39 bytes make 52 base64 characters: `Subject: ` and the first encoded word stay within 76 columns.
+    if (encoder.encode(chunk + char).length > 39) {
       words.push(chunk);
       chunk = '';
     }

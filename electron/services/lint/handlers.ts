@@ -8,6 +8,6 @@ export function lintHandlers(rt: Runtime): Pick<Handlers, 'lint.settings.get' | 
     'lint.settings.get': () => readLintSettings(rt),
     'lint.settings.set': ({ settings }) => writeLintSettings(rt, settings),
     'lint.spamcheck': ({ language, source, compiledHtml, subject }) =>
-      spamcheck(language === 'mjml' ? { kind: 'mjml', source, compiledHtml } : { kind: 'html', source }, subject),
+      spamcheck(language === 'mjml' ? { kind: 'mjml', source, compiledHtml } : { kind: 'html', source }, { ...(subject ? { subject } : {}), port: readLintSettings(rt).spamdPort }),
   };
 }

@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { AppError } from '../../../shared/contract/errors';
 import { lint, type LintInput } from '../../../shared/lint/index';
-import { exportEml } from '../editor/export';
-import { textPartOf } from '../../../shared/mail/text-part';
+import { wrapTemplate } from '../../../shared/mail/wrap';
 
 export interface SpamHit {
   rule: string;
@@ -14,6 +13,10 @@ export interface SpamHit {
 
 export interface SpamCheck {
   engine: 'spamc' | 'spamassassin';
+  /** Which SpamAssassin answered, for people: `spamd on port 783` or `cold spamassassin -L`. */
+  answeredBy: string;
+  /** The spamd port that answered (engine spamc). */
+  port?: number;
   score: number;
   threshold: number;
   isSpam: boolean;
@@ -27,7 +30,25 @@ const notInstalled = () =>
     hint: 'Install it (Debian/Ubuntu: apt install spamassassin spamc; macOS: brew install spamassassin). Mailbench\'s own spam rules keep working without it.',
   });
 
-function runWith(command: string, args: string[], input: string, timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** SpamAssassin's own default spamd port. */
+export const DEFAULT_SPAMD_PORT = 783;
+
+/**
+ * Where to look for a running spamd: the port setting when given, else env SPAMD_PORT, else 783. A SPAMD_PORT
+ * that is not a port is an error naming it, not a silent fall back to 783.
+ */
+export function spamdPort(setting?: number, env: NodeJS.ProcessEnv = process.env): number {
+  if (setting !== undefined) return setting;
+  const raw = env.SPAMD_PORT?.trim();
+  if (raw === undefined || raw === '') return DEFAULT_SPAMD_PORT;
+  const port = /^\d{1,5}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(port >= 1 && port <= 65535)) {
+    throw new AppError('invalid_input', `SPAMD_PORT=${JSON.stringify(raw.slice(0, 40))} is not a port number.`, { hint: 'Set SPAMD_PORT to the port spamd listens on (1-65535), or unset it to use 783.' });
+  }
+  return port;
+}
+
+function runWith(command: string, args: string[], input: string | Uint8Array, timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     // Our own timer, not spawn's `timeout`: that one is never cleared when the command does not exist.
@@ -64,14 +85,26 @@ export function parseReport(report: string): { score: number; threshold: number;
   return { score: Number(head[1]), threshold: Number(head[2]), hits };
 }
 
-/** Runs a message through spamd (spamc) when one is running, else `spamassassin -L` (local tests only, no network). */
-export async function checkMessage(message: string, timeoutMs = 60_000): Promise<SpamCheck> {
+export interface CheckOptions {
+  /** The spamd port setting; see spamdPort(). */
+  port?: number;
+  timeoutMs?: number;
+}
+
+/**
+ * Runs a message (its bytes, unchanged) through a spamd on loopback when one answers on the configured port, else
+ * through a cold `spamassassin -L` (local tests only, no network; about 10 s), and says which one answered.
+ */
+export async function checkMessage(message: string | Uint8Array, options: CheckOptions = {}): Promise<SpamCheck> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const port = spamdPort(options.port);
   const started = performance.now();
   let engine: SpamCheck['engine'] = 'spamc';
   let output: { code: number | null; stdout: string; stderr: string } | undefined;
   try {
-    // -x: fail instead of passing the message through unscanned when spamd is not reachable.
-    output = await runWith('spamc', ['-x', '-R'], message, timeoutMs);
+    // -x: fail instead of passing the message through unscanned when spamd is not reachable; one connection
+    // attempt, so a missing spamd costs milliseconds, not spamc's three tries a second apart.
+    output = await runWith('spamc', ['-d', '127.0.0.1', '-p', String(port), '-x', '-R', '--connect-retries=1'], message, timeoutMs);
     if (output.code !== 0 && output.code !== 1) output = undefined;
   } catch {
     output = undefined;
@@ -85,23 +118,28 @@ export async function checkMessage(message: string, timeoutMs = 60_000): Promise
       throw error;
     }
   }
+  const answeredBy = engine === 'spamc' ? `spamd on port ${port}` : 'cold spamassassin -L';
   const parsed = parseReport(output.stdout);
   if (!parsed) {
-    throw new AppError('unavailable', `SpamAssassin (${engine}) gave no report.`, { hint: `Its output began: ${(output.stderr || output.stdout).slice(0, 200).trim()}` });
+    throw new AppError('unavailable', `SpamAssassin (${answeredBy}) gave no report.`, { hint: `Its output began: ${(output.stderr || output.stdout).slice(0, 200).trim()}` });
   }
-  return { engine, ...parsed, isSpam: parsed.score >= parsed.threshold, elapsedMs: performance.now() - started };
+  return { engine, answeredBy, ...(engine === 'spamc' ? { port } : {}), ...parsed, isSpam: parsed.score >= parsed.threshold, elapsedMs: performance.now() - started };
 }
 
-/** Wraps a template in a multipart/alternative message the way the seed sender would, so SpamAssassin sees real headers. */
-export async function messageFor(html: string, subject: string): Promise<string> {
-  const built = await exportEml({ html, text: textPartOf(html), subject, from: 'Mailbench check <check@mailbench.invalid>', to: 'inbox@mailbench.invalid' });
-  return built.content;
+export interface SpamcheckOptions extends CheckOptions {
+  /** Subject for a template; by default its <title>, else a neutral one (shared/mail/wrap.ts). */
+  subject?: string;
+  /** The .eml file's bytes: sent unchanged (8-bit bodies and their charsets intact) instead of `input.source`. */
+  bytes?: Uint8Array;
 }
 
-/** SpamAssassin over a template or message, with each hit placed on a source line where Mailbench's port of the rule fired. */
-export async function spamcheck(input: LintInput, subject = 'Mailbench spam check'): Promise<SpamCheck> {
-  const message = input.kind === 'eml' ? input.source : await messageFor(input.kind === 'mjml' ? input.compiledHtml : input.source, subject);
-  const result = await checkMessage(message);
+/**
+ * SpamAssassin over a template or message, with each hit placed on a source line where Mailbench's engine found
+ * the same rule. Templates are wrapped exactly as the in-process engine wraps them, so the wrapper adds no hits.
+ */
+export async function spamcheck(input: LintInput, options: SpamcheckOptions = {}): Promise<SpamCheck> {
+  const message = input.kind === 'eml' ? (options.bytes ?? input.source) : wrapTemplate(input.kind === 'mjml' ? input.compiledHtml : input.source, options.subject ? { subject: options.subject } : {});
+  const result = await checkMessage(message, options);
   const located = new Map(lint(input, { families: ['spam'] }).findings.map((f) => [f.rule, f.range?.startLine]));
   return { ...result, hits: result.hits.map((hit) => (located.get(hit.rule) ? { ...hit, line: located.get(hit.rule)! } : hit)) };
 }

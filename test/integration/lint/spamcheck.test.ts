@@ -3,7 +3,10 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseReport } from '../../../electron/services/lint/spamassassin';
+import { simpleParser } from 'mailparser';
+import { parseReport, spamdPort } from '../../../electron/services/lint/spamassassin';
+import { quotedPrintable, wrapTemplate } from '../../../shared/mail/wrap';
+import { freePort, type Spamd, startSpamd } from '../../spam-reference/spamd';
 import { testRuntime } from '../../support/runtime';
 import { tempDir } from '../../support/temp';
 
@@ -20,34 +23,92 @@ function mailbench(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
 }
 
 let savedHome: string | undefined;
-beforeAll(() => {
+// A spamd of the test's own on a free port, with SpamAssassin's standard report, as a user's spamd would answer.
+let spamd: Spamd;
+beforeAll(async () => {
+  spamd = await startSpamd({ report: 'standard', readyWithinMs: 150_000 });
   savedHome = process.env.HOME;
   process.env.HOME = work.dir;
   writeFileSync(join(work.dir, 'gtube.html'), `<!DOCTYPE html>\n<html lang="en"><head><title>Test</title></head>\n<body>\n<p>Hello</p>\n<p>${gtube}</p>\n</body></html>\n`);
   copyFileSync(join(fixtures, 'spam/ham/00001.7c53336b37003a9286aba55d2945844c.eml'), join(work.dir, 'ham.eml'));
-});
-afterAll(() => {
+}, 180_000);
+afterAll(async () => {
   process.env.HOME = savedHome;
+  await spamd?.stop();
   work.cleanup();
 });
 
+/** A template with nothing in it for a rule to catch: what is left is what the wrapper itself adds. */
+const plainTemplate = '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Notes for May</title></head>\n<body><p>Thanks for reading our notes this month. We wrote about the garden and the new opening hours.</p></body></html>\n';
+/** Hits that say something about any HTML template or any unsent message, worth 0.001 points or less. */
+const notTheWrapper = new Set(['HTML_MESSAGE', 'NO_RECEIVED', 'NO_RELAYS']);
+
 describe('SpamAssassin on demand (Debian spamassassin 4, local tests only)', () => {
-  it('mailbench spamcheck lists each rule hit with its score and the source line, and exits 1 for spam', () => {
-    const run = mailbench(['spamcheck', 'gtube.html']);
+  it('mailbench spamcheck finds the spamd on SPAMD_PORT, lists each rule hit with its score and the source line, and exits 1 for spam', () => {
+    const run = mailbench(['spamcheck', 'gtube.html'], { SPAMD_PORT: String(spamd.port) });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^gtube\.html: \d+\.\d points \(5\.0 required\) by (spamc|spamassassin): SPAM/);
+    expect(run.stdout).toMatch(new RegExp(`^gtube\\.html: \\d+\\.\\d points \\(5\\.0 required\\) by spamd on port ${spamd.port}: SPAM`));
     expect(run.stdout).toMatch(/1000\.0 GTUBE\s+gtube\.html:5 /);
   });
 
-  it('reports a ham message as not spam as JSON with the rules it hit', () => {
-    const run = mailbench(['spamcheck', 'ham.eml', '--json']);
+  it('reports a ham message as not spam as JSON with the rules it hit and which engine answered (--spamd-port wins over SPAMD_PORT)', () => {
+    const run = mailbench(['spamcheck', 'ham.eml', '--json', '--spamd-port', String(spamd.port)], { SPAMD_PORT: '1' });
     expect(run.code).toBe(0);
-    const result = JSON.parse(run.stdout) as { isSpam: boolean; score: number; threshold: number; hits: Array<{ rule: string; score: number }> };
-    expect(result.isSpam).toBe(false);
-    expect(result.threshold).toBe(5);
+    const result = JSON.parse(run.stdout) as { engine: string; answeredBy: string; port: number; isSpam: boolean; score: number; threshold: number; hits: Array<{ rule: string; score: number }> };
+    expect(result).toMatchObject({ engine: 'spamc', answeredBy: `spamd on port ${spamd.port}`, port: spamd.port, isSpam: false, threshold: 5 });
     expect(result.score).toBeLessThan(5);
     expect(result.hits.every((hit) => /^[A-Z0-9_]+$/.test(hit.rule))).toBe(true);
+  });
+
+  it('without a spamd on the port, says a cold spamassassin -L answered', async () => {
+    const run = mailbench(['spamcheck', 'gtube.html', '--json'], { SPAMD_PORT: String(await freePort()) });
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout) as { engine: string; answeredBy: string; port?: number; isSpam: boolean };
+    expect(result).toMatchObject({ engine: 'spamassassin', answeredBy: 'cold spamassassin -L', isSpam: true });
+    expect(result.port).toBeUndefined();
+  });
+
+  it('refuses a SPAMD_PORT or --spamd-port that is not a port, naming it (exit 2)', () => {
+    const env = mailbench(['spamcheck', 'gtube.html'], { SPAMD_PORT: 'localhost:783' });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toMatch(/SPAMD_PORT="localhost:783" is not a port number/);
+    const flag = mailbench(['spamcheck', 'gtube.html', '--spamd-port', '70000']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/--spamd-port 70000/);
+    expect(spamdPort(undefined, {})).toBe(783);
+    expect(spamdPort(undefined, { SPAMD_PORT: ' 10783 ' })).toBe(10783);
+    expect(spamdPort(2783, { SPAMD_PORT: '10783' })).toBe(2783);
+  });
+
+  it('the template wrapper adds no hits of its own in real SpamAssassin; the old bare-To wrapper did (PDS_BRAND_SUBJ_NAKED_TO)', async () => {
+    const wrapped = await spamd.check(wrapTemplate(plainTemplate));
+    const wrapperHits = [...wrapped.hits.keys()].filter((rule) => !notTheWrapper.has(rule));
+    expect(wrapperHits).toEqual([]);
+    expect(wrapped.hits.get('HTML_MESSAGE')).toBeDefined();
+    // The wrapper spamcheck used before: a bare To and a brand-like Subject, which SpamAssassin scores by itself.
+    const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
+    const old = await new MailComposer({ from: 'Mailbench check <check@mailbench.invalid>', to: 'inbox@mailbench.invalid', subject: 'Mailbench spam check', html: plainTemplate, text: 'Thanks for reading our notes this month.' }).compile().build();
+    expect((await spamd.check(old)).hits.get('PDS_BRAND_SUBJ_NAKED_TO')).toBeGreaterThan(0);
+  });
+
+  it('the wrapper is a well-formed message: display names, title as Subject, both parts decode back exactly, QP lines within 76', async () => {
+    const title = 'Café & friends \u2013 news for \u{1F331} spring';
+    const html = `<html><head><title>${title.replace('&', '&amp;')}</title></head><body><p>${'Grüße aus der Küche, = mit Leerzeichen am Ende   \n'.repeat(40)}${'x'.repeat(300)}</p></body></html>`;
+    const message = wrapTemplate(html, { date: new Date('2026-05-01T10:00:00Z') });
+    expect(/^[\x00-\x7f]*$/.test(message)).toBe(true);
+    expect(message.split('\r\n').every((line) => line.length <= 76)).toBe(true);
+    const parsed = await simpleParser(Buffer.from(message, 'latin1'));
+    expect(parsed.subject).toBe(title);
+    expect(parsed.html).toBe(html);
+    expect(parsed.text?.trim()).toContain('Grüße aus der Küche');
+    expect(parsed.from?.value).toEqual([{ name: 'Mailbench Preview', address: 'preview@example.com' }]);
+    expect(parsed.to).toMatchObject({ value: [{ name: 'Mailbench Reader', address: 'reader@example.com' }] });
+    expect(parsed.date?.toISOString()).toBe('2026-05-01T10:00:00.000Z');
+    expect(parsed.messageId).toMatch(/^<20260501100000\.[0-9a-f]{8}@example\.com>$/);
+    expect(message).toMatch(/Content-Type: multipart\/alternative; boundary="([^"]+)"\r\n\r\n--\1\r\nContent-Type: text\/plain; charset=UTF-8/);
+    expect(quotedPrintable('a=b \nend ')).toBe('a=3Db=20\r\nend=20');
+    expect(wrapTemplate('<p>No title here</p>')).toMatch(/\r\nSubject: Our latest update\r\n/);
   });
 
   it('says clearly when SpamAssassin is not installed (exit 2)', () => {
@@ -60,8 +121,9 @@ describe('SpamAssassin on demand (Debian spamassassin 4, local tests only)', () 
     const { rt, cleanup } = testRuntime();
     try {
       const html = `<!DOCTYPE html><html><body><p>${gtube}</p></body></html>`;
+      expect(await rt.dispatcher.call('lint.settings.set', { settings: { spamdPort: spamd.port } })).toMatchObject({ ok: true });
       const result = await rt.dispatcher.call('lint.spamcheck', { language: 'html', source: html, compiledHtml: html });
-      expect(result).toMatchObject({ ok: true, value: { isSpam: true } });
+      expect(result).toMatchObject({ ok: true, value: { isSpam: true, engine: 'spamc', answeredBy: `spamd on port ${spamd.port}`, port: spamd.port } });
       const saved = await rt.dispatcher.call('lint.settings.set', { settings: { clients: ['gmail.ios'], rules: { 'img-alt': 'off' } } });
       expect(saved).toMatchObject({ ok: true });
       expect(await rt.dispatcher.call('lint.settings.get', {})).toEqual({ ok: true, value: { clients: ['gmail.ios'], rules: { 'img-alt': 'off' } } });

@@ -38,32 +38,39 @@ function ClientSummaryTable() {
   );
 }
 
+type SpamCheckState = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; result: SpamCheckResult } | { kind: 'failed'; error: AppError };
+
 function SpamAssassinCheck() {
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'running' } | { kind: 'done'; result: SpamCheckResult } | { kind: 'failed'; error: AppError }>({ kind: 'idle' });
+  // Each outcome remembers the source it judged: once the document changes, a real SpamAssassin result about an
+  // older text is not shown beside live findings about the new one (nor is a late answer about it).
+  const [state, setState] = useState<{ source: string; check: SpamCheckState }>({ source: '', check: { kind: 'idle' } });
+  const current = useStore(documentStore, (doc) => doc.source);
+  const shown: SpamCheckState = state.source === current ? state.check : { kind: 'idle' };
   const run = () => {
     const doc = documentStore.get();
-    setState({ kind: 'running' });
+    const judged = doc.source;
+    setState({ source: judged, check: { kind: 'running' } });
     client.call('lint.spamcheck', { language: doc.language, source: doc.source, compiledHtml: doc.compiledHtml, subject: doc.title }).then(
-      (result) => setState({ kind: 'done', result }),
-      (error: AppError) => setState({ kind: 'failed', error }),
+      (result) => setState({ source: judged, check: { kind: 'done', result } }),
+      (error: AppError) => setState({ source: judged, check: { kind: 'failed', error } }),
     );
   };
   return (
     <section aria-labelledby="spamassassin-title">
       <h2 id="spamassassin-title">SpamAssassin</h2>
-      <Button onClick={run} disabled={state.kind === 'running'}>
-        {state.kind === 'running' ? 'Running SpamAssassin…' : 'Run SpamAssassin'}
+      <Button onClick={run} disabled={shown.kind === 'running'}>
+        {shown.kind === 'running' ? 'Running SpamAssassin…' : 'Run SpamAssassin'}
       </Button>
-      {state.kind === 'failed' && (
+      {shown.kind === 'failed' && (
         <p role="alert">
-          {state.error.message} {state.error.details.hint}
+          {shown.error.message} {shown.error.details.hint}
         </p>
       )}
-      {state.kind === 'done' && (
+      {shown.kind === 'done' && (
         <>
           <p role="status">
-            {state.result.score.toFixed(1)} points ({state.result.threshold.toFixed(1)} required): {state.result.isSpam ? 'spam' : 'not spam'}, by {state.result.engine} in{' '}
-            {(state.result.elapsedMs / 1000).toFixed(1)} s
+            {shown.result.score.toFixed(1)} points ({shown.result.threshold.toFixed(1)} required): {shown.result.isSpam ? 'spam' : 'not spam'}, by {shown.result.answeredBy} in{' '}
+            {(shown.result.elapsedMs / 1000).toFixed(1)} s
           </p>
           <table className="lint-table" aria-label="SpamAssassin rules hit">
             <thead>
@@ -75,7 +82,7 @@ function SpamAssassinCheck() {
               </tr>
             </thead>
             <tbody>
-              {state.result.hits.map((hit) => (
+              {shown.result.hits.map((hit) => (
                 <tr key={hit.rule}>
                   <td className="num">{hit.score.toFixed(1)}</td>
                   <td className="mono">{hit.rule}</td>
