@@ -38,4 +38,6 @@ export function refuse(file: string, message: string, hint: string): AppError {
   return new AppError('parse_error', message, { file, hint });
 }
 
-export const mib = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+/** A byte count for a sentence: kB below a megabyte, MB above. */
+export const mib = (bytes: number): string =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
