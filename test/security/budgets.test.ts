@@ -1,6 +1,7 @@
-import { closeSync, openSync, ftruncateSync } from 'node:fs';
+import { appendFileSync, closeSync, ftruncateSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openInput } from '../../electron/fs/open-input';
 import { readTarget } from '../../electron/services/lint/inputs';
 import { MAX_EVENT_ID } from '../../electron/services/warmup/import';
 import { MAX_RECORD_CHARS, readRecords, type RecordItem } from '../../electron/services/warmup/reader';
@@ -46,6 +47,18 @@ describe('input file sizes', () => {
   it(`an .eml over ${fileKinds.message.maxBytes / 2 ** 20} MB is refused by the CLI's lint and spamcheck reader`, async () => {
     const path = sparse('huge.eml', 50 * 2 ** 20);
     expect(await readTarget(path, env.dir)).toEqual({ ok: false, reason: 'huge.eml is 50 MB, over the 25 MB limit for an email message' });
+  });
+
+  it('a file that grows past its budget after the size check stops being read at the budget', async () => {
+    const path = join(env.dir, 'growing.html');
+    writeFileSync(path, '<p>small</p>');
+    const input = await openInput(path, 'template');
+    try {
+      appendFileSync(path, Buffer.alloc(fileKinds.template.maxBytes));
+      await expect(input.readAll()).rejects.toMatchObject({ code: 'invalid_input', message: 'growing.html grew past the 5 MB limit for an email template while it was read.' });
+    } finally {
+      await input.close();
+    }
   });
 
   it('an ESP export over 2048 MB is refused by warmup.import before the import starts', async () => {
