@@ -51,7 +51,8 @@ export type LintInput =
   | { kind: 'html'; source: string }
   /** mjml is compiled by the caller (CLI: mjml; app: the editor); the engine maps findings back to the MJML. */
   | { kind: 'mjml'; source: string; compiledHtml: string }
-  | { kind: 'eml'; source: string };
+  /** A message: `bytes` (the file as read) are what the engine decodes when given; `source` is the text shown. */
+  | { kind: 'eml'; source: string; bytes?: Uint8Array };
 
 export interface LintOptions {
   config?: LintConfig;
@@ -114,7 +115,7 @@ function parseWithinBudget(source: string): { html: HtmlDocument; stoppedAt?: st
 /** Lints one template or message. Pure: no DOM, no Node; runs in a Web Worker and in the CLI. */
 export function lint(input: LintInput, options: LintOptions = {}): LintResult {
   const config = options.config ?? {};
-  const message = input.kind === 'eml' ? parseMessage(input.source) : undefined;
+  const message = input.kind === 'eml' ? parseMessage(input.bytes ?? input.source) : undefined;
   const htmlSource = input.kind === 'eml' ? message?.html?.body : input.kind === 'mjml' ? input.compiledHtml : input.source;
   const budgeted = htmlSource !== undefined && htmlSource.trim() !== '' ? parseWithinBudget(htmlSource) : undefined;
   const html = budgeted?.html;

@@ -1,12 +1,17 @@
 /**
- * A small MIME reader for `.eml` files: headers (unfolded, RFC 2047 decoded), the text and HTML
- * parts, and where each sits in the file so findings can point at a line. Pure TypeScript.
+ * A MIME message read from its bytes, split the way SpamAssassin's Message.pm does (exact boundaries, headers per
+ * part, message/rfc822 parsed as a nested message), with lazily decoded bodies. Works on octet strings (one char per
+ * byte); offsets are offsets into the file the user opened.
+ * Budget: at most 1000 parts and 20 levels of nesting (SpamAssassin's own limits); beyond, parts are not split.
  */
+import { base64Decode, bytesOf, decodeCharset, octetsOf, quotedPrintableDecode, utf8Octets } from './octets';
 
 export interface Header {
   name: string;
-  /** Unfolded, encoded-words decoded. */
+  /** Unfolded, encoded-words decoded, as Unicode text. */
   value: string;
+  /** The header's text after the colon, folding kept (octets). */
+  raw: string;
   /** Offset of the header's first character in the file. */
   start: number;
   end: number;
@@ -15,6 +20,7 @@ export interface Header {
 export interface MimePart {
   contentType: string;
   headers: Header[];
+  /** The decoded body as text (by its charset). */
   body: string;
   /** Offset of the body in the file; `verbatim` when body offsets equal file offsets (no transfer encoding). */
   bodyStart: number;
@@ -22,142 +28,306 @@ export interface MimePart {
   attachment: boolean;
 }
 
+/** One node of the MIME tree, as SpamAssassin's Message::Node sees it. */
+export interface MimeNode {
+  /** Lower-case media type (text/plain when missing or invalid). */
+  type: string;
+  headers: Header[];
+  charset?: string;
+  boundary?: string;
+  /** File name from Content-Disposition or Content-Type. */
+  name?: string;
+  children: MimeNode[];
+  /** Where the body is in the normalised message text. */
+  bodyStart: number;
+  bodyEnd: number;
+  encoding: string;
+  /** Body after transfer decoding, as octets. */
+  decoded(): string;
+  /** Body decoded by its charset, as Unicode text. */
+  text(): string;
+  header(name: string): Header | undefined;
+  headersNamed(name: string): Header[];
+}
+
 export interface Message {
   headers: Header[];
   header(name: string): Header | undefined;
+  /** Leaf text parts, in order (legacy view for the non-spam families). */
   parts: MimePart[];
   html?: MimePart;
   text?: MimePart;
   /** Offset where the top-level body starts. */
   bodyStart: number;
+  /** The whole message as octets, line ends normalised to LF. */
+  octets: string;
+  root: MimeNode;
+  /** Every leaf of the tree in document order (SpamAssassin's find_parts(qr/./, 1)). */
+  leaves: MimeNode[];
+  /** Parser observations MIMEEval reads (missing part headers, epilogue, boundary state). */
+  flags: { missingMimeHeaders: boolean; missingHeadBodySeparator: boolean; epilogue: boolean; unbalancedBoundary: boolean; truncatedParts: boolean };
+  /** Maps an offset in `octets` back to the file (CRs removed while normalising). */
+  fileOffset(offset: number): number;
 }
 
-function parseHeaderBlock(raw: string, base: number): { headers: Header[]; bodyStart: number } {
+const MAX_PARTS = 1000;
+const MAX_DEPTH = 20;
+
+/** Decodes RFC 2047 encoded-words (`=?utf-8?B?...?=`) in a Unicode or octet header value. */
+export function decodeWords(value: string): string {
+  if (!value.includes('=?')) return value;
+  return value
+    .replace(/(=\?[A-Za-z0-9*_-]+\?[bqBQ]\?[^?]*\?=)\s+(?==\?[A-Za-z0-9*_-]+\?[bqBQ]\?[^?]*\?=)/g, '$1')
+    .replace(/=\?([A-Za-z0-9_-]+)(?:\*[^?]*)?\?([bqBQ])\?([^?]*)\?=/g, (_, charset: string, kind: string, text: string) => {
+      const bytes = kind === 'B' || kind === 'b' ? base64Decode(text) : quotedPrintableDecode(text, true);
+      return decodeCharset(bytes, charset);
+    });
+}
+
+// Headers whose values SpamAssassin never decodes (Node.pm _decode_header).
+const undecoded = /^(?:Received|(?:Resent-)?(?:Message-ID|Date)|MIME-Version|References|In-Reply-To|List-.*)$/i;
+
+/** Octets of a header value to Unicode: 8-bit text as UTF-8 when valid, then encoded-words. */
+function headerValue(name: string, raw: string): string {
+  let value = raw.replace(/\r?\n[ \t]+/g, ' ').replace(/\r?\n/g, '').trim();
+   
+  if (/[^\x00-\x7f]/.test(value)) value = decodeCharset(bytesOf(value), 'utf-8');
+  return undecoded.test(name) ? value : decodeWords(value);
+}
+
+function parseHeaders(text: string, from: number, to: number): { headers: Header[]; bodyStart: number; separator: boolean } {
   const headers: Header[] = [];
-  let offset = 0;
-  while (offset < raw.length) {
-    let lineEnd = raw.indexOf('\n', offset);
-    if (lineEnd === -1) lineEnd = raw.length;
-    const line = raw.slice(offset, lineEnd).replace(/\r$/, '');
-    if (line === '') return { headers, bodyStart: base + lineEnd + 1 };
-    const last = headers.at(-1);
-    if (/^[ \t]/.test(line) && last) {
-      last.value += ` ${line.trim()}`;
-      last.end = base + lineEnd;
+  let offset = from;
+  let current: { name: string; start: number; valueStart: number; end: number } | undefined;
+  const flush = () => {
+    if (!current) return;
+    const raw = text.slice(current.valueStart, current.end);
+    headers.push({ name: current.name, value: headerValue(current.name, raw), raw, start: current.start, end: current.end });
+    current = undefined;
+  };
+  while (offset < to) {
+    let lineEnd = text.indexOf('\n', offset);
+    if (lineEnd === -1 || lineEnd > to) lineEnd = to;
+    const first = text.charCodeAt(offset);
+    if (lineEnd === offset) {
+      flush();
+      return { headers, bodyStart: Math.min(lineEnd + 1, to), separator: true };
+    }
+    if ((first === 32 || first === 9) && current) {
+      current.end = lineEnd;
     } else {
-      const colon = line.indexOf(':');
-      // The mbox "From " separator and junk lines are not headers.
-      if (colon > 0 && !/\s/.test(line.slice(0, colon))) {
-        headers.push({ name: line.slice(0, colon), value: line.slice(colon + 1).trim(), start: base + offset, end: base + lineEnd });
+      const colon = text.indexOf(':', offset);
+      const name = colon > offset && colon < lineEnd ? text.slice(offset, colon).replace(/[ \t]+$/, '') : '';
+      // RFC 5322 ftext: printable US-ASCII except ":" (SpamAssassin's /^[\041-\071\073-\176]+[ \t]*:/).
+      if (name && /^[\x21-\x39\x3b-\x7e]+$/.test(name)) {
+        flush();
+        current = { name, start: offset, valueStart: colon + 1, end: lineEnd };
+      } else if (offset === from && text.startsWith('From ', offset)) {
+        // mbox separator line
+      } else {
+        flush();
+        return { headers, bodyStart: offset, separator: false };
       }
     }
     offset = lineEnd + 1;
   }
-  return { headers, bodyStart: base + raw.length };
+  flush();
+  return { headers, bodyStart: Math.min(offset, to), separator: false };
 }
 
-function param(value: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|;)\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(value);
-  return m ? (m[1] ?? m[2]) : undefined;
+function param(value: string, re: RegExp): string | undefined {
+  const m = re.exec(value);
+  return m?.[1]?.trim() || undefined;
 }
 
-function decodeBytes(bytes: Uint8Array, charset: string | undefined): string {
-  try {
-    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
+/** SpamAssassin's Util::parse_content_type: type, boundary, charset, name. */
+function contentType(value: string | undefined): { type: string; missing: boolean; boundary?: string; charset?: string; name?: string } {
+  const v = value ?? '';
+  const boundary = param(v, /\bboundary\s*=\s*["']?([^"';]+)["']?/i);
+  const charset = param(v, /\bcharset\s*=\s*["']?(.*?)["']?(?:;|$)/i);
+  const name = param(v, /\bname\s*=\s*["']?(.*?)["']?(?:;|$)/i);
+  let type = (v.split(';')[0] ?? '').trim().toLowerCase().replace(/["']/g, '');
+  const missing = !/^[^/\s]+\/[^/\s]+$/.test(type);
+  if (missing) type = 'text/plain';
+  return { type, missing, ...(boundary ? { boundary } : {}), ...(charset ? { charset } : {}), ...(name ? { name } : {}) };
 }
 
-function base64Bytes(text: string): Uint8Array {
-  let clean = text.replace(/[^A-Za-z0-9+/]/g, '');
-  // Padding is optional in practice; a dangling single character carries no whole byte.
-  if (clean.length % 4 === 1) clean = clean.slice(0, -1);
-  const binary = atob(clean + '='.repeat((4 - (clean.length % 4)) % 4));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
-
-function quotedPrintableBytes(text: string, header = false): Uint8Array {
-  const source = (header ? text.replace(/_/g, ' ') : text).replace(/=\r?\n/g, '');
-  const out: number[] = [];
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '=' && /^[0-9A-Fa-f]{2}$/.test(source.slice(i + 1, i + 3))) {
-      out.push(parseInt(source.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else {
-      const code = c.charCodeAt(0);
-      if (code < 128) out.push(code);
-      else out.push(...new TextEncoder().encode(c));
-    }
-  }
-  return Uint8Array.from(out);
-}
-
-/** Decodes RFC 2047 encoded-words (`=?utf-8?B?...?=`). */
-export function decodeWords(value: string): string {
-  return value
-    .replace(/(=\?[^?]+\?[bqBQ]\?[^?]*\?=)\s+(?==\?)/g, '$1')
-    .replace(/=\?([^?*]+)(?:\*[^?]*)?\?([bqBQ])\?([^?]*)\?=/g, (_, charset: string, kind: string, text: string) => {
-      try {
-        const bytes = kind.toUpperCase() === 'B' ? base64Bytes(text) : quotedPrintableBytes(text, true);
-        return decodeBytes(bytes, charset);
-      } catch {
-        return text;
+function makeNode(text: string, headers: Header[], bodyStart: number, bodyEnd: number, typeOverride?: string): MimeNode {
+  const lookup = (name: string) => {
+    const lower = name.toLowerCase();
+    for (let i = headers.length - 1; i >= 0; i--) if (headers[i]!.name.toLowerCase() === lower) return headers[i];
+    return undefined;
+  };
+  const ct = contentType(lookup('content-type')?.value);
+  const type = typeOverride && ct.missing ? typeOverride : ct.type;
+  const disposition = lookup('content-disposition')?.value ?? '';
+  const dispName = /name=\s*"?([^";]+)"?/i.exec(disposition)?.[1];
+  const encoding = (lookup('content-transfer-encoding')?.value ?? '').trim().toLowerCase();
+  let decodedCache: string | undefined;
+  let textCache: string | undefined;
+  const node: MimeNode = {
+    type,
+    headers,
+    ...(ct.charset ? { charset: ct.charset } : {}),
+    ...(ct.boundary ? { boundary: ct.boundary } : {}),
+    ...(dispName || ct.name ? { name: dispName ?? ct.name } : {}),
+    children: [],
+    bodyStart,
+    bodyEnd,
+    encoding,
+    decoded() {
+      if (decodedCache === undefined) {
+        if (encoding.startsWith('base64')) decodedCache = octetsOf(base64Decode(text, bodyStart, bodyEnd));
+        else if (encoding.startsWith('quoted-printable')) decodedCache = octetsOf(quotedPrintableDecode(text.slice(bodyStart, bodyEnd).replace(/[ \t]+(?=\n|$)/g, '')));
+        else decodedCache = text.slice(bodyStart, bodyEnd);
       }
-    });
+      return decodedCache;
+    },
+    text() {
+      textCache ??= decodeCharset(bytesOf(node.decoded()), ct.charset);
+      return textCache;
+    },
+    header: lookup,
+    headersNamed(name) {
+      const lower = name.toLowerCase();
+      return headers.filter((h) => h.name.toLowerCase() === lower);
+    },
+  };
+  return node;
 }
 
-function lookup(headers: Header[], name: string): Header | undefined {
-  const lower = name.toLowerCase();
-  return headers.find((h) => h.name.toLowerCase() === lower);
+interface ParseState {
+  text: string;
+  parts: number;
+  flags: Message['flags'];
 }
 
-function readPart(raw: string, base: number, headers: Header[], bodyStart: number, out: MimePart[]): void {
-  const typeHeader = lookup(headers, 'content-type')?.value ?? 'text/plain';
-  const contentType = typeHeader.split(';')[0]!.trim().toLowerCase();
-  const bodyRaw = raw.slice(bodyStart - base);
-  if (contentType.startsWith('multipart/')) {
-    const boundary = param(typeHeader, 'boundary');
-    if (!boundary) return;
-    const marker = `--${boundary}`;
-    let cursor = bodyRaw.indexOf(marker);
-    while (cursor !== -1) {
-      const after = cursor + marker.length;
-      if (bodyRaw.startsWith('--', after)) break;
-      const partStart = bodyRaw.indexOf('\n', after) + 1;
-      if (partStart === 0) break;
-      const next = bodyRaw.indexOf(`\n${marker}`, partStart);
-      const partEnd = next === -1 ? bodyRaw.length : next;
-      const partRaw = bodyRaw.slice(partStart, partEnd);
-      const partBase = bodyStart + partStart;
-      const parsed = parseHeaderBlock(partRaw, partBase);
-      readPart(partRaw, partBase, parsed.headers, parsed.bodyStart, out);
-      cursor = next === -1 ? -1 : next + 1;
-    }
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function parseBody(state: ParseState, node: MimeNode, depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  const { text } = state;
+  if (node.type.startsWith('multipart/') && node.boundary) {
+    splitMultipart(state, node, depth);
     return;
   }
-  const encoding = (lookup(headers, 'content-transfer-encoding')?.value ?? '7bit').toLowerCase().trim();
-  const charset = param(typeHeader, 'charset');
-  const disposition = lookup(headers, 'content-disposition')?.value.toLowerCase() ?? '';
-  let body: string;
-  let verbatim = false;
-  if (encoding === 'base64') body = decodeBytes(base64Bytes(bodyRaw), charset);
-  else if (encoding === 'quoted-printable') body = decodeBytes(quotedPrintableBytes(bodyRaw), charset);
-  else {
-    body = bodyRaw;
-    verbatim = true;
+  if ((node.type === 'message/rfc822' || node.type === 'message/global') && node.bodyEnd > node.bodyStart && !node.encoding.startsWith('base64')) {
+    const parsed = parseHeaders(text, node.bodyStart, node.bodyEnd);
+    const child = makeNode(text, parsed.headers, parsed.bodyStart, node.bodyEnd);
+    node.children.push(child);
+    parseBody(state, child, depth + 1);
   }
-  out.push({ contentType, headers, body, bodyStart, verbatim, attachment: disposition.startsWith('attachment') || !contentType.startsWith('text/') });
 }
 
-export function parseMessage(raw: string): Message {
-  const { headers, bodyStart } = parseHeaderBlock(raw, 0);
-  for (const header of headers) if (header.value.includes('=?')) header.value = decodeWords(header.value);
+function splitMultipart(state: ParseState, node: MimeNode, depth: number): void {
+  const { text } = state;
+  const boundary = node.boundary!;
+  // A boundary line is exactly "--boundary" (or "--boundary--" at the end), then only blanks: "--outer" never
+  // matches "--outer-inner".
+  const line = new RegExp(`^--${escapeRe(boundary)}(--)?[ \\t\\r]*$`, 'gm');
+  line.lastIndex = node.bodyStart;
+  let m = line.exec(text);
+  if (m && m.index >= node.bodyEnd) m = null;
+  if (!m) return;
+  let partStart = m.index + m[0].length + 1;
+  let closed = Boolean(m[1]);
+  while (!closed && partStart < node.bodyEnd) {
+    if (state.parts >= MAX_PARTS) {
+      state.flags.truncatedParts = true;
+      return;
+    }
+    line.lastIndex = partStart;
+    let next = line.exec(text);
+    if (next && next.index >= node.bodyEnd) next = null;
+    const partEnd = next ? Math.max(partStart, next.index - 1) : node.bodyEnd;
+    const parsed = parseHeaders(text, partStart, partEnd);
+    if (!parsed.headers.length && partEnd > partStart) state.flags.missingMimeHeaders = true;
+    if (!parsed.separator && parsed.headers.length) state.flags.missingHeadBodySeparator = true;
+    const child = makeNode(text, parsed.headers, parsed.bodyStart, partEnd, node.type === 'multipart/digest' ? 'message/rfc822' : undefined);
+    if (child.type.startsWith('multipart/') && child.boundary === boundary) delete child.boundary;
+    node.children.push(child);
+    state.parts++;
+    parseBody(state, child, depth + 1);
+    if (!next) {
+      state.flags.unbalancedBoundary = true;
+      return;
+    }
+    closed = Boolean(next[1]);
+    partStart = next.index + next[0].length + 1;
+  }
+  if (closed && partStart < node.bodyEnd && /[^\s.]/.test(text.slice(partStart, node.bodyEnd))) state.flags.epilogue = true;
+}
+
+function collectLeaves(node: MimeNode, out: MimeNode[]): void {
+  if (!node.children.length && !(node.type.startsWith('multipart/') && node.boundary)) out.push(node);
+  for (const child of node.children) collectLeaves(child, out);
+}
+
+/**
+ * Parses a message. Bytes are the truth for mail (.eml); a string is taken as already-decoded text and encoded
+ * as UTF-8 octets.
+ */
+export function parseMessage(input: Uint8Array | string): Message {
+  let octets = typeof input === 'string' ? utf8Octets(input) : octetsOf(input);
+  // Line ends: CRLF and CR-only become LF; remember where CRs were so offsets map back to the file.
+  const removed: number[] = [];
+  if (octets.includes('\r')) {
+    if (!octets.includes('\n')) octets = octets.replace(/\r/g, '\n');
+    else {
+      let out = '';
+      let last = 0;
+      for (let i = octets.indexOf('\r'); i !== -1; i = octets.indexOf('\r', i + 1)) {
+        if (octets.charCodeAt(i + 1) !== 10) continue;
+        out += octets.slice(last, i);
+        removed.push(i);
+        last = i + 1;
+      }
+      octets = out + octets.slice(last);
+    }
+  }
+  const state: ParseState = { text: octets, parts: 0, flags: { missingMimeHeaders: false, missingHeadBodySeparator: false, epilogue: false, unbalancedBoundary: false, truncatedParts: false } };
+  const top = parseHeaders(octets, 0, octets.length);
+  const root = makeNode(octets, top.headers, top.bodyStart, octets.length);
+  parseBody(state, root, 0);
+  const leaves: MimeNode[] = [];
+  collectLeaves(root, leaves);
+  const fileOffset = (offset: number) => {
+    if (!removed.length) return offset;
+    // Each removed CR before this point shifts it by one.
+    let lo = 0;
+    let hi = removed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (removed[mid]! - mid <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return offset + lo;
+  };
+  const mapHeader = (h: Header): Header => ({ ...h, start: fileOffset(h.start), end: fileOffset(h.end) });
+  const headers = root.headers.map(mapHeader);
+  // Offsets inside a decoded body equal file offsets only when nothing was re-encoded or removed.
+  const sameOffsets = !removed.length && (typeof input !== 'string' || octets.length === input.length);
   const parts: MimePart[] = [];
-  readPart(raw, 0, headers, bodyStart, parts);
+  for (const leaf of leaves) {
+    if (!leaf.type.startsWith('text/')) continue;
+    const disposition = leaf.header('content-disposition')?.value.toLowerCase() ?? '';
+    const verbatim = sameOffsets && !leaf.encoding.startsWith('base64') && !leaf.encoding.startsWith('quoted-printable');
+    parts.push({
+      contentType: leaf.type,
+      headers: leaf.headers.map(mapHeader),
+      body: leaf.text(),
+      bodyStart: fileOffset(leaf.bodyStart),
+      verbatim,
+      attachment: disposition.startsWith('attachment'),
+    });
+  }
   const html = parts.find((p) => p.contentType === 'text/html' && !p.attachment);
   const text = parts.find((p) => p.contentType === 'text/plain' && !p.attachment);
-  return { headers, header: (name) => lookup(headers, name), parts, ...(html ? { html } : {}), ...(text ? { text } : {}), bodyStart };
+  const lookup = (name: string) => {
+    const lower = name.toLowerCase();
+    return headers.find((h) => h.name.toLowerCase() === lower);
+  };
+  return { headers, header: lookup, parts, ...(html ? { html } : {}), ...(text ? { text } : {}), bodyStart: fileOffset(top.bodyStart), octets, root, leaves, flags: state.flags, fileOffset };
 }
-

@@ -1,0 +1,219 @@
+/**
+ * Runs SpamAssassin's rules (rules.generated.ts) on a message view with SpamAssassin's semantics (Check.pm):
+ * header rules on `get()` values (missing header: the if-unset text or ''), body rules per rendered paragraph line,
+ * rawbody per decoded paragraph, full on the whole message, uri per URI, mimeheader per MIME part, evals through
+ * the ported eval functions, metas last over hit counts (Perl && / || / arithmetic). `tflags multiple` counts every
+ * match up to `maxhits`. Rules SpamAssassin does not run offline (network, Bayes) never hit, as with spamd -L.
+ */
+import type { SpamView } from '../../message/spam-view';
+import type { MetaAst, SpamRuleDef } from './data';
+import { pseudoHeaders } from './evals/header';
+import { type EvalContext, evalFunctions } from './evals/index';
+import { spamRuleData } from './rules.generated';
+
+/** Body lines longer than this are not matched in full: a pathological regex then cannot run away on one line. */
+const MAX_SUBJECT_LINE = 8192;
+
+export interface EngineRule extends SpamRuleDef {
+  /** Whether the engine evaluates the rule (ported, not disabled, eval implemented). */
+  runs: boolean;
+  /** Why it does not run, for people. */
+  why?: string;
+  regex?: RegExp;
+  regexAll?: RegExp;
+}
+
+export interface EngineResult {
+  /** Hit counts by rule name (sub-rules included). */
+  hits: Map<string, number>;
+  /** Scoring hits (not `__`, non-zero score), in name order. */
+  scoring: EngineRule[];
+  score: number;
+}
+
+export const engineRules: EngineRule[] = spamRuleData.rules.map((def) => {
+  const rule: EngineRule = { ...def, runs: false };
+  if (!def.ported) rule.why = def.reason ?? 'not ported';
+  else if (def.disabled) rule.why = 'score 0 in SpamAssassin 4.0.1: the rule does not run';
+  else if (def.eval && !evalFunctions.has(def.eval.fn)) rule.why = `eval ${def.eval.fn}() is not ported yet`;
+  else rule.runs = true;
+  return rule;
+});
+export const engineRuleIndex = new Map(engineRules.map((r) => [r.name, r]));
+
+function regexFor(rule: EngineRule, global: boolean): RegExp {
+  if (global) {
+    rule.regexAll ??= new RegExp(rule.re!, `${rule.flags ?? ''}g`);
+    rule.regexAll.lastIndex = 0;
+    return rule.regexAll;
+  }
+  rule.regex ??= new RegExp(rule.re!, rule.flags ?? '');
+  return rule.regex;
+}
+
+function countMatches(re: RegExp, text: string, limit: number): number {
+  re.lastIndex = 0;
+  let count = 0;
+  let m: RegExpExecArray | null;
+  while (count < limit && (m = re.exec(text))) {
+    count++;
+    if (m[0] === '') re.lastIndex++;
+  }
+  return count;
+}
+
+function multiple(rule: EngineRule): boolean {
+  return rule.tflags.includes('multiple');
+}
+
+function matchLines(rule: EngineRule, lines: string[], skipFirst: boolean): number {
+  if (multiple(rule)) {
+    const limit = rule.maxhits ?? Infinity;
+    const re = regexFor(rule, true);
+    let hits = 0;
+    for (let i = skipFirst ? 1 : 0; i < lines.length && hits < limit; i++) hits += countMatches(re, lines[i]!, limit - hits);
+    return hits;
+  }
+  const re = regexFor(rule, false);
+  for (let i = skipFirst ? 1 : 0; i < lines.length; i++) if (re.test(lines[i]!)) return 1;
+  return 0;
+}
+
+function headerRule(rule: EngineRule, view: SpamView): number {
+  const request = rule.modifiers?.length ? `${rule.header}:${rule.modifiers.join(':')}` : rule.header!;
+  const value = view.get(request);
+  if (rule.exists) return (value !== undefined) !== Boolean(rule.negate) ? 1 : 0;
+  const text = (value ?? rule.ifUnset ?? '').slice(0, MAX_SUBJECT_LINE * 8);
+  if (rule.negate) return regexFor(rule, false).test(text) ? 0 : 1;
+  if (multiple(rule)) return countMatches(regexFor(rule, true), text, rule.maxhits ?? Infinity);
+  return regexFor(rule, false).test(text) ? 1 : 0;
+}
+
+function mimeheaderRule(rule: EngineRule, view: SpamView): number {
+  const raw = rule.modifiers?.includes('raw') ?? false;
+  const re = regexFor(rule, false);
+  const nodes = [view.message.root];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    nodes.push(...node.children);
+    if (node === view.message.root) continue;
+    for (const h of node.headersNamed(rule.header!)) {
+      const value = raw ? h.raw.replace(/^[ \t]+/, '').replace(/\n[ \t]+/g, ' ').replace(/\n$/, '') : h.value;
+      if (re.test(value)) return 1;
+    }
+  }
+  return 0;
+}
+
+function evalMeta(ast: MetaAst, hits: Map<string, number>, resolve: (name: string) => number): number {
+  switch (ast[0]) {
+    case 'n':
+      return ast[1] as number;
+    case 'r':
+      return resolve(ast[1] as string);
+    case '!':
+      return evalMeta(ast[1] as MetaAst, hits, resolve) ? 0 : 1;
+    default: {
+      const [op, a, b] = ast as [string, MetaAst, MetaAst];
+      const left = evalMeta(a, hits, resolve);
+      if (op === '&&') return left ? evalMeta(b, hits, resolve) : left;
+      if (op === '||') return left ? left : evalMeta(b, hits, resolve);
+      const right = evalMeta(b, hits, resolve);
+      switch (op) {
+        case '+':
+          return left + right;
+        case '-':
+          return left - right;
+        case '*':
+          return left * right;
+        case '/':
+          return right === 0 ? 0 : left / right;
+        case '<':
+          return left < right ? 1 : 0;
+        case '>':
+          return left > right ? 1 : 0;
+        case '<=':
+          return left <= right ? 1 : 0;
+        case '>=':
+          return left >= right ? 1 : 0;
+        case '==':
+          return left === right ? 1 : 0;
+        case '!=':
+          return left !== right ? 1 : 0;
+        default:
+          return 0;
+      }
+    }
+  }
+}
+
+/** Evaluates every rule on one message. */
+export function runEngine(view: SpamView, only?: ReadonlySet<string>): EngineResult {
+  const hits = new Map<string, number>();
+  const ctx: EvalContext = { view, hits, memo: new Map() };
+  pseudoHeaders(ctx);
+  const metas: EngineRule[] = [];
+  for (const rule of engineRules) {
+    if (!rule.runs) continue;
+    if (only && !only.has(rule.name)) continue;
+    if (rule.type === 'meta') {
+      metas.push(rule);
+      continue;
+    }
+    let count = 0;
+    if (rule.eval) {
+      const fn = evalFunctions.get(rule.eval.fn)!;
+      const result = fn(ctx, rule.eval.args);
+      count = typeof result === 'number' ? result : result ? 1 : 0;
+    } else if (rule.type === 'header') count = headerRule(rule, view);
+    else if (rule.type === 'body') count = matchLines(rule, view.body, rule.tflags.includes('nosubject'));
+    else if (rule.type === 'rawbody') count = matchLines(rule, view.rawbody, false);
+    else if (rule.type === 'full') count = matchLines(rule, [view.full], false);
+    else if (rule.type === 'uri') count = matchLines(rule, view.uris, false);
+    else if (rule.type === 'mimeheader') count = mimeheaderRule(rule, view);
+    if (count > 0) hits.set(rule.name, count);
+  }
+  // Metas in dependency order: each resolves its meta dependencies first (cycles count as 0, as SpamAssassin
+  // leaves unsolvable metas out).
+  const metaIndex = new Map(metas.map((m) => [m.name, m]));
+  const state = new Map<string, number | 'busy'>();
+  const resolve = (name: string): number => {
+    const meta = metaIndex.get(name);
+    if (!meta) return hits.get(name) ?? 0;
+    const known = state.get(name);
+    if (known === 'busy') return 0;
+    if (known !== undefined) return known;
+    state.set(name, 'busy');
+    const value = evalMeta(meta.meta!, hits, resolve);
+    state.set(name, value);
+    if (value) hits.set(name, typeof value === 'number' ? value : 1);
+    return value;
+  };
+  for (const meta of metas) resolve(meta.name);
+  const scoring: EngineRule[] = [];
+  let score = 0;
+  for (const [name, count] of hits) {
+    if (!count) continue;
+    const rule = engineRuleIndex.get(name)!;
+    if (name.startsWith('__') || !rule.score) continue;
+    scoring.push(rule);
+    score += rule.score;
+  }
+  scoring.sort((a, b) => (a.name < b.name ? -1 : 1));
+  return { hits, scoring, score: Math.round(score * 1000) / 1000 };
+}
+
+/** The first text a regex rule matched (for pointing at it), if it is a body, rawbody, uri or header rule. */
+export function firstMatch(rule: EngineRule, view: SpamView): string | undefined {
+  if (!rule.re) return undefined;
+  const re = regexFor(rule, false);
+  const lines = rule.type === 'body' ? view.body : rule.type === 'rawbody' ? view.rawbody : rule.type === 'uri' ? view.uris : undefined;
+  if (lines) {
+    for (let i = rule.type === 'body' && rule.tflags.includes('nosubject') ? 1 : 0; i < lines.length; i++) {
+      const m = re.exec(lines[i]!);
+      if (m) return m[0];
+    }
+    return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,241 @@
+/** MIMEEval.pm and the parts of BodyEval.pm that look at MIME structure. */
+import type { MimeNode } from '../../../message/mime';
+import { type EvalContext, type EvalFn, memo, num } from './types';
+
+interface MimeStats {
+  counts: Map<string, number>;
+  multipartRatio: number;
+  qpRatio: number;
+}
+
+function allNodes(root: MimeNode): MimeNode[] {
+  const out: MimeNode[] = [];
+  const walk = (n: MimeNode) => {
+    out.push(n);
+    for (const c of n.children) walk(c);
+  };
+  walk(root);
+  return out;
+}
+
+const isLeaf = (n: MimeNode) => !n.children.length && !(n.type.startsWith('multipart/') && n.boundary);
+
+/** Raw (still transfer-encoded) body lines of a part, with their newlines. */
+function rawLines(ctx: EvalContext, n: MimeNode): string[] {
+  const text = ctx.view.message.octets.slice(n.bodyStart, n.bodyEnd);
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+/** MIMEEval::_check_attachments and _check_mime_header. */
+function stats(ctx: EvalContext): MimeStats {
+  return memo(ctx, 'mime', () => {
+    const counts = new Map<string, number>();
+    const inc = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
+    let qpBytes = 0;
+    let qpCount = 0;
+    let multipartAlternative = false;
+    const partBytes: Array<number | undefined> = [];
+    const partType: string[] = [];
+    for (const p of allNodes(ctx.view.message.root)) {
+      const ctype = p.type;
+      if (ctype === 'multipart/alternative') multipartAlternative = true;
+      const cte = (p.header('content-transfer-encoding')?.value ?? '').toLowerCase();
+      const cd = (p.header('content-disposition')?.value ?? '').toLowerCase();
+      const charset = (p.charset ?? '').toLowerCase();
+      if (ctype === 'text/html') inc('mime_body_html_count');
+      else if (/^text/i.test(ctype)) inc('mime_body_text_count');
+      if (cte.includes('base64')) inc('mime_base64_count');
+      else if (cte.includes('quoted-printable')) inc('mime_qp_count');
+      if (cd.includes('attachment')) inc('mime_attachment');
+      if (
+        ctype.startsWith('text') &&
+        cte.includes('base64') &&
+        (!charset || /(?:us-ascii|ansi_x3\.4-1968|iso-ir-6|ansi_x3\.4-1986|iso_646\.irv:1991|ascii|iso646-us|us|ibm367|cp367|csascii)/.test(charset)) &&
+        !/^(?:attachment|inline)/.test(cd)
+      ) {
+        counts.set('mime_base64_encoded_text', 1);
+      }
+      if (/iso-\S+-\S+\b/i.test(charset) && !/iso-(?:8859-\d{1,2}|2022-(?:jp|kr))\b/.test(charset)) counts.set('mime_bad_iso_charset', 1);
+      if (!isLeaf(p)) continue;
+      const part = partType.length;
+      partType.push(ctype);
+      partBytes.push(cd.includes('attachment') ? undefined : 0);
+      for (const line of rawLines(ctx, p)) {
+        if (multipartAlternative && !cd.includes('attachment') && (ctype === 'text/plain' || ctype === 'text/html')) partBytes[part] = (partBytes[part] ?? 0) + line.length;
+        if (cte === 'quoted-printable' && !line.startsWith('SPAM: ')) {
+          if (line.length > 79) counts.set('mime_qp_long_line', 1);
+          qpBytes += line.length;
+          if (line.includes('=')) {
+            const qp = line.match(/=(?:09|3[0-9ABCEF]|[2456][0-9A-F]|7[0-9A-E])/g)?.length ?? 0;
+            if (qp) {
+              qpCount += qp;
+              const trailing = /((?:=09|=20)+)\s*$/.exec(line)?.[1];
+              if (trailing) qpCount -= trailing.length / 3;
+            }
+          }
+        }
+      }
+    }
+    let multipartRatio = 1;
+    if (multipartAlternative) {
+      let text: number | undefined;
+      let html: number | undefined;
+      for (let i = partType.length - 1; i >= 0; i--) {
+        if (partBytes[i] === undefined) continue;
+        if (html === undefined && partType[i] === 'text/html') html = partBytes[i];
+        else if (text === undefined && partType[i] === 'text/plain') text = partBytes[i];
+        if (html !== undefined && text !== undefined) break;
+      }
+      if (text !== undefined && html !== undefined && html > 0) multipartRatio = text / html;
+    }
+    if (ctx.view.message.flags.unbalancedBoundary) counts.set('mime_missing_boundary', 1);
+    if (ctx.view.message.flags.truncatedParts) counts.set('mimepart_limit_exceeded', 1);
+    return { counts, multipartRatio, qpRatio: qpBytes ? qpCount / qpBytes : 0 };
+  });
+}
+
+const topIsHtml = (ctx: EvalContext) => /^text\/html/i.test(ctx.view.get('Content-Type') ?? '');
+
+interface Madiff {
+  diff: number;
+  html: number;
+  text: number;
+}
+
+function madiff(ctx: EvalContext): Madiff {
+  return memo(ctx, 'madiff', () => {
+    const out: Madiff = { diff: 0, html: 0, text: 0 };
+    for (const ma of allNodes(ctx.view.message.root).filter((n) => /^multipart\/alternative\b/.test(n.type))) {
+      const html = new Map<string, number>();
+      const text = new Map<string, number>();
+      for (const part of allNodes(ma).filter((n) => /^text\b/.test(n.type))) {
+        const rendered = ctx.view.rendered.find((r) => r.node === part);
+        if (!rendered) continue;
+        const words = rendered.rendered.split(/\s+/).filter((w) => /\w/.test(w));
+        const into = rendered.type === 'text/html' ? html : text;
+        for (const w of words) into.set(w, (into.get(w) ?? 0) + 1);
+        if (rendered.type === 'text/html' && !html.size && rendered.html?.results.inside.has('img')) html.set('\n', 1);
+      }
+      const orig = html.size;
+      if (!orig) continue;
+      out.html = orig;
+      out.text = text.size;
+      for (const [k, v] of text) if (html.has(k) && html.get(k)! - v < 1) html.delete(k);
+      out.diff = Math.max(out.diff, (html.size / orig) * 100);
+    }
+    return out;
+  });
+}
+
+export const mimeEvals: Array<[string, EvalFn]> = [
+  ['check_for_mime', (ctx, [test]) => (stats(ctx).counts.get(String(test)) ?? 0) > 0],
+  ['check_for_mime_html', (ctx) => topIsHtml(ctx) || (stats(ctx).counts.get('mime_body_html_count') ?? 0) > 0],
+  [
+    'check_for_mime_html_only',
+    (ctx) => {
+      if (topIsHtml(ctx)) return true;
+      const c = stats(ctx).counts;
+      return (c.get('mime_body_html_count') ?? 0) > 0 && (c.get('mime_body_text_count') ?? 0) === 0;
+    },
+  ],
+  ['check_mime_multipart_ratio', (ctx, [min, max]) => stats(ctx).multipartRatio >= num(min) && stats(ctx).multipartRatio < num(max)],
+  ['check_qp_ratio', (ctx, [min]) => stats(ctx).qpRatio >= num(min)],
+  [
+    'check_msg_parse_flags',
+    (ctx, [flag]) => {
+      const f = ctx.view.message.flags;
+      switch (flag) {
+        case 'missing_mime_head_body_separator':
+          return f.missingHeadBodySeparator;
+        case 'missing_mime_headers':
+          return f.missingMimeHeaders;
+        case 'mime_epilogue_exists':
+          return f.epilogue;
+        case 'missing_head_body_separator':
+          return false;
+        case 'truncated_header':
+          return false;
+        default:
+          return false;
+      }
+    },
+  ],
+  [
+    'check_ma_non_text',
+    (ctx) =>
+      allNodes(ctx.view.message.root)
+        .filter((n) => n.type === 'multipart/alternative')
+        .some((ma) => ma.children.filter(isLeaf).some((p) => p.type !== 'multipart/related' && p.type !== 'application/rtf' && !p.type.startsWith('text/'))),
+  ],
+  [
+    'check_base64_length',
+    (ctx, [min, max]) => {
+      const longest = memo(ctx, 'b64len', () => {
+        let result = 0;
+        for (const p of ctx.view.message.leaves) {
+          if (p.type === 'application/ics' || p.encoding !== 'base64') continue;
+          for (const line of rawLines(ctx, p)) result = Math.max(result, line.length);
+        }
+        return result;
+      });
+      if (max !== undefined && longest > num(max)) return false;
+      return longest >= num(min);
+    },
+  ],
+  [
+    'check_for_uppercase',
+    (ctx, [min, max]) => {
+      const pct = memo(ctx, 'uppercase', () => {
+        const charsets = [/charset=["']?([^"';\s]+)/i.exec(ctx.view.get('Content-Type') ?? '')?.[1], ...ctx.view.message.leaves.map((l) => l.charset)].filter(Boolean);
+        if (charsets.some((c) => /^(?:iso-2022-jp|iso-2022-kr|euc-kr|euc-jp|shift_jis|big5|gb2312|windows-1251|koi8-r)$/i.test(c!))) return 0;
+        let len = 0;
+        let lower = 0;
+        let upper = 0;
+        for (const line of ctx.view.body) {
+          if (!/\S\s+\S/.test(line) || /^(?:[A-Za-z0-9+/=]{60,76} ){2}/.test(line)) continue;
+          const l = line.replace(/\x1b\$B.*\x1b\(B/gs, '');
+          len += l.length;
+          lower += l.match(/[a-z0-9]/g)?.length ?? 0;
+          upper += l.match(/[A-Z]/g)?.length ?? 0;
+        }
+        if (len < 200 || upper + lower === 0) return 0;
+        return (upper / (upper + lower)) * 100;
+      });
+      return pct > num(min) && pct <= num(max);
+    },
+  ],
+  ['multipart_alternative_difference', (ctx, [min, max]) => (num(min) === 0 || madiff(ctx).diff > num(min)) && (max === 'undef' || madiff(ctx).diff <= num(max))],
+  [
+    'multipart_alternative_difference_count',
+    (ctx, [ratio, minhtml]) => {
+      const d = madiff(ctx);
+      return d.html > num(minhtml) && d.text / d.html > num(ratio);
+    },
+  ],
+  [
+    'check_blank_line_ratio',
+    (ctx, [min, max, minlines]) => {
+      const need = Math.max(1, num(minlines) || 1);
+      let blank = 0;
+      let lines = 0;
+      for (const chunk of ctx.view.rawbody) {
+        for (const line of chunk.split(/(?<=\n)/)) {
+          lines++;
+          if (!/\S/.test(line)) blank++;
+        }
+      }
+      const ratio = lines < need ? -1 : (100 * blank) / lines;
+      return (num(min) === 0 && ratio <= num(max)) || (ratio > num(min) && ratio <= num(max));
+    },
+  ],
+  [
+    'check_body_length',
+    (ctx, [min]) => {
+      const m = ctx.view.message;
+      return m.octets.length - m.root.bodyStart <= num(min);
+    },
+  ],
+  // ok_locales defaults to "all": no charset is far away.
+  ['check_for_faraway_charset', () => false],
+  ['check_for_faraway_charset_in_headers', () => false],
+];
