@@ -1,4 +1,8 @@
 import type { FuzzTarget } from './target';
+import { dmarcArchiveTarget } from './targets/dmarc-archive';
+import { dmarcArfTarget } from './targets/dmarc-arf';
+import { dmarcTlsTarget } from './targets/dmarc-tls';
+import { dmarcXmlTarget } from './targets/dmarc-xml';
 import { dnsRecordsTarget } from './targets/dns-records';
 import { emlTarget } from './targets/eml';
 import { espImportTarget } from './targets/esp-import';
@@ -13,4 +17,4 @@ import { zoneTarget } from './targets/zone';
  * added to the app adds its target here; `npm run fuzz` runs them all in worker
  * threads with a watchdog, and test/security/fuzz.test.ts runs a slice of each in `npm test`.
  */
-export const fuzzTargets = [zoneTarget, dnsRecordsTarget, emlTarget, seedCsvTarget, espImportTarget, lintConfigTarget, lintHtmlTarget, mjmlTarget] as unknown as readonly FuzzTarget<never>[];
+export const fuzzTargets = [zoneTarget, dnsRecordsTarget, emlTarget, seedCsvTarget, espImportTarget, lintConfigTarget, lintHtmlTarget, mjmlTarget, dmarcXmlTarget, dmarcArfTarget, dmarcTlsTarget, dmarcArchiveTarget] as unknown as readonly FuzzTarget<never>[];
