@@ -1,5 +1,4 @@
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
-import { AppError } from '../../../shared/contract/errors';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -28,10 +27,11 @@ export function ensureDataDir(dir: string, platform: NodeJS.Platform = process.p
   const stat = statSync(dir);
   const mode = stat.mode & 0o7777;
   if (mode & 0o1002 || (process.getuid && stat.uid !== process.getuid())) {
-    throw new AppError('forbidden', `The data folder ${dir} is not yours alone: ${mode & 0o1002 ? 'anyone may write to it' : 'another user owns it'}.`, {
-      file: dir,
-      hint: 'Point MAILBENCH_DATA_DIR at a folder of your own (Mailbench creates it 0700), not a shared one such as /tmp.',
-    });
+    // A plain Error with the advice in its message, as for a too-new schema: the CLI's start-up imports this
+    // module, and the contract's AppError would bring zod into every start.
+    throw new Error(
+      `The data folder ${dir} is not yours alone: ${mode & 0o1002 ? 'anyone may write to it' : 'another user owns it'}. Point MAILBENCH_DATA_DIR at a folder of your own (Mailbench creates it 0700), not a shared one such as /tmp.`,
+    );
   }
   if (mode !== 0o700) chmodSync(dir, 0o700);
   return dir;
