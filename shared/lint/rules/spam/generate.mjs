@@ -22,8 +22,23 @@ const loadedPlugins = new Set(
 );
 // Plugins whose answers need the network (or a Bayes database): their rules are "not evaluated offline".
 const networkPlugins = new Set(['URIDNSBL', 'SPF', 'Pyzor', 'Razor2', 'SpamCop', 'DKIM', 'DNSEval', 'AskDNS', 'HashBL', 'DMARC', 'Bayes', 'DCC']);
-// can(...) answers of SpamAssassin 4.0.1 (Conf.pm feature_* subs, BodyEval::has_*, DKIM::has_arc).
-const canTrue = /::(?:feature_\w+|has_tflags_\w+|perl_min_version_5010000|has_check_body_length|has_plaintext_body_sig_ratio|has_arc)$/;
+// can(Module::sub) in SpamAssassin 4.0.1: true when the module is loaded (Conf always, plugins per the .pre files)
+// and defines the sub (the subs below, read from its Perl source).
+const definedSubs = new Map([
+  ['Mail::SpamAssassin::Conf', /^(?:feature_\w+|has_tflags_\w+|perl_min_version_5010000)$/],
+  ['Mail::SpamAssassin::Plugin::BodyEval', /^(?:has_check_body_length|has_plaintext_body_sig_ratio)$/],
+  ['Mail::SpamAssassin::Plugin::DKIM', /^has_arc$/],
+  ['Mail::SpamAssassin::Plugin::MIMEEval', /^(?:has_check_for_ascii_text_illegal|has_check_abundant_unicode_ratio|has_check_qp_ratio)$/],
+  ['Mail::SpamAssassin::Plugin::SPF', /^(?:has_check_for_spf_errors|has_check_spf_skipped_noenvfrom)$/],
+  ['Mail::SpamAssassin::Plugin::URIDNSBL', /^(?:has_tflags_domains_only|has_subtest_for_ranges|has_uridnsbl_for_a|has_uridnsbl_a_ns|has_tflags_notrim|has_uridnsbl_skip_mailto)$/],
+]);
+function canCall(name) {
+  const m = /^(.*)::([^:]+)$/.exec(name);
+  if (!m) return false;
+  const subs = definedSubs.get(m[1]);
+  const loaded = m[1] === 'Mail::SpamAssassin::Conf' || loadedPlugins.has(m[1]);
+  return Boolean(loaded && subs && subs.test(m[2]));
+}
 
 function evalCondition(expr) {
   const tokens = expr.match(/\(|\)|!|&&|\|\||[<>=!]=?|[+-]?\d+(?:\.\d+)?|[\w:]+/g) ?? [];
@@ -48,7 +63,7 @@ function evalCondition(expr) {
       if (name === 'Mail::SpamAssassin::Plugin::Dmarc') name = 'Mail::SpamAssassin::Plugin::DMARC';
       if (name === 'Mail::SpamAssassin::Plugin::WhiteListSubject') name = 'Mail::SpamAssassin::Plugin::WelcomeListSubject';
       if (t === 'plugin') return loadedPlugins.has(name) || name === 'Mail::SpamAssassin::Plugin::RaciallyCharged' ? 1 : 0;
-      return canTrue.test(name) ? 1 : 0;
+      return canCall(name) ? 1 : 0;
     }
     return Number(t);
   }
@@ -125,15 +140,18 @@ function metaDeps(ast, out = new Set()) {
   return out;
 }
 
+/** Conf/Parser.pm pack_eval_args: quoted strings taken verbatim (no escapes), or bare words and numbers. */
 function parseArgs(text) {
   const args = [];
-  const re = /\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|(-?\d+(?:\.\d+)?)|([\w.:-]+))\s*(?:,|$)/y;
+  let rest = text;
+  if (/^\s*$/.test(rest)) return args;
+  const re = /^\s*(?:(['"])(.*?)\1|([\d.:A-Za-z-]+?))\s*(?:,\s*|$)/s;
   let m;
-  while (re.lastIndex < text.length && (m = re.exec(text))) {
-    if (m[1] !== undefined || m[2] !== undefined) args.push((m[1] ?? m[2]).replace(/\\(.)/g, '$1'));
-    else if (m[3] !== undefined) args.push(Number(m[3]));
-    else args.push(m[4]);
+  while (rest !== '' && (m = re.exec(rest))) {
+    args.push(m[2] !== undefined ? m[2] : m[3]);
+    rest = rest.slice(m[0].length);
   }
+  if (rest !== '') throw new Error(`eval arguments do not parse: ${text}`);
   return args;
 }
 
@@ -286,7 +304,8 @@ for (const [name, def] of tests) {
   }
   if (netRuleTypes.has(def.type)) fail(`${def.type} looks names up in DNS`, 'network');
   else if (def.type === 'uri_detail') fail('uri_detail (URIDetail plugin) is not implemented', 'eval');
-  else if (flags.includes('net')) fail('tflags net: needs DNS or a network service', 'network');
+  // tflags net switches off eval rules offline (Check.pm skips them in score set 0); regex and meta rules still run.
+  else if (flags.includes('net') && /eval:/.test(def.text)) fail('tflags net: needs DNS or a network service', 'network');
   else if (flags.includes('learn') || /BAYES/.test(name) && def.text.includes('check_bayes')) fail('Bayes: needs a trained database', 'bayes');
   else if (def.type === 'meta') {
     try {
@@ -303,7 +322,17 @@ for (const [name, def] of tests) {
   } else {
     const evalMatch = /^(?:rbl)?eval:\s*(\w+)\s*\((.*)\)\s*$/s.exec(def.text);
     if (evalMatch) {
-      rule.eval = { fn: evalMatch[1], args: parseArgs(evalMatch[2]) };
+      let args;
+      try {
+        args = parseArgs(evalMatch[2]);
+      } catch (e) {
+        fail(e.message, 'syntax');
+      }
+      if (args) rule.eval = { fn: evalMatch[1], args };
+      if (!args) {
+        out.push(rule);
+        continue;
+      }
       if (network || /^check_(?:rbl|dns)/.test(evalMatch[1])) fail(`${evalMatch[1]} asks the network`, 'network');
       else rule.ported = true; // the engine marks evals it does not implement
     } else if (def.type === 'header' || def.type === 'mimeheader') {

@@ -1,4 +1,5 @@
 /** HeaderEval.pm, RelayEval.pm, FreeMail.pm and the list checks (WLBLEval): the checks that need no network. */
+import { utf8Octets } from '../../../message/octets';
 import type { SpamView } from '../../../message/spam-view';
 import { spamRuleData } from '../rules.generated';
 import { parseRfc822Date } from './date';
@@ -548,6 +549,28 @@ export function pseudoHeaders(ctx: EvalContext): void {
   ctx.view.pseudo.set('X-Spam-Relays-Untrusted', str(r.untrusted));
   ctx.view.pseudo.set('X-Spam-Relays-Internal', str(r.internal));
   ctx.view.pseudo.set('X-Spam-Relays-External', str(r.external));
+  // ALL-TRUSTED and friends: the header lines above / below the trust boundary in the Received chain.
+  const lines = ctx.view.message.root.headers.map((h) => `${h.name}: ${utf8Octets(h.value)}\n`);
+  const range = (start: number | undefined, end: number | undefined): string => {
+    let index = -1;
+    let out = '';
+    for (const line of lines) {
+      if (/^Received:/i.test(line)) index++;
+      if ((start === undefined || start <= index) && (end === undefined || index < end)) out += line;
+      else if (end !== undefined && index === end) {
+        out += line;
+        break;
+      }
+    }
+    return out;
+  };
+  const set = (name: string, value: string) => {
+    if (value !== '') ctx.view.pseudo.set(name, value);
+  };
+  if (r.lastTrustedIndex + 1 >= 0) set('ALL-TRUSTED', range(undefined, r.lastTrustedIndex + 1));
+  set('ALL-UNTRUSTED', range(r.lastTrustedIndex + 1, undefined));
+  set('ALL-INTERNAL', range(undefined, r.lastInternalIndex + 1));
+  set('ALL-EXTERNAL', range(r.lastInternalIndex + 1, undefined));
   const env = envelopeFrom(ctx.view, r);
   if (env !== undefined) ctx.view.pseudo.set('EnvelopeFrom', env);
 }

@@ -6,6 +6,7 @@ interface MimeStats {
   counts: Map<string, number>;
   multipartRatio: number;
   qpRatio: number;
+  unicodeRatio: number;
 }
 
 function allNodes(root: MimeNode): MimeNode[] {
@@ -33,6 +34,8 @@ function stats(ctx: EvalContext): MimeStats {
     const inc = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
     let qpBytes = 0;
     let qpCount = 0;
+    let normalChars = 0;
+    let unicodeChars = 0;
     let multipartAlternative = false;
     const partBytes: Array<number | undefined> = [];
     const partType: string[] = [];
@@ -62,7 +65,13 @@ function stats(ctx: EvalContext): MimeStats {
       partBytes.push(cd.includes('attachment') ? undefined : 0);
       for (const line of rawLines(ctx, p)) {
         if (multipartAlternative && !cd.includes('attachment') && (ctype === 'text/plain' || ctype === 'text/html')) partBytes[part] = (partBytes[part] ?? 0) + line.length;
-        if (cte === 'quoted-printable' && !line.startsWith('SPAM: ')) {
+        if (ctype === 'text/plain' && (!charset || charset === 'us-ascii') && /[\x00\x0d\x80-\xff]/.test(line)) inc('mime_ascii_text_illegal');
+      if (ctype === 'text/plain' && (cte === '' || cte === '7bit' || cte === '8bit')) {
+        const subs = line.match(/&#x[0-9A-F]{4};/g)?.length ?? 0;
+        normalChars += line.length - subs * 8;
+        unicodeChars += subs;
+      }
+      if (cte === 'quoted-printable' && !line.startsWith('SPAM: ')) {
           if (line.length > 79) counts.set('mime_qp_long_line', 1);
           qpBytes += line.length;
           if (line.includes('=')) {
@@ -90,7 +99,7 @@ function stats(ctx: EvalContext): MimeStats {
     }
     if (ctx.view.message.flags.unbalancedBoundary) counts.set('mime_missing_boundary', 1);
     if (ctx.view.message.flags.truncatedParts) counts.set('mimepart_limit_exceeded', 1);
-    return { counts, multipartRatio, qpRatio: qpBytes ? qpCount / qpBytes : 0 };
+    return { counts, multipartRatio, qpRatio: qpBytes ? qpCount / qpBytes : 0, unicodeRatio: normalChars ? unicodeChars / normalChars : 0 };
   });
 }
 
@@ -139,6 +148,8 @@ export const mimeEvals: Array<[string, EvalFn]> = [
     },
   ],
   ['check_mime_multipart_ratio', (ctx, [min, max]) => stats(ctx).multipartRatio >= num(min) && stats(ctx).multipartRatio < num(max)],
+  ['check_for_ascii_text_illegal', (ctx) => (stats(ctx).counts.get('mime_ascii_text_illegal') ?? 0) > 0],
+  ['check_abundant_unicode_ratio', (ctx, [ratio]) => /^\d{0,3}\.\d{1,3}$/.test(String(ratio)) && stats(ctx).unicodeRatio >= num(ratio)],
   ['check_qp_ratio', (ctx, [min]) => stats(ctx).qpRatio >= num(min)],
   [
     'check_msg_parse_flags',

@@ -28,6 +28,9 @@ export interface Relays {
   internal: Relay[];
   external: Relay[];
   unparseable: number;
+  /** Index (from the top, 0-based) of the last Received header in the trusted / internal part; -1 for none. */
+  lastTrustedIndex: number;
+  lastInternalIndex: number;
 }
 
 const IPV4 = '\\b(?<!:)(?:1\\d\\d|2[0-4]\\d|25[0-5]|[1-9]\\d|\\d)\\.(?:1\\d\\d|2[0-4]\\d|25[0-5]|[1-9]\\d|\\d)\\.(?:1\\d\\d|2[0-4]\\d|25[0-5]|[1-9]\\d|\\d)\\.(?:1\\d\\d|2[0-4]\\d|25[0-5]|[1-9]\\d|\\d)\\b';
@@ -383,7 +386,7 @@ const asString = (r: Relay) => `[ ip=${r.ip} rdns=${r.rdns} helo=${r.helo} by=${
 
 /** Received.pm parse_received_headers with inferred trust (no trusted_networks configured). */
 export function parseRelays(received: string[], originatingIp?: string): Relays {
-  const out: Relays = { trusted: [], untrusted: [], internal: [], external: [], unparseable: 0 };
+  const out: Relays = { trusted: [], untrusted: [], internal: [], external: [], unparseable: 0, lastTrustedIndex: -1, lastInternalIndex: -1 };
   let inTrusted = true;
   let inInternal = true;
   let allowFetchMarkers = true;
@@ -391,16 +394,17 @@ export function parseRelays(received: string[], originatingIp?: string): Relays 
   if (originatingIp) lines.push(`from X-Originating-IP: ${originatingIp}`);
   for (const line of lines) {
     const parsed = parseReceivedLine(line);
-    if (parsed === 'fetcher') {
-      if (allowFetchMarkers) {
-        out.trusted = [];
-        out.internal = [];
-        out.external = [];
-      }
-      continue;
+    if (parsed === 'fetcher' && allowFetchMarkers) {
+      out.trusted = [];
+      out.internal = [];
+      out.external = [];
     }
     if (parsed === undefined) out.unparseable++;
-    if (parsed === undefined || parsed === 'ignore') continue;
+    if (parsed === undefined || parsed === 'ignore' || parsed === 'fetcher') {
+      if (inTrusted) out.lastTrustedIndex++;
+      if (inInternal) out.lastInternalIndex++;
+      continue;
+    }
     const relay = finish(parsed);
     if (inTrusted && !relay.ipPrivate && !relay.auth) {
       inTrusted = false;
@@ -411,12 +415,15 @@ export function parseRelays(received: string[], originatingIp?: string): Relays 
     if (inTrusted) {
       out.trusted.push(relay);
       allowFetchMarkers = true;
+      out.lastTrustedIndex++;
     } else {
       out.untrusted.push(relay);
       allowFetchMarkers = false;
     }
-    if (inInternal) out.internal.push(relay);
-    else out.external.push(relay);
+    if (inInternal) {
+      out.internal.push(relay);
+      out.lastInternalIndex++;
+    } else out.external.push(relay);
   }
   return out;
 }
