@@ -150,26 +150,38 @@ class Collector {
     // With display:none in the same block, the other hiding declarations are belt and braces for clients that drop it.
     const hides = declarations.some((d) => d.property === 'display' && /^none\b/i.test(d.value.trim()));
     for (const { property, value } of declarations) {
-      if (property.startsWith('mso-') || property.startsWith('-')) continue;
       if (hides && redundantWhenHidden.has(property)) continue;
-      const fact = { ...where, value };
-      const slug = propertySlug(property);
-      if (slug) this.add(slug, start, end, property, fact);
-      if (property === 'display') {
-        const keyword = value.toLowerCase().replace(/\s*!\s*important/, '').trim();
-        if (keyword === 'flex' || keyword === 'inline-flex') this.add('css-display-flex', start, end, 'display', fact);
-        else if (keyword === 'grid' || keyword === 'inline-grid') this.add('css-display-grid', start, end, 'display', fact);
-        else if (keyword === 'none') this.add('css-display-none', start, end, 'display', fact);
-      }
-      if (/[(!]|\d[a-z]/i.test(value)) {
-        for (const [pattern, feature] of valueFeatures) {
-          const match = pattern.exec(value);
-          // !important's notes depend on the property too (background-image) and on the space before it.
-          if (match) this.add(feature, start, end, match[0].replace(/^\d/, '').toLowerCase(), feature === 'css-important' ? { ...where, value: `${property}:${value}` } : fact);
-        }
+      for (const { slug, token } of declarationFeatures(property, value)) {
+        // !important's notes depend on the property too (background-image) and on the space before it.
+        this.add(slug, start, end, token, { ...where, value: slug === 'css-important' ? `${property}:${value}` : value });
       }
     }
   }
+}
+
+/**
+ * The caniemail features one declaration uses, each with the token that shows it: the property's own feature
+ * (`css-margin`), a display keyword (`css-display-flex`) and features of the value (`rgba(`, `!important`, `rem`).
+ * Vendor and mso- properties are the author's fallbacks for particular clients, not features to judge.
+ */
+export function declarationFeatures(property: string, value: string): Array<{ slug: string; token: string }> {
+  if (property.startsWith('mso-') || property.startsWith('-')) return [];
+  const out: Array<{ slug: string; token: string }> = [];
+  const slug = propertySlug(property);
+  if (slug) out.push({ slug, token: property });
+  if (property === 'display') {
+    const keyword = value.toLowerCase().replace(/\s*!\s*important/, '').trim();
+    if (keyword === 'flex' || keyword === 'inline-flex') out.push({ slug: 'css-display-flex', token: 'display' });
+    else if (keyword === 'grid' || keyword === 'inline-grid') out.push({ slug: 'css-display-grid', token: 'display' });
+    else if (keyword === 'none') out.push({ slug: 'css-display-none', token: 'display' });
+  }
+  if (/[(!]|\d[a-z]/i.test(value)) {
+    for (const [pattern, feature] of valueFeatures) {
+      const match = pattern.exec(value);
+      if (match) out.push({ slug: feature, token: match[0].replace(/^\d/, '').toLowerCase() });
+    }
+  }
+  return out.filter((f) => featureExists(f.slug));
 }
 
 /** Templates of one project share their <style> blocks: each distinct stylesheet is scanned once. */

@@ -109,7 +109,8 @@ export interface VerdictContext {
   hasMsoConditionals: boolean;
 }
 
-function supportOf(slug: string, client: string): { code: SupportCode; notes: string[]; noteNumbers: string[] } | undefined {
+/** What caniemail says about one feature in one client column (or the `outlook.new` alias). */
+export function supportOf(slug: string, client: string): { code: SupportCode; notes: string[]; noteNumbers: string[] } | undefined {
   const feature = features[slug];
   const entry = feature?.support[aliases[client] ?? client];
   if (!feature || entry === undefined) return undefined;
