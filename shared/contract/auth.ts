@@ -83,6 +83,13 @@ export const SpfReport = z.object({
 });
 export type SpfReport = z.infer<typeof SpfReport>;
 
+/**
+ * Something mailauth noticed beyond the verdict (a warning of its lenient mode, a tag that
+ * changed the outcome), with its meaning and what to do: a pass can still need a fix.
+ */
+export const AuthNote = z.object({ code: z.string(), message: z.string(), fix: z.string().optional() });
+export type AuthNote = z.infer<typeof AuthNote>;
+
 export const DkimReport = z.object({
   result: z.string(),
   domain: z.string(),
@@ -97,6 +104,7 @@ export const DkimReport = z.object({
   comment: z.string().optional(),
   why: z.string(),
   fix: z.string().optional(),
+  notes: z.array(AuthNote),
   trail: z.array(DnsLookup),
 });
 export type DkimReport = z.infer<typeof DkimReport>;
@@ -104,8 +112,19 @@ export type DkimReport = z.infer<typeof DkimReport>;
 const Alignment = z.object({ result: z.string(), domain: z.string().optional(), strict: z.boolean() });
 export const DmarcReport = z.object({
   result: z.string(),
+  /** The From (author) domain the verdict is about. */
   domain: z.string().optional(),
+  /** Its organizational domain (RFC 9989 tree walk), when it differs or matters for alignment. */
+  orgDomain: z.string().optional(),
+  /** Where the applied record was published: the From domain, its organizational domain or a PSD. */
+  policyDomain: z.string().optional(),
+  /** The policy receivers apply, after sp/np and t=y. */
   policy: z.string().optional(),
+  /** Which tag gave that policy: p (own record), sp (an existing subdomain), np (a subdomain that does not exist). */
+  appliedTag: z.enum(['p', 'sp', 'np']).optional(),
+  /** t=y: the record is in test mode and receivers apply the next weaker policy. */
+  testMode: z.boolean().optional(),
+  notes: z.array(AuthNote),
   record: z.string().optional(),
   alignment: z.object({ spf: Alignment, dkim: Alignment }),
   why: z.string(),

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { MessageReport } from '../../../shared/contract/auth';
+import type { AuthNote, MessageReport } from '../../../shared/contract/auth';
 import { runMessageCheck } from '../../services/auth/checks';
 import { type Command, EXIT, UsageError } from '../command';
 import { checkIp, dnsFlags, dnsSourceFrom, readInputBytes } from './auth-options';
@@ -33,16 +33,20 @@ export const authCommand: Command = {
 };
 
 function printReport(report: MessageReport, out: (text: string) => void): void {
-  const line = (label: string, result: string, why: string, fix?: string) => {
+  const line = (label: string, result: string, why: string, fix?: string, notes: readonly AuthNote[] = []) => {
     out(`${label.padEnd(6)} ${result.padEnd(10)} ${why}`);
     if (fix) out(`${''.padEnd(17)}fix: ${fix}`);
+    for (const note of notes) {
+      out(`${''.padEnd(17)}note: ${note.message}`);
+      if (note.fix) out(`${''.padEnd(23)}fix: ${note.fix}`);
+    }
   };
   out(`envelope: ip=${report.envelope.ip ?? '-'} helo=${report.envelope.helo ?? '-'} mail-from=${report.envelope.mailFrom ?? '-'} from=${report.envelope.from ?? '-'}${report.strict ? ' (strict)' : ''}`);
   line('SPF', report.spf.result, `${report.spf.why} (${report.spf.lookups.count}/10 lookups, ${report.spf.lookups.void}/2 void)`, report.spf.fix);
   for (const row of report.dkim) {
-    line('DKIM', row.result, `${row.domain ? `d=${row.domain} s=${row.selector} ${row.algorithm}${row.keyBits ? ` ${row.keyBits}-bit` : ''}: ` : ''}${row.why}`, row.fix);
+    line('DKIM', row.result, `${row.domain ? `d=${row.domain} s=${row.selector} ${row.algorithm}${row.keyBits ? ` ${row.keyBits}-bit` : ''}: ` : ''}${row.why}`, row.fix, row.notes);
   }
-  line('DMARC', report.dmarc.result, `${report.dmarc.policy ? `p=${report.dmarc.policy}: ` : ''}${report.dmarc.why}`, report.dmarc.fix);
+  line('DMARC', report.dmarc.result, report.dmarc.why, report.dmarc.fix, report.dmarc.notes);
   line('ARC', report.arc.result, report.arc.why, report.arc.fix);
   line('BIMI', report.bimi.result, report.bimi.why, report.bimi.fix);
   out('');

@@ -1,6 +1,9 @@
 import { authenticate, type AuthenticateResult, type DKIMResult, type DNSResolver } from 'mailauth';
 import type { DkimReport, DnsLookup, MessageReport } from '../../../shared/contract/auth';
 import type { CheckDns } from '../dns/source';
+import { dkimNotes } from './dkim-notes';
+import { bimiReport, type DmarcContext, dkimAlignmentFix, dmarcContext, dmarcReport } from './dmarc-explain';
+import { OrgDomains } from './org-domain';
 import { AUTHSERV_ID, spfReport } from './spf-check';
 
 export interface MessageQuery {
@@ -34,12 +37,14 @@ export async function verifyMessage(dns: CheckDns, query: MessageQuery): Promise
   const spf = result.spf
     ? await spfReport(dns, result.spf, { ip: result.spf['client-ip'] ?? query.ip ?? '', nullSender: !query.mailFrom && !query.useReceived }, trails.spf)
     : undefined;
+  const dmarc = dmarcReport(result, trails.dmarc, trail);
   const report: MessageReport = {
     strict: query.strict,
     envelope: {
       ...(result.spf && result.spf['client-ip'] ? { ip: result.spf['client-ip'] } : {}),
       ...(result.spf && result.spf.helo ? { helo: result.spf.helo } : {}),
-      ...(result.spf && result.spf['envelope-from'] ? { mailFrom: result.spf['envelope-from'] } : {}),
+      // a null sender without HELO comes back as postmaster@undefined: there is no address to show
+      ...(result.spf && result.spf['envelope-from'] && !/@undefined$/.test(result.spf['envelope-from']) ? { mailFrom: result.spf['envelope-from'] } : {}),
       ...(result.dkim.headerFrom?.length ? { from: result.dkim.headerFrom.join(', ') } : {}),
     },
     spf: spf ?? {
@@ -50,10 +55,10 @@ export async function verifyMessage(dns: CheckDns, query: MessageQuery): Promise
       why: 'SPF was not checked.',
       trail: [],
     },
-    dkim: dkimReports(result, trails.dkim),
-    dmarc: dmarcReport(result, trails.dmarc),
+    dkim: dkimReports(result, trails.dkim, dmarcContext(result), bodyOf(query.message)),
+    dmarc,
     arc: arcReport(result, trails.arc),
-    bimi: bimiReport(result, trails.bimi, result.dkim.headerFrom?.[0]?.split('@').pop() ?? '<domain>'),
+    bimi: bimiReport(result, trails.bimi, dmarc, await organizationalPolicy(dns, result, dmarc)),
     authenticationResults: authenticationResultsHeader(result.headers),
     trail,
   };
@@ -62,6 +67,29 @@ export async function verifyMessage(dns: CheckDns, query: MessageQuery): Promise
     report.spf.fix = 'Enter the IP the message came from, or turn on "take from Received" for a message that has one.';
   }
   return report;
+}
+
+/** The body's bytes: after the first empty line (CRLF or LF). */
+function bodyOf(message: Buffer): Buffer {
+  const crlf = message.indexOf('\r\n\r\n');
+  const lf = message.indexOf('\n\n');
+  if (crlf >= 0 && (lf < 0 || crlf < lf)) return message.subarray(crlf + 4);
+  return lf >= 0 ? message.subarray(lf + 2) : Buffer.alloc(0);
+}
+
+/**
+ * The organizational domain's own p=, when BIMI was skipped as too lax although the policy that
+ * applied enforces: the answers are those the check already got (the quiet resolver remembers).
+ */
+async function organizationalPolicy(dns: CheckDns, result: AuthenticateResult, dmarc: MessageReport['dmarc']): Promise<string | undefined> {
+  const bimi = result.bimi as { status?: { comment?: string } } | false;
+  if (!bimi || bimi.status?.comment !== 'too lax DMARC policy' || !dmarc.orgDomain || dmarc.orgDomain === dmarc.policyDomain) return undefined;
+  try {
+    const found = await new OrgDomains(dns.quiet).policyOf(dmarc.orgDomain);
+    return found.record && found.recordDomain === dmarc.orgDomain ? /(?:^|;)\s*p\s*=\s*([a-z]+)/i.exec(found.record)?.[1]?.toLowerCase() ?? 'none' : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 type Verdict = 'spf' | 'dkim' | 'dmarc' | 'arc' | 'bimi';
@@ -92,7 +120,12 @@ function authenticationResultsHeader(headers: string): string {
   return match ? match[0].replace(/\r\n/g, '\n') : '';
 }
 
-type DkimRow = DKIMResult & { modulusLength?: number; status: DKIMResult['status'] & { aligned?: string | false } };
+type DkimRow = DKIMResult & {
+  modulusLength?: number;
+  canonBodyLengthLimited?: boolean;
+  canonBodyLengthLimit?: number;
+  status: DKIMResult['status'] & { aligned?: string | false; warnings?: string[]; underSized?: number; testing?: boolean };
+};
 
 function failureOf(result: string, comment: string): DkimReport['failure'] | undefined {
   if (result === 'pass' || result === 'none') return undefined;
@@ -103,7 +136,7 @@ function failureOf(result: string, comment: string): DkimReport['failure'] | und
   return 'other';
 }
 
-function dkimReports(result: AuthenticateResult, trail: DnsLookup[]): DkimReport[] {
+function dkimReports(result: AuthenticateResult, trail: DnsLookup[], context: DmarcContext, body: Buffer): DkimReport[] {
   const rows = (result.dkim.results ?? []) as DkimRow[];
   return rows.map((row) => {
     const verdict = row.status.result;
@@ -126,7 +159,14 @@ function dkimReports(result: AuthenticateResult, trail: DnsLookup[]): DkimReport
       coversListUnsubscribePost: signedHeaders.some((header) => header.toLowerCase() === 'list-unsubscribe-post'),
       aligned: Boolean(row.status.aligned),
       ...(comment ? { comment } : {}),
-      ...withShortKeyAdvice(explainDkim(verdict, failure, domain, selector, comment, Boolean(row.status.aligned)), verdict === 'pass' && algorithm.startsWith('rsa') ? keyBits : undefined),
+      ...withShortKeyAdvice(explainDkim(verdict, failure, domain, selector, comment, Boolean(row.status.aligned), context), verdict === 'pass' && algorithm.startsWith('rsa') ? keyBits : undefined),
+      notes: dkimNotes({
+        algorithm,
+        warnings: row.status.warnings ?? [],
+        ...(row.canonBodyLengthLimited && row.canonBodyLengthLimit !== undefined ? { bodyLengthLimit: row.canonBodyLengthLimit, unsignedBytes: row.status.underSized ?? 0 } : {}),
+        testing: Boolean(row.status.testing),
+        body,
+      }),
       trail: trail.filter((lookup) => lookup.name === name),
     };
   });
@@ -139,13 +179,13 @@ function withShortKeyAdvice(explained: { why: string; fix?: string }, rsaBits: n
   return { ...explained, fix: explained.fix ? `${explained.fix} ${advice}` : advice };
 }
 
-function explainDkim(result: string, failure: DkimReport['failure'], domain: string, selector: string, comment: string, aligned: boolean): { why: string; fix?: string } {
+function explainDkim(result: string, failure: DkimReport['failure'], domain: string, selector: string, comment: string, aligned: boolean, context: DmarcContext): { why: string; fix?: string } {
   const record = `${selector}._domainkey.${domain}`;
   if (result === 'none') return { why: 'The message has no DKIM signature.', fix: 'Sign outgoing mail with DKIM at your sending service, with d= your From domain (Builders creates a key and its TXT record).' };
   if (result === 'pass') {
     return aligned
       ? { why: `The signature by ${domain} verifies and aligns with the From domain.` }
-      : { why: `The signature by ${domain} verifies but ${domain} is not the From domain, so it does not help DMARC.`, fix: 'Also sign with d= your From domain (or a subdomain of it).' };
+      : { why: `The signature by ${domain} verifies but does not align with the From domain ${context.author || '(none)'}, so it does not help DMARC.`, fix: `Also sign with ${dkimAlignmentFix(context)}.` };
   }
   switch (failure) {
     case 'body-hash':
@@ -161,54 +201,6 @@ function explainDkim(result: string, failure: DkimReport['failure'], domain: str
   }
 }
 
-type DmarcShape = {
-  status: { result: string };
-  domain?: string;
-  policy?: string;
-  p?: string;
-  rr?: string;
-  error?: string;
-  alignment?: { spf: { result?: string | false; strict?: boolean }; dkim: { result?: string | false; strict?: boolean } };
-};
-
-function dmarcReport(result: AuthenticateResult, trail: DnsLookup[]): MessageReport['dmarc'] {
-  const from = result.dkim.headerFrom?.[0]?.split('@').pop() ?? '';
-  const dmarc = result.dmarc as DmarcShape | false;
-  const align = (side?: { result?: string | false; strict?: boolean }) => ({
-    result: side?.result ? 'aligned' : 'not aligned',
-    ...(side?.result ? { domain: side.result } : {}),
-    strict: Boolean(side?.strict),
-  });
-  if (!dmarc) {
-    return {
-      result: 'none',
-      alignment: { spf: align(), dkim: align() },
-      why: result.dmarcSkipReason ? `DMARC was not evaluated: ${result.dmarcSkipReason.replace(/-/g, ' ')}.` : 'DMARC was not evaluated: the message has no From address.',
-      fix: 'Give the message exactly one From address with one domain.',
-      trail,
-    };
-  }
-  const verdict = dmarc.status.result;
-  const domain = dmarc.domain ?? from;
-  const policy = dmarc.policy ?? dmarc.p;
-  const alignment = { spf: align(dmarc.alignment?.spf), dkim: align(dmarc.alignment?.dkim) };
-  const base = { result: verdict, domain, ...(policy ? { policy } : {}), ...(dmarc.rr ? { record: dmarc.rr } : {}), alignment, trail };
-  switch (verdict) {
-    case 'pass':
-      return { ...base, why: `DMARC passes: ${[alignment.spf.domain && `SPF (${alignment.spf.domain})`, alignment.dkim.domain && `DKIM (${alignment.dkim.domain})`].filter(Boolean).join(' and ')} aligned with the From domain ${domain}.` };
-    case 'fail':
-      return {
-        ...base,
-        why: `Neither SPF nor DKIM passed for a domain aligned with the From domain ${domain}; receivers apply p=${policy ?? 'none'}.`,
-        fix: `Sign with DKIM using d=${domain}${alignment.dkim.strict ? '' : ' (or a subdomain of it)'}, or use a MAIL FROM under ${domain} that SPF authorizes.`,
-      };
-    case 'none':
-      return { ...base, why: `${domain} publishes no DMARC record.`, fix: `Publish a TXT record at _dmarc.${domain}: "v=DMARC1; p=none; rua=mailto:dmarc-reports@${domain}", then move to quarantine or reject when reports are clean.` };
-    default:
-      return { ...base, why: `DMARC ${verdict}: ${dmarc.error ?? 'the record could not be read or DNS failed'}.`, fix: `Check the record at _dmarc.${domain} with the domain audit.` };
-  }
-}
-
 function arcReport(result: AuthenticateResult, trail: DnsLookup[]): MessageReport['arc'] {
   const arc = result.arc as { status?: { result: string; comment?: string }; i?: number | false } | false;
   const verdict = arc ? (arc.status?.result ?? 'none') : 'none';
@@ -218,21 +210,4 @@ function arcReport(result: AuthenticateResult, trail: DnsLookup[]): MessageRepor
   if (verdict === 'none') return { ...base, why: 'The message carries no ARC headers: normal for mail that did not pass through a forwarder or mailing list.' };
   if (verdict === 'pass') return { ...base, why: `The ARC chain of ${instances} set(s) verifies: forwarders vouched for the original authentication results.` };
   return { ...base, why: `The ARC chain does not verify${comment ? `: ${comment}` : ''}.`, fix: 'ARC is added by forwarders; if your own relay seals messages, check its key and that nothing edits the message after sealing.' };
-}
-
-function bimiReport(result: AuthenticateResult, trail: DnsLookup[], domain: string): MessageReport['bimi'] {
-  const bimi = result.bimi as { status?: { result: string; comment?: string }; location?: string; authority?: string } | false;
-  const verdict = bimi ? (bimi.status?.result ?? 'none') : 'skipped';
-  const comment = bimi && bimi.status?.comment ? String(bimi.status.comment) : undefined;
-  const base = { result: verdict, ...(bimi && bimi.location ? { location: bimi.location } : {}), ...(bimi && bimi.authority ? { authority: bimi.authority } : {}), ...(comment ? { comment } : {}), trail };
-  switch (verdict) {
-    case 'pass':
-      return { ...base, why: 'A BIMI record points at a logo; mailbox providers that show logos may show it (most also require a VMC certificate).' };
-    case 'skipped':
-      return { ...base, why: `BIMI was not checked: ${comment ?? 'DMARC did not pass with an enforcing policy'}.`, fix: 'BIMI needs DMARC to pass with p=quarantine or p=reject (pct=100) on the From domain.' };
-    case 'none':
-      return { ...base, why: 'The From domain publishes no BIMI record.', fix: `Publish TXT at default._bimi.${domain}: "v=BIMI1; l=https://…/logo.svg; a=https://…/vmc.pem" (SVG Tiny PS logo).` };
-    default:
-      return { ...base, why: `BIMI ${verdict}${comment ? `: ${comment}` : ''}.`, fix: 'Check the BIMI record: l= must be an https URL of an SVG Tiny PS logo, a= an https URL of the VMC.' };
-  }
 }

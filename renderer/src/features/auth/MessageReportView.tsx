@@ -63,6 +63,7 @@ export function MessageReportView({ report }: { report: MessageReport }) {
           result={row.result}
           why={row.why}
           fix={row.fix}
+          notes={row.notes}
           facts={
             row.domain
               ? [
@@ -82,8 +83,12 @@ export function MessageReportView({ report }: { report: MessageReport }) {
         result={dmarc.result}
         why={dmarc.why}
         fix={dmarc.fix}
+        notes={dmarc.notes}
         facts={[
-          ['Policy', dmarc.policy ? `p=${dmarc.policy}` : '—'],
+          ['From domain', dmarc.domain ?? '—'],
+          ...(dmarc.orgDomain && dmarc.orgDomain !== dmarc.domain ? ([['Organizational domain', dmarc.orgDomain]] as Array<[string, string]>) : []),
+          ...(dmarc.policyDomain && dmarc.policyDomain !== dmarc.domain ? ([['Record found at', `_dmarc.${dmarc.policyDomain}`]] as Array<[string, string]>) : []),
+          ['Policy applied', dmarc.policy ? `${dmarc.appliedTag ?? 'p'}=${dmarc.policy}${dmarc.testMode ? ' (lowered by t=y)' : ''}` : '—'],
           ['SPF alignment', alignmentText(dmarc.alignment.spf)],
           ['DKIM alignment', alignmentText(dmarc.alignment.dkim)],
           ...(dmarc.record ? ([['Record', dmarc.record]] as Array<[string, string]>) : []),

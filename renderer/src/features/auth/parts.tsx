@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { DnsLookup } from '../../../../shared/contract/auth';
+import type { AuthNote, DnsLookup } from '../../../../shared/contract/auth';
 import type { AppError } from '../../../../shared/contract/errors';
 
 export type Tone = 'pass' | 'fail' | 'warn' | 'info' | 'none';
@@ -67,13 +67,15 @@ export interface VerdictProps {
   result: string;
   why: string;
   fix?: string | undefined;
+  /** What mailauth noticed beyond the verdict, each with its meaning and fix. */
+  notes?: readonly AuthNote[];
   facts?: Array<[string, string]>;
   trail: readonly DnsLookup[];
   children?: React.ReactNode;
 }
 
 /** One verdict: result, one sentence why, one sentence what to do, facts, and the DNS behind it. */
-export function Verdict({ title, result, why, fix, facts = [], trail, children }: VerdictProps) {
+export function Verdict({ title, result, why, fix, notes = [], facts = [], trail, children }: VerdictProps) {
   return (
     <section className="auth-verdict" aria-label={`${title}: ${result}`}>
       <header>
@@ -85,6 +87,21 @@ export function Verdict({ title, result, why, fix, facts = [], trail, children }
         <p className="auth-fix">
           <strong>Fix:</strong> {fix}
         </p>
+      )}
+      {notes.length > 0 && (
+        <ul className="auth-notes" aria-label={`${title} notes`}>
+          {notes.map((note) => (
+            <li key={note.code}>
+              <span className="auth-note">⚠ {note.message}</span>
+              {note.fix && (
+                <span className="auth-fix">
+                  {' '}
+                  <strong>Fix:</strong> {note.fix}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
       {facts.length > 0 && (
         <dl className="facts auth-facts">
