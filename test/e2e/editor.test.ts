@@ -105,8 +105,9 @@ describe('Editor and live preview (browser mode, Chromium)', () => {
 <video poster="${origin}/poster.png"></video>
 </body></html>`;
     const { page, frame } = editor;
-    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'HTML' }).click();
+    // The text is HTML, so the switch to HTML mode is a plain switch (no conversion asked).
     await editor.replaceSource(hostile);
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'HTML' }).click();
     await expect.poll(() => editor.frameText(), { timeout: 15_000 }).toContain('Hostile marker');
     await frame.locator('#go').click();
     await frame.locator('#js').click();

@@ -3,6 +3,7 @@ import type * as MonacoApi from 'monaco-editor/editor/editor.api';
 import { type DocumentState, documentStore } from '../state/document';
 import { loadMonaco } from './load';
 import { findingMarker, issueMarker, type MarkerData } from './markers';
+import { followPastedLanguage } from '../features/editor/actions';
 
 type Monaco = typeof MonacoApi;
 
@@ -71,6 +72,8 @@ export function MonacoEditor() {
           documentStore.set({ source: model.getValue(), dirty: true });
         });
         cleanups.push(() => edits.dispose());
+        const pastes = editor.onDidPaste(() => followPastedLanguage(model.getValue()));
+        cleanups.push(() => pastes.dispose());
 
         let last = initial;
         const sync = () => {

@@ -46,7 +46,7 @@ export function StatusBar() {
       <span className={`status-item ${errors ? 'status-error' : ''}`} data-testid="status-lint">
         <span aria-hidden="true">{errors ? '✖ ' : findings.length > 0 ? '▲ ' : spamScore !== undefined ? '✓ ' : '○ '}</span>
         {lintSummary(findings, spamScore !== undefined)}
-        {spamScore !== undefined && ` · spam ${spamScore.toFixed(1)}`}
+        {spamScore !== undefined && ` · spam ${(Number(spamScore.toFixed(1)) || 0).toFixed(1)}`}
       </span>
       <span className={`status-item ${clipped ? 'status-error' : ''}`} data-testid="status-size">
         {html ? `${kb(size)} of ${kb(GMAIL_CLIP_BYTES)}${clipped ? ' — Gmail clips this' : ''}` : 'Not compiled yet'}

@@ -8,11 +8,12 @@ import { documentStore } from '../../state/document';
 import { useStore } from '../../state/store';
 import { Button } from '../../ui/Button';
 import { FindingsList } from '../lint/FindingsList';
-import { editorUi, type EditorDialog, openDialog, save, saveAs } from './actions';
+import { editorUi, type EditorDialog, openDialog, save, saveAs, switchLanguage } from './actions';
 import { startCompilePipeline } from './compile-pipeline';
 import { DraftRestore } from './DraftRestore';
 import { startAutosave } from './drafts';
 import { ExportDialog } from './ExportDialog';
+import { LanguageDialogs } from './LanguageDialogs';
 import { OpenDialog } from './OpenDialog';
 import { SaveAsDialog } from './SaveAsDialog';
 import { StarterGallery } from './StarterGallery';
@@ -76,7 +77,7 @@ export default function EditorPanel() {
         <span className="toolbar-spacer" />
         <div role="group" aria-label="Language" className="segmented">
           {(['mjml', 'html'] as const).map((value) => (
-            <button key={value} type="button" aria-pressed={language === value} onClick={() => documentStore.set({ language: value })}>
+            <button key={value} type="button" aria-pressed={language === value} onClick={() => switchLanguage(value)}>
               {value.toUpperCase()}
             </button>
           ))}
@@ -118,6 +119,7 @@ export default function EditorPanel() {
       <OpenDialog open={ui.dialog === 'open'} onOpenChange={close} />
       <SaveAsDialog open={ui.dialog === 'saveAs'} onOpenChange={close} />
       <ExportDialog open={ui.dialog === 'export'} onOpenChange={close} />
+      <LanguageDialogs />
     </div>
   );
 }

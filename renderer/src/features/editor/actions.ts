@@ -1,12 +1,14 @@
 import type { Starter } from '../../../../shared/contract/editor';
 import { AppError } from '../../../../shared/contract/errors';
 import { client } from '../../platform/index';
-import { documentStore } from '../../state/document';
+import { detectLanguage, extensionFor, nameFor } from '../../../../shared/editor/language';
+import { extensionOf } from '../../../../shared/shell/files';
+import { type DocumentLanguage, documentStore } from '../../state/document';
 import { createStore } from '../../state/store';
 // The shell owns replacing the open document (it asks before dropping unsaved changes).
 import { loadTemplate } from '../../shell/documents';
 
-export type EditorDialog = 'starters' | 'open' | 'saveAs' | 'export';
+export type EditorDialog = 'starters' | 'open' | 'saveAs' | 'export' | 'convertToHtml' | 'notMjml';
 
 /** Which editor dialog is open, and the last message for the person (saved, refused, failed). */
 export const editorUi = createStore<{ dialog?: EditorDialog; message?: { tone: 'info' | 'error'; text: string } }>({});
@@ -59,8 +61,50 @@ export async function saveAs(): Promise<void> {
 
 export async function save(): Promise<void> {
   const doc = documentStore.get();
-  if (doc.path) await saveTo(doc.path);
-  else await saveAs();
+  const fileLanguage = doc.path ? (extensionOf(doc.path) === 'mjml' ? 'mjml' : 'html') : undefined;
+  if (doc.path && fileLanguage === doc.language) await saveTo(doc.path);
+  else {
+    // MJML pasted into a .html document is not written over the .html: the name follows the content.
+    if (doc.path) say('info', `${doc.title} now holds ${doc.language.toUpperCase()}: save it under a ${extensionFor(doc.language)} name.`);
+    documentStore.set({ title: nameFor(doc.title, doc.language) });
+    await saveAs();
+  }
+}
+
+/**
+ * Switching the mode of a document whose text says otherwise: MJML to HTML offers to convert
+ * (the compiled HTML replaces the source); HTML to MJML cannot convert, so it is refused with
+ * why. Text that is neither (empty, a snippet) just switches.
+ */
+export function switchLanguage(target: DocumentLanguage): void {
+  const doc = documentStore.get();
+  if (target === doc.language) return;
+  const holds = detectLanguage(doc.source);
+  if (holds === undefined || holds === target) {
+    documentStore.set({ language: target, title: nameFor(doc.title, target) });
+    return;
+  }
+  editorUi.set({ dialog: target === 'html' ? 'convertToHtml' : 'notMjml' });
+}
+
+/** Replaces MJML source with its compiled HTML (the last good compile), as one undoable edit of the document. */
+export function convertToHtml(): void {
+  const doc = documentStore.get();
+  if (!doc.compiledHtml || doc.compileOk === false) {
+    say('error', 'The MJML does not compile yet, so there is no HTML to convert to: fix the errors marked in the source first.');
+    return;
+  }
+  documentStore.set({ language: 'html', source: doc.compiledHtml, dirty: true, title: nameFor(doc.title, 'html') });
+  say('info', 'Converted to HTML: the source is now the compiled HTML.');
+}
+
+/** After a paste: text that is MJML (or HTML) puts the document in that mode, and says so, instead of being misread. */
+export function followPastedLanguage(source: string): void {
+  const doc = documentStore.get();
+  const holds = detectLanguage(source);
+  if (holds === undefined || holds === doc.language) return;
+  documentStore.set({ language: holds, title: nameFor(doc.title, holds) });
+  say('info', `The pasted text is ${holds.toUpperCase()}: the document is now ${holds.toUpperCase()}${doc.path ? `, and Save asks for a ${extensionFor(holds)} name` : ''}.`);
 }
 
 export async function openDialog(): Promise<void> {

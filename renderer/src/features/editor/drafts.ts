@@ -1,4 +1,5 @@
 import type { Draft } from '../../../../shared/contract/editor';
+import { detectLanguage } from '../../../../shared/editor/language';
 import { client } from '../../platform/index';
 import { type DocumentState, documentStore } from '../../state/document';
 
@@ -17,7 +18,8 @@ export function adoptDraft(draft: Draft): void {
   documentStore.set({
     source: draft.source,
     title: draft.title,
-    language: draft.language,
+    // A draft autosaved while pasted MJML sat in HTML mode (or the other way) comes back as what it holds.
+    language: detectLanguage(draft.source) ?? draft.language,
     path: draft.path,
     dirty: true,
     textOverride: undefined,

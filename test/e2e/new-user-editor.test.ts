@@ -1,0 +1,90 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appInBrowser, screenshotPath } from '../support/app-in-browser';
+
+/**
+ * A new user in the editor: pastes a real template (HTML into the MJML starter mode, MJML into
+ * HTML), switches modes, and lints a template with many findings. Every state must agree with
+ * the text: no MJML shown as raw HTML, no page that scrolls the app's own toolbar away.
+ */
+const session = appInBrowser();
+let page: Page;
+const errors: string[] = [];
+
+const mjml = '<mjml><mj-body><mj-section><mj-column><mj-text>Pasted MJML marker</mj-text></mj-column></mj-section></mj-body></mjml>';
+const manyFindings = `<!DOCTYPE html><html><head><title>Many findings</title></head><body>${Array.from({ length: 60 }, (_, i) => `<p><a href="http://site${i}.example/page">link ${i}</a> <img src="https://img.example/x${i}.png"></p>`).join('\n')}</body></html>`;
+
+const language = () => page.getByRole('group', { name: 'Language' }).getByRole('button', { pressed: true }).textContent();
+const editorArea = () => page.getByRole('region', { name: 'Template source' }).locator('.view-lines');
+
+async function paste(text: string): Promise<void> {
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await editorArea().click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+}
+
+beforeAll(async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(session.app.url).origin });
+  page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(session.app.url);
+  await page.getByRole('button', { name: 'Skip' }).click();
+  await editorArea().waitFor({ state: 'attached', timeout: 20_000 });
+});
+
+describe('a new user in the editor', () => {
+  it('pastes HTML into the MJML mode a fresh document starts in: the document becomes HTML and says so', async () => {
+    expect(await language()).toBe('MJML');
+    await paste(manyFindings);
+    await expect.poll(language, { timeout: 10_000 }).toBe('HTML');
+    expect(await page.getByRole('status').filter({ hasText: 'The pasted text is HTML' }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('document-title').textContent()).toMatch(/^Untitled\.html/);
+  });
+
+  it('with dozens of findings, the window never scrolls: the toolbar stays, the findings scroll inside their panel', async () => {
+    await expect.poll(() => page.locator('.status-bar').textContent(), { timeout: 20_000 }).toMatch(/\d+ warnings?/);
+    await page.mouse.move(640, 820);
+    await page.mouse.wheel(0, 4000);
+    await page.mouse.move(300, 400);
+    await page.mouse.wheel(0, 4000);
+    const layout = await page.evaluate(() => ({
+      page: document.scrollingElement!.scrollHeight,
+      window: window.innerHeight,
+      toolbarTop: document.querySelector('.editor-toolbar')!.getBoundingClientRect().top,
+      workspaceScrolled: document.querySelector('.workspace')!.scrollTop,
+    }));
+    await page.screenshot({ path: screenshotPath('new-user-many-findings.png') });
+    expect(layout.page).toBeLessThanOrEqual(layout.window);
+    expect(layout.toolbarTop).toBeGreaterThanOrEqual(0);
+    expect(layout.workspaceScrolled).toBe(0);
+  });
+
+  it('pastes MJML into the HTML document: it becomes MJML and compiles, instead of showing raw tags', async () => {
+    await paste(mjml);
+    await expect.poll(language, { timeout: 10_000 }).toBe('MJML');
+    const frame = page.frameLocator('iframe[title="Email preview"]');
+    await expect.poll(() => frame.locator('body').innerText({ timeout: 10_000 }), { timeout: 20_000 }).toContain('Pasted MJML marker');
+    expect(await frame.locator('body').innerText()).not.toContain('<mj-text>');
+  });
+
+  it('switching MJML to HTML asks, and converts to the compiled HTML only when told to', async () => {
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'HTML' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Convert MJML to HTML?' });
+    await dialog.getByRole('button', { name: 'Keep MJML' }).click();
+    expect(await language()).toBe('MJML');
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'HTML' }).click();
+    await dialog.getByRole('button', { name: 'Convert to HTML' }).click();
+    await expect.poll(language).toBe('HTML');
+    await expect.poll(() => editorArea().innerText()).toMatch(/<!doctype\s+html>/i);
+    // HTML cannot become MJML by a click: the switch says why instead of reinterpreting the text.
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'MJML' }).click();
+    const refusal = page.getByRole('dialog', { name: 'This is HTML, not MJML' });
+    await refusal.waitFor();
+    await page.screenshot({ path: screenshotPath('new-user-not-mjml.png') });
+    await refusal.getByRole('button', { name: 'Keep HTML' }).click();
+    expect(await language()).toBe('HTML');
+    expect(errors).toEqual([]);
+  });
+});
