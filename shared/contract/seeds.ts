@@ -49,9 +49,18 @@ export const SmtpProfile = z.object({
 });
 export type SmtpProfile = z.infer<typeof SmtpProfile>;
 
+/** The address of a From like `News <news@example.com>` or `news@example.com`; undefined when it has none. */
+export function fromAddress(from: string): string | undefined {
+  const angle = /<([^<>]*)>\s*$/.exec(from);
+  const address = (angle ? angle[1]! : from).trim();
+  return /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(address) ? address : undefined;
+}
+export const FROM_NOT_AN_ADDRESS = 'From needs an email address, like News <news@example.com> or news@example.com';
+export const From = z.string().trim().min(1, FROM_NOT_AN_ADDRESS).max(400).refine((value) => fromAddress(value) !== undefined, FROM_NOT_AN_ADDRESS);
+
 /** What is sent: the template's output plus the headers a bulk sender needs. */
 export const MessageSpec = z.object({
-  from: z.string().min(3).max(400),
+  from: From,
   replyTo: z.string().max(400).optional(),
   subject: z.string().min(1).max(998),
   html: z.string().max(5_000_000),
@@ -65,7 +74,12 @@ export type MessageSpec = z.infer<typeof MessageSpec>;
 
 export const RecipientStatus = z.enum(['queued', 'sending', 'accepted', 'rejected', 'deferred', 'failed', 'unknown']);
 export type RecipientStatus = z.infer<typeof RecipientStatus>;
-export const Placement = z.enum(['inbox', 'tab', 'spam', 'missing', 'pending', 'unchecked']);
+/**
+ * Where a copy landed. `missing` is a verdict on a copy the server accepted; `not_sent`
+ * is a seed whose message the server never took (refused, deferred, failed), which says
+ * nothing about placement and is kept out of the percentages.
+ */
+export const Placement = z.enum(['inbox', 'tab', 'spam', 'missing', 'not_sent', 'pending', 'unchecked']);
 export type Placement = z.infer<typeof Placement>;
 export const AuthVerdicts = z.object({ spf: z.string().optional(), dkim: z.string().optional(), dmarc: z.string().optional() });
 
@@ -94,18 +108,21 @@ export const RecipientRow = z.object({
 });
 export type RecipientRow = z.infer<typeof RecipientRow>;
 
-export const RunState = z.enum(['sending', 'sent', 'cancelled', 'interrupted']);
-export const RunSummary = z.object({
-  id: Id,
-  createdAt: z.string(),
-  subject: z.string(),
-  from: z.string(),
-  smtp: z.string(),
-  state: RunState,
-  total: z.number().int(),
-  counts: z.record(RecipientStatus, z.number().int()),
-  retries: z.number().int(),
-});
+/** `failed`: sending ended and no message was accepted (nor possibly delivered: none `unknown`). */
+export const RunState = z.enum(['sending', 'sent', 'failed', 'cancelled', 'interrupted']);
+export const RunSummary = z
+  .object({
+    id: Id,
+    createdAt: z.string(),
+    subject: z.string(),
+    from: z.string(),
+    smtp: z.string(),
+    state: RunState,
+    total: z.number().int(),
+    counts: z.record(RecipientStatus, z.number().int()),
+    retries: z.number().int(),
+  })
+  .refine((run) => run.state !== 'sent' || run.counts.accepted + run.counts.unknown > 0, { message: "A run with nothing accepted is 'failed', not 'sent'.", path: ['state'] });
 export type RunSummary = z.infer<typeof RunSummary>;
 
 const Cell = z.object({ count: z.number().int(), percent: z.number() });
@@ -117,6 +134,8 @@ export const MatrixRow = z.object({
   spam: Cell,
   missing: Cell,
   pending: z.number().int(),
+  /** Seeds whose message the server never accepted: not in the percentages. */
+  notSent: z.number().int(),
 });
 export type MatrixRow = z.infer<typeof MatrixRow>;
 export const Matrix = z.object({
@@ -173,7 +192,8 @@ export const seedsMethods = {
   'seeds.send': method({
     summary: 'Start a send run of the message to every seed of a list through an SMTP profile; rows fill in as it goes.',
     input: z.object({ listId: Id, profileId: Id, message: MessageSpec, audience: AudienceMix.optional() }).strict(),
-    output: z.object({ runId: Id }),
+    /** `warnings`: what makes the copies differ from a real bulk send (no List-Unsubscribe, …). */
+    output: z.object({ runId: Id, warnings: z.array(z.string()) }),
   }),
   'seeds.cancel': method({ summary: 'Stop a send run; rows not yet sent stay queued.', input: z.object({ runId: Id }).strict(), output: z.object({ cancelled: z.boolean() }) }),
   'seeds.resume': method({

@@ -81,6 +81,7 @@ async function finish(service: SeedService, rt: Runtime, runId: string, json: bo
     for (const row of detail.recipients) io.out(`${row.status.padEnd(9)} ${row.address}${row.code ? `  ${row.code}` : ''}${row.response ? `  ${row.response}` : ''}`);
     io.out(summaryLine(detail));
     if (detail.run.state === 'cancelled') io.out(`Stopped. Resume with: mailbench seed send --resume ${runId}`);
+    else if (detail.run.state === 'failed') io.out('Failed: the server accepted no message (see the answers above). Check the --smtp server and send again.');
     else io.out(`Placement: mailbench seed placement ${runId} --wait 60`);
   }
   return detail.recipients.every((row) => row.status === 'accepted') ? EXIT.ok : EXIT.findings;
@@ -116,6 +117,7 @@ async function startFromFiles(service: () => SeedService, values: SendValues, po
     .startRun({ smtp, message, recipients: seeds.map((seed) => ({ address: seed.address, provider: seed.provider, ...(seed.imap ? { imap: seed.imap } : {}) })) })
     .catch(usageFrom);
   io.err(`Run ${runId}: sending to ${seeds.length} seed${seeds.length === 1 ? '' : 's'} through ${smtp.host}:${smtp.port}.`);
+  for (const warning of service().warnings(message)) io.err(`Warning: ${warning}`);
   return runId;
 }
 
@@ -164,10 +166,10 @@ async function placement(args: string[], io: CliIo, runtime: () => Runtime): Pro
     io.out(JSON.stringify({ runId, matrix: detail.matrix, recipients: detail.recipients.map(placementJson) }, null, 2));
     return EXIT.ok;
   }
-  io.out(`provider      total  inbox        tab          spam         missing      pending`);
+  io.out(`provider      total  inbox        tab          spam         missing      pending  not sent`);
   for (const row of [...detail.matrix.rows, detail.matrix.overall]) {
     const cell = (c: { count: number; percent: number }) => `${c.count} (${c.percent}%)`.padEnd(13);
-    io.out(`${row.provider.padEnd(13)} ${String(row.total).padEnd(6)} ${cell(row.inbox)}${cell(row.tab)}${cell(row.spam)}${cell(row.missing)}${row.pending}`);
+    io.out(`${row.provider.padEnd(13)} ${String(row.total).padEnd(6)} ${cell(row.inbox)}${cell(row.tab)}${cell(row.spam)}${cell(row.missing)}${String(row.pending).padEnd(9)}${row.notSent}`);
   }
   for (const row of detail.recipients) {
     const auth = row.auth ? ` spf=${row.auth.spf ?? '-'} dkim=${row.auth.dkim ?? '-'} dmarc=${row.auth.dmarc ?? '-'}` : '';

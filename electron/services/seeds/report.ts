@@ -6,8 +6,9 @@ type Outcome = 'inbox' | 'tab' | 'spam' | 'missing';
 
 /**
  * Provider x placement: counts and percentages of the copies whose placement is known
- * (pending and unchecked seeds are not in the percentages), plus an overall row and,
- * when the user gave an audience mix, the overall placement weighted by it.
+ * (pending, unchecked and never-sent seeds are not in the percentages: a server that
+ * refused the message says nothing about where a copy would land), plus an overall row
+ * and, when the user gave an audience mix, the overall placement weighted by it.
  */
 export function placementMatrix(rows: readonly RecipientRow[], audience?: Record<string, number>): Matrix {
   const checked = rows.filter((row) => row.placement !== 'unchecked');
@@ -19,16 +20,20 @@ export function placementMatrix(rows: readonly RecipientRow[], audience?: Record
 }
 
 function matrixRow(provider: string, rows: readonly RecipientRow[]): MatrixRow {
-  const decided = rows.filter((row) => row.placement !== 'pending').length;
+  const pending = rows.filter((row) => row.placement === 'pending').length;
+  const notSent = rows.filter((row) => row.placement === 'not_sent').length;
+  const decided = rows.length - pending - notSent;
   const cell = (placement: Outcome) => {
     const count = rows.filter((row) => row.placement === placement).length;
     return { count, percent: decided === 0 ? 0 : round((100 * count) / decided) };
   };
-  return { provider, total: rows.length, inbox: cell('inbox'), tab: cell('tab'), spam: cell('spam'), missing: cell('missing'), pending: rows.length - decided };
+  return { provider, total: rows.length, inbox: cell('inbox'), tab: cell('tab'), spam: cell('spam'), missing: cell('missing'), pending, notSent };
 }
 
+const decidedOf = (row: MatrixRow) => row.total - row.pending - row.notSent;
+
 function weigh(rows: readonly MatrixRow[], audience: Record<string, number>): Matrix['weighted'] {
-  const usable = rows.filter((row) => (audience[row.provider] ?? 0) > 0 && row.total - row.pending > 0);
+  const usable = rows.filter((row) => (audience[row.provider] ?? 0) > 0 && decidedOf(row) > 0);
   const total = usable.reduce((sum, row) => sum + audience[row.provider]!, 0);
   if (total === 0) return undefined;
   const share = (placement: Outcome) => round(usable.reduce((sum, row) => sum + audience[row.provider]! * row[placement].percent, 0) / total);

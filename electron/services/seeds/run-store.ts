@@ -36,10 +36,16 @@ export interface NewRecipient {
   imap?: RecipientImap;
 }
 
+/**
+ * A run's state as stored: 'sent' means sending ended. Whether it ended 'sent' or
+ * 'failed' follows from its rows (see `summary`), so the two can never disagree.
+ */
+export type StoredRunState = Exclude<RunSummary['state'], 'failed'>;
+
 export interface StoredRun {
   id: string;
   createdAt: string;
-  state: RunSummary['state'];
+  state: StoredRunState;
   smtp: SmtpTarget;
   message: MessageSpec;
   audience?: Record<string, number>;
@@ -184,12 +190,17 @@ export class RunStore {
       retries += row.retries;
     }
     const smtp = `${run.smtp.security === 'tls' ? 'smtps' : 'smtp'}://${run.smtp.user ? `${run.smtp.user}@` : ''}${run.smtp.host}:${run.smtp.port}`;
-    return { id, createdAt: run.createdAt, subject: run.message.subject, from: run.message.from, smtp, state: run.state, total, counts, retries };
+    return { id, createdAt: run.createdAt, subject: run.message.subject, from: run.message.from, smtp, state: endState(run.state, counts), total, counts, retries };
   }
 
   runIds(limit: number): string[] {
     return (this.db.prepare('SELECT id FROM seed_runs ORDER BY created_at DESC, rowid DESC LIMIT ?').all(limit) as Array<{ id: string }>).map((row) => row.id);
   }
+}
+
+/** A run whose sending ended with nothing accepted (and nothing that may have been: no 'unknown') failed. */
+function endState(state: StoredRunState, counts: Record<RecipientStatus, number>): RunSummary['state'] {
+  return state === 'sent' && counts.accepted + counts.unknown === 0 ? 'failed' : state;
 }
 
 /** Built field by field, not from a dozen conditional spreads: a run reads all its rows at once. */

@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import { AppError } from '../../../shared/contract/errors';
 import type { EventName, PayloadOf } from '../../../shared/contract/index';
-import type { MessageSpec, RunDetail, RunSummary } from '../../../shared/contract/seeds';
+import { From, FROM_NOT_AN_ADDRESS, type MessageSpec, type RunDetail, type RunSummary } from '../../../shared/contract/seeds';
 import type { Db } from '../../db/open';
 import type { SecretStore } from '../secrets/store';
 import { composeMessage, type DkimKey, messageIdFor, testIdFor } from './compose';
@@ -49,6 +49,8 @@ export class SeedService {
   readonly library: SeedLibrary;
   readonly runs: RunStore;
   private readonly active = new Map<string, ActiveRun>();
+  /** The last run started for each seed list: one sends at a time per list. */
+  private readonly listRuns = new Map<string, string>();
   private readonly pollers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Started with the first run and kept: a thread costs tens of milliseconds to start. */
   private writer: Promise<RowWriter> | undefined;
@@ -82,6 +84,11 @@ export class SeedService {
     const list = this.library.list(input.listId);
     const profile = this.library.profile(input.profileId);
     if (list.seeds.length === 0) throw new AppError('invalid_input', `The seed list ${list.name} is empty.`, { hint: 'Add seed addresses or import a CSV first.' });
+    const running = this.listRuns.get(list.id);
+    // The stored state, not the pass in memory: it turns 'sent' before the event that tells the UI.
+    if (running !== undefined && this.runs.run(running).state === 'sending') {
+      throw new AppError('conflict', `Run ${running} is still sending to the seed list ${list.name}.`, { hint: 'Wait for it to finish or cancel it, then send again: two runs to the same seeds at once mix their copies.' });
+    }
     const smtp: SmtpTarget = {
       host: profile.host,
       port: profile.port,
@@ -96,12 +103,15 @@ export class SeedService {
       provider: seed.provider,
       ...(seed.imap ? { imap: { ...seed.imap, ...(seed.hasPassword ? { secretId: secretIds.imap(list.id, seed.address) } : {}) } } : {}),
     }));
-    return this.startRun({ smtp, message: input.message, recipients, audience: input.audience });
+    const runId = await this.startRun({ smtp, message: input.message, recipients, audience: input.audience });
+    this.listRuns.set(list.id, runId);
+    return runId;
   }
 
   /** Creates a run and starts sending in the background; bad settings fail here, before anything is written. */
   async startRun(input: { smtp: SmtpTarget; message: MessageSpec; recipients: NewRecipient[]; audience?: Record<string, number> | undefined }): Promise<string> {
     assertTransportSecurity(input.smtp);
+    assertFrom(input.message.from);
     const password = this.smtpPassword(input.smtp);
     const dkim = await this.dkimFor(input.message);
     const writes = await this.rowWriter();
@@ -147,6 +157,11 @@ export class SeedService {
     return runId;
   }
 
+  /** What makes this run's copies differ from a real bulk send, said before the results are read. */
+  warnings(message: MessageSpec): string[] {
+    return unsubscribeWarning(message) ?? [];
+  }
+
   cancel(runId: string): boolean {
     const active = this.active.get(runId);
     active?.abort.abort();
@@ -181,9 +196,10 @@ export class SeedService {
     const run = this.runs.run(runId);
     const windowEnd = Date.parse(run.finishedAt ?? run.createdAt) + this.schedule.at(-1)!;
     const rows = this.runs.recipients(runId);
-    const open = rows.filter((row) => row.imap && !['inbox', 'tab', 'spam'].includes(row.placement));
+    const open = rows.filter((row) => row.imap && !['inbox', 'tab', 'spam', 'not_sent'].includes(row.placement));
+    // Never accepted: no copy to look for, and no verdict on placement either.
     for (const row of open.filter((candidate) => ['rejected', 'deferred', 'failed'].includes(candidate.status))) {
-      this.savePlacement(row, { placement: 'missing' });
+      this.savePlacement(row, { placement: 'not_sent' });
     }
     const expected = open.filter((row) => row.status === 'accepted' || row.status === 'unknown');
     for (const [login, group] of this.byMailbox(expected)) {
@@ -298,11 +314,11 @@ export class SeedService {
     })
       .finally(() => transport.close())
       .then(() => {
-        const state = abort.signal.aborted ? 'cancelled' : 'sent';
-        this.runs.setState(runId, state, null);
-        this.deps.emit('job.progress', { jobId: runId, kind: 'seeds.send', done: settled, total, state: state === 'sent' ? 'finished' : 'cancelled' });
-        this.deps.emit('seeds.run', this.runs.summary(runId));
-        if (state === 'sent') this.schedulePlacement(runId);
+        this.runs.setState(runId, abort.signal.aborted ? 'cancelled' : 'sent', null);
+        const summary = this.runs.summary(runId);
+        this.deps.emit('job.progress', { jobId: runId, kind: 'seeds.send', done: settled, total, state: summary.state === 'sent' ? 'finished' : summary.state === 'failed' ? 'failed' : 'cancelled' });
+        this.deps.emit('seeds.run', summary);
+        if (summary.state === 'sent') this.schedulePlacement(runId);
       })
       .finally(() => this.active.delete(runId));
     this.active.set(runId, { abort, done });
@@ -389,6 +405,26 @@ export class SeedService {
     this.runs.setPlacement(row.runId, row.seq, result);
     this.deps.emit('seeds.row', publicRow(this.runs.recipient(row.runId, row.seq)));
   }
+}
+
+/** The From must carry an address: without one nodemailer sends no From header and an invalid Message-ID. */
+function assertFrom(from: string): void {
+  const check = From.safeParse(from);
+  if (!check.success) {
+    throw new AppError('invalid_input', `${FROM_NOT_AN_ADDRESS}; ${JSON.stringify(from.slice(0, 80))} is not one.`, {
+      hint: 'Enter the address your real campaign sends from.',
+      issues: [{ path: 'message.from', message: FROM_NOT_AN_ADDRESS }],
+    });
+  }
+}
+
+/** Gmail and Yahoo ask bulk senders for one-click unsubscribe (RFC 8058); a test without it is not the real message. */
+function unsubscribeWarning(message: MessageSpec): string[] | undefined {
+  if (message.unsubscribeUrl) return undefined;
+  if (message.unsubscribeMailto) {
+    return ['The copies carry List-Unsubscribe with a mailto: only, without one-click (https) unsubscribe: Gmail and Yahoo expect one-click from bulk senders, so placement may be worse than your real campaign\'s. Add an unsubscribe URL to test the real headers.'];
+  }
+  return ['The copies carry no List-Unsubscribe header: Gmail and Yahoo expect one-click unsubscribe from bulk senders, so placement may be worse than your real campaign\'s. Add an unsubscribe URL (and mailto:) to test the real headers.'];
 }
 
 /** A message without a text part gets the generated one: a missing text/plain part is a spam signal. */

@@ -62,14 +62,15 @@ describe('a seed run against smtp-server + Dovecot', () => {
       expect(bySeed.get(boxes[0]!.address)).toMatchObject({ placement: 'inbox', folder: 'INBOX', copies: 1, auth: { spf: 'pass', dkim: 'pass', dmarc: 'pass' } });
       expect(bySeed.get(boxes[1]!.address)).toMatchObject({ placement: 'spam', folder: 'Junk', copies: 1, auth: { spf: 'pass', dkim: 'pass', dmarc: 'pass' } });
       expect(bySeed.get(boxes[2]!.address)).toMatchObject({ placement: 'inbox', folder: 'INBOX' });
-      expect(bySeed.get(boxes[3]!.address)?.placement).toBe('missing');
+      // refused at RCPT: never sent, which is no verdict on placement
+      expect(bySeed.get(boxes[3]!.address)?.placement).toBe('not_sent');
       expect(bySeed.get(boxes[0]!.address)?.arrivalDelaySec).toBeGreaterThanOrEqual(0);
 
-      expect(checked.matrix.overall).toMatchObject({ total: 4, inbox: { count: 2, percent: 50 }, spam: { count: 1, percent: 25 }, missing: { count: 1, percent: 25 } });
+      expect(checked.matrix.overall).toMatchObject({ total: 4, notSent: 1, inbox: { count: 2, percent: 66.7 }, spam: { count: 1, percent: 33.3 }, missing: { count: 0, percent: 0 } });
       const gmail = checked.matrix.rows.find((row) => row.provider === 'gmail')!;
-      expect(gmail).toMatchObject({ total: 3, inbox: { count: 1 }, spam: { count: 1 }, missing: { count: 1 } });
-      // 75% gmail (33.3% inbox) + 25% outlook (100% inbox)
-      expect(checked.matrix.weighted?.inbox).toBeCloseTo(50, 0);
+      expect(gmail).toMatchObject({ total: 3, notSent: 1, inbox: { count: 1 }, spam: { count: 1 }, missing: { count: 0 } });
+      // 75% gmail (50% inbox) + 25% outlook (100% inbox)
+      expect(checked.matrix.weighted?.inbox).toBeCloseTo(62.5, 0);
 
       // Read-only: the checks left every copy unread.
       const inbox = await readFolder(servers, boxes[0]!, 'INBOX');

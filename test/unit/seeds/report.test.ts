@@ -19,11 +19,22 @@ describe('placement matrix', () => {
     const matrix = placementMatrix(rows);
     expect(matrix.rows.map((r) => r.provider)).toEqual(['gmail', 'outlook']);
     expect(matrix.rows[0]).toEqual({
-      provider: 'gmail', total: 4, pending: 1,
+      provider: 'gmail', total: 4, pending: 1, notSent: 0,
       inbox: { count: 1, percent: 33.3 }, tab: { count: 1, percent: 33.3 }, spam: { count: 1, percent: 33.3 }, missing: { count: 0, percent: 0 },
     });
     expect(matrix.overall).toMatchObject({ total: 6, pending: 1, inbox: { count: 2, percent: 40 }, missing: { count: 1, percent: 20 } });
     expect(matrix.weighted).toBeUndefined();
+  });
+
+  it('keeps seeds the server never accepted out of the percentages: nothing sent is not "Missing 100%"', () => {
+    const refused = [row('gmail', 'not_sent', { status: 'failed' }), row('gmail', 'not_sent', { status: 'rejected' })];
+    expect(placementMatrix(refused).overall).toEqual({
+      provider: 'all', total: 2, pending: 0, notSent: 2,
+      inbox: { count: 0, percent: 0 }, tab: { count: 0, percent: 0 }, spam: { count: 0, percent: 0 }, missing: { count: 0, percent: 0 },
+    });
+    const mixed = placementMatrix([...refused, row('gmail', 'missing'), row('gmail', 'inbox')], { gmail: 100 });
+    expect(mixed.overall).toMatchObject({ total: 4, notSent: 2, missing: { count: 1, percent: 50 }, inbox: { count: 1, percent: 50 } });
+    expect(mixed.weighted).toEqual({ inbox: 50, tab: 0, spam: 0, missing: 50 });
   });
 
   it('weights the overall placement by the audience mix, over the providers it has results for', () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AppError } from '../../../../shared/contract/errors';
-import type { MessageSpec, SeedList, SmtpProfile } from '../../../../shared/contract/seeds';
+import { FROM_NOT_AN_ADDRESS, fromAddress, type MessageSpec, type SeedList, type SmtpProfile } from '../../../../shared/contract/seeds';
 import { client } from '../../platform/index';
 import { useLoad } from '../../platform/use-call';
 import { documentStore } from '../../state/document';
@@ -20,7 +20,7 @@ export function parseAudience(text: string): Record<string, number> | undefined 
  * The message a run sends: the editor's compiled template (or an HTML file), headers, and
  * the raw MIME shown before anything leaves.
  */
-export function Compose({ lists, profiles, onStarted }: { lists: SeedList[]; profiles: SmtpProfile[]; onStarted: (runId: string) => void }) {
+export function Compose({ lists, profiles, sending, onStarted }: { lists: SeedList[]; profiles: SmtpProfile[]; sending: boolean; onStarted: (runId: string) => void }) {
   const doc = { html: useStore(documentStore, (state) => state.compiledHtml), text: useStore(documentStore, (state) => state.textPart), title: useStore(documentStore, (state) => state.title) };
   const [file, setFile] = useState<{ name: string; html: string }>();
   const [headers, setHeaders] = useState<Headers>({ from: '', subject: doc.title === 'Untitled' ? '' : doc.title });
@@ -30,6 +30,9 @@ export function Compose({ lists, profiles, onStarted }: { lists: SeedList[]; pro
   const [raw, setRaw] = useState('');
   const [error, setError] = useState<AppError>();
   const [busy, setBusy] = useState(false);
+  const [warnings, setWarnings] = useState<string[]>([]);
+  // Checked as typed, with the contract's own rule, so the field says what is wrong before anything is sent.
+  const fromProblem = headers.from.trim() !== '' && fromAddress(headers.from) === undefined ? FROM_NOT_AN_ADDRESS : undefined;
   // Keys generated under Authentication; private parts stay in the main process.
   const [keys] = useLoad(() => client.call('auth.dkimList', {}), []);
 
@@ -62,7 +65,11 @@ export function Compose({ lists, profiles, onStarted }: { lists: SeedList[]; pro
       </p>
       {!source && <p className="seeds-hint">Write or open a template in the Editor, or pick an HTML file, then come back here.</p>}
       <div className="seeds-form">
-        <label>From <input value={headers.from} placeholder="News <news@example.com>" onChange={(event) => set({ from: event.target.value })} /></label>
+        <label>
+          From{' '}
+          <input value={headers.from} placeholder="News <news@example.com>" aria-invalid={fromProblem ? true : undefined} aria-describedby={fromProblem ? 'seeds-from-problem' : undefined} onChange={(event) => set({ from: event.target.value })} />
+          {fromProblem && <span id="seeds-from-problem" className="seeds-error">{fromProblem}.</span>}
+        </label>
         <label>Reply-To <input value={headers.replyTo ?? ''} onChange={(event) => set({ replyTo: event.target.value })} /></label>
         <label>Subject <input value={headers.subject} onChange={(event) => set({ subject: event.target.value })} /></label>
         <label>Unsubscribe (mailto:) <input value={headers.unsubscribeMailto ?? ''} placeholder="mailto:unsubscribe@example.com" onChange={(event) => set({ unsubscribeMailto: event.target.value })} /></label>
@@ -99,15 +106,20 @@ export function Compose({ lists, profiles, onStarted }: { lists: SeedList[]; pro
         <Button disabled={!source || busy} onClick={() => void act(async () => setRaw((await client.call('seeds.preview', { message: message() })).raw))}>Show raw MIME</Button>
         <Button
           variant="primary"
-          disabled={!source || !listId || !profileId || busy}
+          disabled={!source || !listId || !profileId || !headers.from.trim() || fromProblem !== undefined || busy || sending}
+          title={sending ? 'A run is sending: wait for it to finish or cancel it.' : undefined}
           onClick={() => void act(async () => {
             const mix = parseAudience(audience);
-            onStarted((await client.call('seeds.send', { listId, profileId, message: message(), ...(mix ? { audience: mix } : {}) })).runId);
+            const started = await client.call('seeds.send', { listId, profileId, message: message(), ...(mix ? { audience: mix } : {}) });
+            setWarnings(started.warnings);
+            onStarted(started.runId);
           })}
         >
           Send to seeds
         </Button>
+        {sending && <span className="seeds-hint">A run is sending; the next can start when it ends.</span>}
       </div>
+      {warnings.map((warning) => <p key={warning} role="status" className="seeds-warning">Warning: {warning}</p>)}
       {raw && (
         <details open className="seeds-raw">
           <summary>Raw MIME of one copy (sample test id)</summary>

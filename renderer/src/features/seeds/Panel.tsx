@@ -1,5 +1,5 @@
 import { Tabs } from 'radix-ui';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { client } from '../../platform/index';
 import { type Loadable, useLoad } from '../../platform/use-call';
 import { Compose } from './Compose';
@@ -18,6 +18,9 @@ export default function SeedsPanel() {
   const runs = useLatest(runsLoad);
   const [runId, setRunId] = useState<string>();
   const [tab, setTab] = useState('send');
+  // History follows every run: a state change or a finished poll reloads it.
+  useEffect(() => client.on('seeds.run', () => reloadRuns()), [reloadRuns]);
+  const sending = runs?.some((run) => run.state === 'sending') ?? false;
 
   return (
     <section className="panel seeds-panel" aria-labelledby="seeds-title">
@@ -34,6 +37,7 @@ export default function SeedsPanel() {
             <Compose
               lists={lists}
               profiles={profiles}
+              sending={sending}
               onStarted={(id) => {
                 setRunId(id);
                 reloadRuns();
@@ -57,7 +61,7 @@ export default function SeedsPanel() {
                     <td>{new Date(run.createdAt).toLocaleString()}</td>
                     <td>{run.subject}</td>
                     <td className="mono">{run.smtp}</td>
-                    <td>{run.state}</td>
+                    <td data-testid="history-state">{run.state}</td>
                     <td>{run.counts.accepted} / {run.total}</td>
                     <td>
                       <button type="button" className="btn btn-ghost" onClick={() => { setRunId(run.id); setTab('send'); }}>Open</button>

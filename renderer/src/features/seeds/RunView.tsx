@@ -6,7 +6,8 @@ import { Button } from '../../ui/Button';
 import { download, ErrorNote } from './parts';
 
 const STATUS_MARK: Record<RecipientRow['status'], string> = { queued: '·', sending: '…', accepted: '✓', rejected: '✕', deferred: '↻', failed: '!', unknown: '?' };
-const PLACEMENT_MARK: Record<RecipientRow['placement'], string> = { inbox: '✓', tab: '◧', spam: '⚠', missing: '✕', pending: '…', unchecked: '–' };
+const PLACEMENT_MARK: Record<RecipientRow['placement'], string> = { inbox: '✓', tab: '◧', spam: '⚠', missing: '✕', not_sent: '–', pending: '…', unchecked: '–' };
+const PLACEMENT_LABEL: Record<RecipientRow['placement'], string> = { inbox: 'inbox', tab: 'tab', spam: 'spam', missing: 'missing', not_sent: 'not sent', pending: 'pending', unchecked: 'unchecked' };
 
 /** One run: rows fill in as the server answers, the matrix updates as placement polls come back. */
 export function RunView({ runId }: { runId: string }) {
@@ -44,6 +45,7 @@ export function RunView({ runId }: { runId: string }) {
       </h2>
       <p role="status" aria-live="polite" data-testid="run-counts">
         {run.counts.accepted} accepted · {run.counts.rejected} rejected · {run.counts.deferred} deferred · {run.counts.failed} failed
+        {run.counts.unknown > 0 ? ` · ${run.counts.unknown} unknown (looked for in the mailboxes)` : ''}
         {run.counts.queued + run.counts.sending > 0 ? ` · ${run.counts.queued + run.counts.sending} to go` : ''} · {run.retries} retries
       </p>
       <div className="seeds-toolbar">
@@ -61,6 +63,7 @@ export function RunView({ runId }: { runId: string }) {
         <Button onClick={() => act(() => client.call('seeds.exportReport', { runId }).then(({ csv }) => download(`seed-run-${runId}.csv`, csv, 'text/csv')))}>Export CSV</Button>
       </div>
       <ErrorNote error={error} />
+      {run.state === 'failed' && <p role="alert" className="seeds-error">The server accepted no message, so there is no placement to check: see each seed's answer below, fix the SMTP profile or server, and send again.</p>}
       <MatrixTable matrix={matrix} />
       <table className="seeds-table" aria-label="Recipients">
         <thead>
@@ -73,7 +76,7 @@ export function RunView({ runId }: { runId: string }) {
               <td>{row.provider}</td>
               <td><span aria-hidden="true">{STATUS_MARK[row.status]} </span>{row.status}{row.attempts > 1 ? ` (${row.attempts} tries)` : ''}</td>
               <td className="seeds-response">{row.response ?? row.code ?? ''}</td>
-              <td><span aria-hidden="true">{PLACEMENT_MARK[row.placement]} </span>{row.placement}{row.late ? ' (late)' : ''}{row.checkError ? ` — ${row.checkError}` : ''}</td>
+              <td><span aria-hidden="true">{PLACEMENT_MARK[row.placement]} </span>{PLACEMENT_LABEL[row.placement]}{row.late ? ' (late)' : ''}{row.checkError ? ` — ${row.checkError}` : ''}</td>
               <td>{row.folder ?? ''}{row.tab ? ` / ${row.tab}` : ''}</td>
               <td>{row.arrivalDelaySec !== undefined ? `${row.arrivalDelaySec} s` : ''}</td>
               <td>{row.auth?.spf ?? ''}</td>
@@ -93,7 +96,7 @@ function MatrixTable({ matrix }: { matrix: Matrix }) {
   return (
     <table className="seeds-table seeds-matrix" aria-label="Placement by provider">
       <thead>
-        <tr><th>Provider</th><th>Seeds</th><th>Inbox</th><th>Tab</th><th>Spam</th><th>Missing</th><th>Pending</th></tr>
+        <tr><th>Provider</th><th>Seeds</th><th>Inbox</th><th>Tab</th><th>Spam</th><th>Missing</th><th>Pending</th><th>Not sent</th></tr>
       </thead>
       <tbody>
         {[...matrix.rows, matrix.overall].map((row) => (
@@ -105,6 +108,7 @@ function MatrixTable({ matrix }: { matrix: Matrix }) {
             <td>{cell(row.spam)}</td>
             <td>{cell(row.missing)}</td>
             <td>{row.pending}</td>
+            <td>{row.notSent}</td>
           </tr>
         ))}
         {matrix.weighted && (
@@ -115,6 +119,7 @@ function MatrixTable({ matrix }: { matrix: Matrix }) {
             <td>{matrix.weighted.tab}%</td>
             <td>{matrix.weighted.spam}%</td>
             <td>{matrix.weighted.missing}%</td>
+            <td />
             <td />
           </tr>
         )}
