@@ -20,6 +20,6 @@ export const features: readonly Feature[] = [
   { id: 'auth', label: 'Authentication', glyph: '🔑', Panel: lazy(() => import('./auth/Panel')) },
   { id: 'seeds', label: 'Seed tests', glyph: '✉', Panel: lazy(() => import('./seeds/Panel')) },
   { id: 'warmup', label: 'Warmup', glyph: '📈', Panel: lazy(() => import('./warmup/Panel')) },
-  { id: 'dmarc', label: 'DMARC reports', glyph: '🛡', Panel: lazy(() => import('./dmarc/Panel')) },
+  { id: 'dmarc', label: 'DMARC reports', glyph: '▤', Panel: lazy(() => import('./dmarc/Panel')) },
   { id: 'settings', label: 'Settings', glyph: '⚙', Panel: lazy(() => import('./settings/SettingsPanel')) },
 ];

@@ -32,7 +32,7 @@ export function SourcesTable({ summary }: { summary: DomainSummary }) {
   return (
     <div className="dm-scroll">
       <table className="dm-table" aria-label={`${summary.domain} by source`}>
-        <thead><tr><th scope="col">Source IP</th><th scope="col">PTR</th><th scope="col">Service</th><th scope="col">Source</th><th scope="col">Messages</th><th scope="col">DMARC pass</th><th scope="col">DKIM aligned</th><th scope="col">SPF aligned</th><th scope="col">Quarantined</th><th scope="col">Rejected</th></tr></thead>
+        <thead><tr><th scope="col">Source IP</th><th scope="col" className="dm-text">PTR</th><th scope="col" className="dm-text">Service</th><th scope="col" className="dm-text">Source</th><th scope="col">Messages</th><th scope="col">DMARC pass</th><th scope="col">DKIM aligned</th><th scope="col">SPF aligned</th><th scope="col">Quarantined</th><th scope="col">Rejected</th></tr></thead>
         <tbody>
           {summary.sources.map((s) => (
             <tr key={s.ip}>
@@ -141,7 +141,7 @@ export function TlsView() {
   return (
     <div className="dm-scroll">
       <table className="dm-table" aria-label="TLS reports">
-        <thead><tr><th scope="col">Policy domain</th><th scope="col">Policy</th><th scope="col">Reports</th><th scope="col">Sessions</th><th scope="col">Failed</th><th scope="col">Failures by type</th></tr></thead>
+        <thead><tr><th scope="col">Policy domain</th><th scope="col" className="dm-text">Policy</th><th scope="col">Reports</th><th scope="col">Sessions</th><th scope="col">Failed</th><th scope="col" className="dm-text">Failures by type</th></tr></thead>
         <tbody>
           {domains.map((d) => (
             <tr key={d.policyDomain}>
@@ -171,7 +171,7 @@ export function SeedJoinView({ domain }: { domain: string }) {
     <div className="dm-scroll">
       <p className="dm-facts">{join.note}</p>
       <table className="dm-table" aria-label={`Seed results for ${domain}`}>
-        <thead><tr><th scope="col">Run</th><th scope="col">Provider</th><th scope="col">Placement</th><th scope="col">SPF</th><th scope="col">DKIM</th><th scope="col">DMARC</th><th scope="col">Messages</th></tr></thead>
+        <thead><tr><th scope="col">Run</th><th scope="col" className="dm-text">Provider</th><th scope="col" className="dm-text">Placement</th><th scope="col" className="dm-text">SPF</th><th scope="col" className="dm-text">DKIM</th><th scope="col" className="dm-text">DMARC</th><th scope="col">Messages</th></tr></thead>
         <tbody>
           {join.rows.map((r) => (
             <tr key={`${r.runId}:${r.provider}:${r.placement}:${r.spf}:${r.dkim}:${r.dmarc}`}>
