@@ -13,6 +13,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'lint', summary: 'Lint .mjml, .html and .eml files: spam triggers, client support, accessibility, links, structure, sender rules.', load: async () => (await import('./lint')).lintCommand },
   { name: 'preview', summary: 'Approximate what Gmail, Outlook, Apple Mail or Yahoo does to an .html or .mjml email: the changes by line, and a PNG with Chromium.', load: async () => (await import('./preview')).previewCommand },
   { name: 'spamcheck', summary: 'Run SpamAssassin locally on an .mjml, .html or .eml file and list each rule hit with its score.', load: async () => (await import('./spamcheck')).spamcheckCommand },
+  { name: 'rules', summary: 'List every SpamAssassin rule of the spam engine: family, score, what it looks at, ported or not and why.', load: async () => (await import('./rules')).rulesCommand },
   { name: 'auth', summary: 'Check SPF, DKIM, DMARC, ARC and BIMI of a message, against real DNS, a given server or a zone file.', load: async () => (await import('./auth')).authCommand },
   { name: 'spf', summary: 'Evaluate SPF for an IP, HELO and MAIL FROM: result, lookup and void counts, include tree.', load: async () => (await import('./spf')).spfCommand },
   { name: 'dns', summary: "Audit a domain's SPF, DMARC, DKIM, MX, PTR, MTA-STS, TLS-RPT, BIMI, STARTTLS and blocklist status.", load: async () => (await import('./dns')).dnsCommand },

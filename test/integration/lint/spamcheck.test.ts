@@ -134,6 +134,26 @@ describe('SpamAssassin on demand (Debian spamassassin 4, local tests only)', () 
     }
   });
 
+  it('mailbench rules lists every SpamAssassin rule with family, score, what it looks at, and why it is not ported', () => {
+    const json = mailbench(['rules', '--json']);
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(0);
+    type Row = { name: string; family: string; score: number; looksAt: string; ported: boolean; notPorted?: string; reason?: string; describe: string };
+    const listed = JSON.parse(json.stdout) as { summary: { rules: number; ported: number; notPorted: Record<string, number> }; rules: Row[] };
+    const byName = new Map(listed.rules.map((row) => [row.name, row]));
+    expect(listed.summary.rules).toBe(listed.rules.length);
+    expect(listed.summary.ported + Object.values(listed.summary.notPorted).reduce((a, b) => a + b, 0)).toBe(listed.rules.length);
+    expect(listed.rules.some((row) => row.name.startsWith('__'))).toBe(false);
+    expect(listed.rules.every((row) => row.ported === (row.notPorted === undefined))).toBe(true);
+    expect(byName.get('HTML_MESSAGE')).toMatchObject({ family: 'html_tests', looksAt: 'body', score: 0.001, describe: 'HTML included in message' });
+    expect(byName.get('URIBL_BLACK')).toMatchObject({ family: 'uribl', ported: false, notPorted: 'network' });
+    expect(byName.get('BAYES_99')).toMatchObject({ ported: false, notPorted: 'bayes' });
+    const text = mailbench(['rules']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^HTML_MESSAGE +html_tests +body +0\.001 +(yes|no: \w+)/m);
+    expect(text.stdout.trim().split('\n').at(-1)).toBe(`${listed.summary.rules} rules: ${listed.summary.ported} ported, ${listed.summary.rules - listed.summary.ported} not (${Object.entries(listed.summary.notPorted).map(([k, n]) => `${k} ${n}`).join(', ')}).`);
+  });
+
   it('parses both report shapes SpamAssassin prints', () => {
     const spamc = '6.1/5.0\n\nContent analysis details:   (6.1 points, 5.0 required)\n\n pts rule name              description\n---- ---------------------- --------------------------------------------------\n 3.1 MALE_ENHANCE           Message talks about enhancing men\n 3.0 LONG_RULE              A description that goes on\n                            and continues on the next line\n\n';
     expect(parseReport(spamc)).toEqual({
