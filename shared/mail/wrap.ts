@@ -135,7 +135,8 @@ export function rfc5322Date(date: Date): string {
 /** The whole message, CRLF line ends, 7-bit ASCII only (so its string and its bytes are the same thing). */
 export function wrapTemplate(html: string, options: WrapOptions = {}): string {
   const text = options.text ?? textPartOf(html);
-  const subject = options.subject?.trim() || titleOf(html) || NEUTRAL_SUBJECT;
+  // A line break in a given subject would start a header of its own: fold it to a space.
+  const subject = options.subject?.replace(/[\r\n]+/g, ' ').trim() || titleOf(html) || NEUTRAL_SUBJECT;
   const date = options.date ?? new Date();
   const id = fingerprint(`${subject}\n${html}`);
   const stamp = date.toISOString().replace(/\D/g, '').slice(0, 14);

@@ -74,7 +74,7 @@ const pairs: Array<readonly [Verdict, Verdict]> = [];
 beforeAll(async () => {
   for (const group of GROUPS) for (const file of filesIn(join(fixtures, group.dir), ['.eml'])) samples.push(await load(file, group.name));
   for (const file of filesIn(join(fixtures, 'templates'), ['.html', '.mjml'])) samples.push(await load(file, 'templates'));
-  spamd = await startSpamd();
+  spamd = await startSpamd({ readyWithinMs: 180_000 });
   const reference = await spamd.checkAll(
     samples.map((s) => s.message),
     2,

@@ -109,6 +109,10 @@ describe('SpamAssassin on demand (Debian spamassassin 4, local tests only)', () 
     expect(message).toMatch(/Content-Type: multipart\/alternative; boundary="([^"]+)"\r\n\r\n--\1\r\nContent-Type: text\/plain; charset=UTF-8/);
     expect(quotedPrintable('a=b \nend ')).toBe('a=3Db=20\r\nend=20');
     expect(wrapTemplate('<p>No title here</p>')).toMatch(/\r\nSubject: Our latest update\r\n/);
+    // A subject given with a line break cannot add a header of its own.
+    const injected = wrapTemplate('<p>Hi</p>', { subject: 'Hello\r\nBcc: victim@example.com' });
+    expect(injected).toMatch(/\r\nSubject: Hello Bcc: victim@example\.com\r\n/);
+    expect(injected).not.toMatch(/\r\nBcc:/);
   });
 
   it('says clearly when SpamAssassin is not installed (exit 2)', () => {
