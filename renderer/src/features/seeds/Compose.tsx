@@ -65,11 +65,13 @@ export function Compose({ lists, profiles, sending, onStarted }: { lists: SeedLi
       </p>
       {!source && <p className="seeds-hint">Write or open a template in the Editor, or pick an HTML file, then come back here.</p>}
       <div className="seeds-form">
-        <label>
-          From{' '}
-          <input value={headers.from} placeholder="News <news@example.com>" aria-invalid={fromProblem ? true : undefined} aria-describedby={fromProblem ? 'seeds-from-problem' : undefined} onChange={(event) => set({ from: event.target.value })} />
+        <div className="seeds-field">
+          <label>
+            From{' '}
+            <input value={headers.from} placeholder="News <news@example.com>" aria-invalid={fromProblem ? true : undefined} aria-describedby={fromProblem ? 'seeds-from-problem' : undefined} onChange={(event) => set({ from: event.target.value })} />
+          </label>
           {fromProblem && <span id="seeds-from-problem" className="seeds-error">{fromProblem}.</span>}
-        </label>
+        </div>
         <label>Reply-To <input value={headers.replyTo ?? ''} onChange={(event) => set({ replyTo: event.target.value })} /></label>
         <label>Subject <input value={headers.subject} onChange={(event) => set({ subject: event.target.value })} /></label>
         <label>Unsubscribe (mailto:) <input value={headers.unsubscribeMailto ?? ''} placeholder="mailto:unsubscribe@example.com" onChange={(event) => set({ unsubscribeMailto: event.target.value })} /></label>
