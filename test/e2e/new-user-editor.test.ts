@@ -28,19 +28,29 @@ beforeAll(async () => {
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(session.app.url).origin });
   page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('pageerror', (error) => errors.push(error.message + ' ' + (error.stack ?? '')));
   await page.goto(session.app.url);
-  await page.getByRole('button', { name: 'Skip' }).click();
+  await page.getByRole('button', { name: 'Open the starter template' }).click();
   await editorArea().waitFor({ state: 'attached', timeout: 20_000 });
 });
 
 describe('a new user in the editor', () => {
+  it('opens the starter without an error of its own, and says why its images do not show', async () => {
+    await expect.poll(() => page.getByTestId('remote-images-off').textContent(), { timeout: 20_000 }).toMatch(/Remote images are off: \d+ images? from the web/);
+    await expect.poll(() => page.locator('.status-bar').textContent(), { timeout: 20_000 }).toMatch(/spam/);
+    expect(await page.locator('.status-bar').textContent()).not.toMatch(/\d+ errors?/);
+    await page.screenshot({ path: screenshotPath('new-user-starter.png') });
+    await page.getByTestId('remote-images-off').getByRole('button', { name: 'Load remote images' }).click();
+    expect(await page.getByTestId('remote-images-off').count()).toBe(0);
+    await page.getByRole('button', { name: 'Remote images' }).click();
+  });
+
   it('pastes HTML into the MJML mode a fresh document starts in: the document becomes HTML and says so', async () => {
     expect(await language()).toBe('MJML');
     await paste(manyFindings);
     await expect.poll(language, { timeout: 10_000 }).toBe('HTML');
     expect(await page.getByRole('status').filter({ hasText: 'The pasted text is HTML' }).count()).toBe(1);
-    await expect.poll(() => page.getByTestId('document-title').textContent()).toMatch(/^Untitled\.html/);
+    await expect.poll(() => page.getByTestId('document-title').textContent()).toMatch(/\.html/);
   });
 
   it('with dozens of findings, the window never scrolls: the toolbar stays, the findings scroll inside their panel', async () => {

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { documentStore } from '../state/document';
 import { useStore } from '../state/store';
 import { EmailFrame } from './EmailFrame';
 import { openPreviewLink } from './links';
+import { remoteImageCount } from './remote-images';
 import { darkModes, previewStore, type PreviewView, type PreviewWidth } from './preview-state';
 import { formatKb, GMAIL_CLIP_BYTES, utf8Bytes } from './size';
 import { TextPart } from './TextPart';
@@ -28,6 +29,7 @@ export function Preview() {
   const [linkNote, setLinkNote] = useState<string>();
   const size = utf8Bytes(html);
   const clipped = size > GMAIL_CLIP_BYTES;
+  const remoteImages = useMemo(() => remoteImageCount(html), [html]);
 
   const onLink = (href: string) => {
     openPreviewLink(href).then(
@@ -82,6 +84,13 @@ export function Preview() {
       {compileOk === false && html && (
         <p className="preview-stale" role="status">
           Showing the last good compile: the source has errors (see the markers).
+        </p>
+      )}
+      {state.view === 'email' && !state.remoteImages && remoteImages > 0 && (
+        <p className="preview-note" role="status" data-testid="remote-images-off">
+          Remote images are off: {remoteImages} image{remoteImages === 1 ? '' : 's'} from the web {remoteImages === 1 ? 'is' : 'are'} not loaded, so
+          {remoteImages === 1 ? ' it shows' : ' they show'} as broken or as alt text (many mail clients do the same until the reader allows images).{' '}
+          <button type="button" className="btn btn-ghost" onClick={() => previewStore.set({ remoteImages: true })}>Load remote images</button>
         </p>
       )}
       {linkNote && (
