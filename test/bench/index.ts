@@ -1,4 +1,5 @@
 import { auth } from './auth.bench';
+import { dmarcBench } from './dmarc.bench';
 import { cliBench } from './cli.bench';
 import { editor } from './editor.bench';
 import { foundation } from './foundation.bench';
@@ -12,4 +13,4 @@ export interface Bench {
   run(): Promise<void>;
 }
 
-export const benches: readonly Bench[] = [cliBench, foundation, warmup, seeds, auth, editor, lintBench];
+export const benches: readonly Bench[] = [cliBench, foundation, warmup, seeds, auth, editor, lintBench, dmarcBench];
