@@ -1,5 +1,6 @@
 // Bundles the Node-side entry points with esbuild (a fraction of a second):
 //   dist/cli.mjs               the `mailbench` CLI and browser-mode host (+ dist/cli-chunks/, one per command)
+//   dist/lint-worker.mjs       a `mailbench lint` worker thread (electron/services/lint/pool.ts finds it)
 //   dist/electron/main.mjs     Electron main process
 //   dist/electron/preload.cjs  the preload, ONE file as sandboxed preloads require
 import { build } from 'esbuild';
@@ -19,9 +20,10 @@ rmSync(namesModule);
 
 await Promise.all([
   // Split at each command's dynamic import, so a command loads only its own code (start-up is a feature).
+  // The lint worker thread (`mailbench lint --jobs`) is an entry of the same build: it shares the engine's chunks.
   build({
     ...common,
-    entryPoints: { cli: 'electron/cli/entry.ts' },
+    entryPoints: { cli: 'electron/cli/entry.ts', 'lint-worker': 'electron/services/lint/worker.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
     chunkNames: 'cli-chunks/[name]-[hash]',

@@ -8,11 +8,13 @@ import { type Command, EXIT, UsageError } from '../command';
 
 const formats = ['text', 'json', 'sarif'] as const;
 type Format = (typeof formats)[number];
+/** Each lint worker loads its own copy of the engine and mjml: far more workers than cores only costs memory. */
+const MAX_JOBS = 64;
 
 export const lintCommand: Command = {
   name: 'lint',
   usage:
-    'mailbench lint <files or globs...> [--format text|json|sarif] [--clients list] [--max-warnings N] [--fail-on error|warning] [--include-info] [--config mailbench.config.json]',
+    'mailbench lint <files or globs...> [--format text|json|sarif] [--clients list] [--max-warnings N] [--fail-on error|warning] [--include-info] [--jobs N] [--config mailbench.config.json]',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -25,6 +27,7 @@ export const lintCommand: Command = {
         'fail-on': { type: 'string', default: 'error' },
         config: { type: 'string' },
         'include-info': { type: 'boolean', default: false },
+        jobs: { type: 'string' },
       },
     });
     if (positionals.length === 0) throw new UsageError('Give at least one file or glob, for example "templates/**/*.mjml".');
@@ -36,6 +39,11 @@ export const lintCommand: Command = {
     if (values['max-warnings'] !== undefined) {
       maxWarnings = Number(values['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings must be a whole number of 0 or more, not "${values['max-warnings']}".`);
+    }
+    let jobs: number | undefined;
+    if (values.jobs !== undefined) {
+      jobs = Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > MAX_JOBS) throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, not "${values.jobs}".`);
     }
     let config;
     try {
@@ -52,7 +60,7 @@ export const lintCommand: Command = {
       throw new UsageError(`${error.message}${where}${issues ? ` ${issues}.` : ''} ${error.details.hint ?? ''}`.trim());
     }
 
-    const run = await lintFiles(positionals, io.cwd, config);
+    const run = await lintFiles(positionals, io.cwd, config, { jobs });
     for (const { file, reason } of run.unreadable) io.err(`mailbench lint: cannot read ${file}: ${reason}.`);
     for (const pattern of run.unmatched) if (!run.unreadable.some((u) => u.file === pattern)) io.err(`mailbench lint: no files match ${pattern}.`);
     const output = format === 'json' ? formatJson(run.reports) : format === 'sarif' ? formatSarif(run.reports, appVersion()) : formatText(run.reports, { includeInfo: values['include-info'] });

@@ -41,22 +41,35 @@ async function compile(source: string, filePath: string): Promise<{ html: string
   return { html: outcome.html ?? '', errors };
 }
 
-/**
- * Reads one file and turns it into an engine input; MJML is compiled here, not in the engine.
- * A regular .mjml/.html/.htm or .eml file within its budget (README, "Budgets"), else a reason.
- */
-export async function readTarget(file: string, cwd: string): Promise<ReadResult> {
-  const kind = kindOf(file);
-  let source: string;
+export type ReadBytes = { ok: true; bytes: Buffer } | { ok: false; reason: string };
+
+/** Reads one file's bytes within its kind's budget (README, "Budgets"): a regular .mjml/.html/.htm or .eml file, else a reason. */
+export async function readTargetBytes(file: string, cwd: string): Promise<ReadBytes> {
   try {
-    const { bytes } = await readInput(isAbsolute(file) ? file : resolve(cwd, file), kind === 'eml' ? 'message' : 'template');
-    source = bytes.toString('utf8');
+    const { bytes } = await readInput(isAbsolute(file) ? file : resolve(cwd, file), kindOf(file) === 'eml' ? 'message' : 'template');
+    return { ok: true, bytes };
   } catch (error) {
     return { ok: false, reason: (error as Error).message.replace(/^Cannot read [^:]*: /, '').replace(/\.$/, '') };
   }
-  if (kind !== 'mjml') return { ok: true, input: { kind, source }, extra: [] };
+}
+
+/**
+ * Turns a file's bytes into an engine input; MJML is compiled here, not in the engine. Separate from the
+ * read so that a lint worker thread gets bytes the main thread read (`--jobs`, run.ts).
+ */
+export async function inputFrom(file: string, bytes: Uint8Array): Promise<{ input: LintInput; extra: Finding[] }> {
+  const kind = kindOf(file);
+  const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (kind !== 'mjml') return { input: { kind, source }, extra: [] };
   const compiled = await compile(source, file);
-  return { ok: true, input: { kind, source, compiledHtml: compiled.html }, extra: compiled.errors };
+  return { input: { kind, source, compiledHtml: compiled.html }, extra: compiled.errors };
+}
+
+/** Reads one file and turns it into an engine input, or says why it cannot be read. */
+export async function readTarget(file: string, cwd: string): Promise<ReadResult> {
+  const read = await readTargetBytes(file, cwd);
+  if (!read.ok) return read;
+  return { ok: true, ...(await inputFrom(file, read.bytes)) };
 }
 
 export const displayPath = (file: string, cwd: string): string => (file.startsWith('/') ? relative(cwd, file) || file : file);

@@ -1,7 +1,12 @@
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import type { LintConfig } from '../../../shared/lint/config';
-import { lint } from '../../../shared/lint/index';
+import { kindOf } from '../../../shared/lint/index';
 import type { FileReport } from './format';
-import { displayPath, expandTargets, readTarget } from './inputs';
+import { displayPath, expandTargets, readTargetBytes } from './inputs';
+import { type FileLint, lintBytes } from './lint-file';
+import { LintPool, lintWorkerFile } from './pool';
 
 export interface LintRun {
   reports: FileReport[];
@@ -11,24 +16,64 @@ export interface LintRun {
   unmatched: string[];
 }
 
-/** Lints files and globs the way the CLI and CI see them. */
-export async function lintFiles(targets: readonly string[], cwd: string, config: LintConfig): Promise<LintRun> {
-  const reports: FileReport[] = [];
+export interface LintRunOptions {
+  /** Worker threads (`--jobs`); one per core by default. One, or one file, lints on the calling thread. */
+  jobs?: number;
+}
+
+/**
+ * What decides a file's lint besides the run's config: its bytes, its kind, and for MJML its folder
+ * (mj-include paths resolve from it). Files with the same key lint (and compile) once per run.
+ */
+function sameLintKey(file: string, cwd: string, bytes: Uint8Array): string {
+  const kind = kindOf(file);
+  const hash = createHash('sha256').update(kind).update('\0');
+  if (kind === 'mjml') hash.update(dirname(resolve(cwd, file)));
+  return hash.update('\0').update(bytes).digest('hex');
+}
+
+/**
+ * Lints files and globs the way the CLI and CI see them. Files are read here in order and linted on
+ * worker threads (pool.ts); reports keep the order of the files whatever order the workers finish in.
+ */
+export async function lintFiles(targets: readonly string[], cwd: string, config: LintConfig, options: LintRunOptions = {}): Promise<LintRun> {
   const unreadable: LintRun['unreadable'] = [];
   const unmatched: string[] = [];
   for (const target of targets) {
     const files = await expandTargets([target], cwd, config.ignore);
     if (files.length === 0) unmatched.push(target);
   }
-  for (const file of await expandTargets(targets, cwd, config.ignore)) {
-    const read = await readTarget(file, cwd);
-    const shown = displayPath(file, cwd);
-    if (!read.ok) {
-      unreadable.push({ file: shown, reason: read.reason });
-      continue;
+  const files = await expandTargets(targets, cwd, config.ignore);
+  const jobs = Math.min(options.jobs ?? availableParallelism(), files.length);
+  const workerFile = jobs > 1 ? lintWorkerFile() : undefined;
+  const pool = workerFile ? LintPool.start(jobs, config, workerFile) : undefined;
+  const linted = new Map<string, Promise<FileLint>>();
+  const ordered: Array<{ file: string; lint: Promise<FileLint> }> = [];
+  try {
+    for (const file of files) {
+      await pool?.roomForMore();
+      const read = await readTargetBytes(file, cwd);
+      const shown = displayPath(file, cwd);
+      if (!read.ok) {
+        unreadable.push({ file: shown, reason: read.reason });
+        continue;
+      }
+      const key = sameLintKey(file, cwd, read.bytes);
+      let lint = linted.get(key);
+      if (!lint) {
+        lint = pool ? pool.lint(file, read.bytes) : lintBytes(file, read.bytes, config);
+        // Awaited in order below; until then a failure must not count as unhandled.
+        lint.catch(() => undefined);
+        linted.set(key, lint);
+      }
+      // On the calling thread one file at a time, so memory holds one file's bytes, not the run's.
+      if (!pool) await lint;
+      ordered.push({ file: shown, lint });
     }
-    const result = lint(read.input, { config });
-    reports.push({ file: shown, spamScore: result.spamScore, findings: [...read.extra, ...result.findings] });
+    const reports: FileReport[] = [];
+    for (const { file, lint } of ordered) reports.push({ file, ...(await lint) });
+    return { reports, unreadable, unmatched };
+  } finally {
+    await pool?.close();
   }
-  return { reports, unreadable, unmatched };
 }
