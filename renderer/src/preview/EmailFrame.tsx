@@ -7,6 +7,8 @@ export interface EmailFrameProps extends FrameOptions {
   width: number | 'full';
   /** A link was activated in the email (click, Enter, middle click); the frame never navigates itself. */
   onLink(href: string): void;
+  /** The frame's accessible name, when several are shown side by side. */
+  title?: string;
 }
 
 interface Shown {
@@ -26,7 +28,7 @@ interface Shown {
  * position stays put. A new emulation (dark, images, remote images) loads a new document,
  * because its CSP is fixed when the document is created.
  */
-export function EmailFrame({ html, width, remoteImages, dark, imagesOff, onLink }: EmailFrameProps) {
+export function EmailFrame({ html, width, remoteImages, dark, imagesOff, onLink, title = 'Email preview' }: EmailFrameProps) {
   const frame = useRef<HTMLIFrameElement>(null);
   const shown = useRef<Shown>({ key: '', doctype: '', loaded: false });
   const onLinkRef = useRef(onLink);
@@ -77,7 +79,7 @@ export function EmailFrame({ html, width, remoteImages, dark, imagesOff, onLink 
     <div className="email-frame-stage">
       <iframe
         ref={frame}
-        title="Email preview"
+        title={title}
         sandbox="allow-same-origin"
         onLoad={onLoad}
         className="email-frame"

@@ -7,6 +7,8 @@ import { remoteImageCount } from './remote-images';
 import { darkModes, previewStore, type PreviewView, type PreviewWidth } from './preview-state';
 import { formatKb, GMAIL_CLIP_BYTES, utf8Bytes } from './size';
 import { TextPart } from './TextPart';
+import { clientIds, clientProfiles, isClientId } from '../../../shared/clients/index';
+import { ClientPreviews, defaultCompare } from './ClientPreview';
 import type { DarkMode } from './frame-document';
 
 const widths: readonly { value: PreviewWidth; label: string }[] = [
@@ -58,6 +60,20 @@ export function Preview() {
             ))}
           </select>
         </label>
+        <label className="preview-select">
+          <span className="sr-only">Client</span>
+          <select aria-label="Client" value={state.client} onChange={(event) => previewStore.set({ client: isClientId(event.target.value) ? event.target.value : 'browser', compare: [] })}>
+            <option value="browser">This browser</option>
+            {clientIds.map((id) => (
+              <option key={id} value={id}>
+                {clientProfiles[id].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" aria-pressed={state.compare.length > 0} onClick={() => previewStore.set({ compare: state.compare.length > 0 ? [] : defaultCompare })}>
+          Compare clients
+        </button>
         <button type="button" aria-pressed={state.imagesOff} onClick={() => previewStore.set({ imagesOff: !state.imagesOff })}>
           Images off
         </button>
@@ -98,8 +114,20 @@ export function Preview() {
           {linkNote}
         </p>
       )}
-      {state.view === 'email' && (
+      {state.view === 'email' && state.client === 'browser' && state.compare.length === 0 && (
         <EmailFrame html={html} width={state.width} remoteImages={state.remoteImages} dark={state.dark} imagesOff={state.imagesOff} onLink={onLink} />
+      )}
+      {state.view === 'email' && (state.client !== 'browser' || state.compare.length > 0) && (
+        <ClientPreviews
+          html={html}
+          clients={state.compare.length > 0 ? state.compare : state.client === 'browser' ? [] : [state.client]}
+          comparing={state.compare.length > 0}
+          width={state.width}
+          dark={state.dark !== 'off'}
+          remoteImages={state.remoteImages}
+          imagesOff={state.imagesOff}
+          onLink={onLink}
+        />
       )}
       {state.view === 'text' && <TextPart />}
       {state.view === 'source' && (

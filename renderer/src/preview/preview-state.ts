@@ -1,3 +1,4 @@
+import type { ClientId } from '../../../shared/clients/index';
 import { createStore } from '../state/store';
 import type { DarkMode } from './frame-document';
 
@@ -12,6 +13,10 @@ export interface PreviewState {
   view: PreviewView;
   /** The text part as generated from the latest HTML (the document's textPart may be a hand-written override). */
   generatedText: string;
+  /** `browser`: the email as this browser renders it; a client id: the approximation of that client. */
+  client: 'browser' | ClientId;
+  /** Clients shown side by side at one width, when comparing (empty: not comparing). */
+  compare: ClientId[];
 }
 
 export const previewStore = createStore<PreviewState>({
@@ -21,6 +26,8 @@ export const previewStore = createStore<PreviewState>({
   remoteImages: false,
   view: 'email',
   generatedText: '',
+  client: 'browser',
+  compare: [],
 });
 
 export const darkModes: readonly { value: DarkMode; label: string }[] = [
