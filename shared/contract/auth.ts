@@ -49,6 +49,8 @@ export interface SpfNode {
   record?: string;
   /** Why this record could not be used (none, several, syntax, loop). */
   problem?: string;
+  /** The record could not be read (not in the offline zone, DNS did not answer): unknown, not broken. */
+  notChecked?: boolean;
   /** DNS-querying terms in this record (include, a, mx, ptr, exists, redirect). */
   lookups: number;
   children: SpfNode[];
@@ -59,6 +61,7 @@ export const SpfNode: z.ZodType<SpfNode> = z.lazy(() =>
     via: z.enum(['top', 'include', 'redirect']),
     record: z.string().optional(),
     problem: z.string().optional(),
+    notChecked: z.boolean().optional(),
     lookups: z.number().int(),
     children: z.array(SpfNode),
   }),

@@ -27,7 +27,7 @@ export async function auditDomain(dns: CheckDns, query: AuditQuery, network: Par
   const domain = query.domain.toLowerCase().replace(/\.$/, '');
   const run = new AuditRun(domain, dns, { ...DEFAULT_NETWORK, ...network });
   let spfTree: AuditReport['spfTree'];
-  let dmarc: Awaited<ReturnType<typeof auditDmarc>>['policy'];
+  let dmarc: { policy: NonNullable<Awaited<ReturnType<typeof auditDmarc>>['policy']>; recordDomain: string } | undefined;
   let mxHosts: string[] = [];
   await run.section('domain', 'Domain', () => auditExistence(run));
   await run.section('spf', 'SPF', async () => {
@@ -37,7 +37,7 @@ export async function auditDomain(dns: CheckDns, query: AuditQuery, network: Par
   });
   await run.section('dmarc', 'DMARC', async () => {
     const result = await auditDmarc(run);
-    dmarc = result.policy;
+    if (result.policy && result.recordDomain) dmarc = { policy: result.policy, recordDomain: result.recordDomain };
     return result.outcome;
   });
   await run.section('dkim', 'DKIM', async () => (await auditDkim(run, query.selectors)).outcome);

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { type DNSResolver, spf, type SPFResult } from 'mailauth';
 import type { SpfReport } from '../../../shared/contract/auth';
+import { NOT_IN_ZONE } from '../dns/resolver';
 import type { CheckDns } from '../dns/source';
 import { walkSpf } from './spf-tree';
 
@@ -32,7 +33,9 @@ export async function checkSpf(dns: CheckDns, query: SpfQuery): Promise<SpfRepor
 export async function spfReport(dns: CheckDns, result: SPFResult, { ip, nullSender }: { ip: string; nullSender: boolean }, trail: SpfReport['trail']): Promise<SpfReport> {
   const verdict = result.status.result as SpfReport['result'];
   const domain = result.domain ?? '';
-  const tree = domain && !['none', 'temperror'].includes(verdict) ? (await walkSpf(dns.quiet, domain, result.rr)).tree : undefined;
+  const tree = domain && verdict !== 'none' ? (await walkSpf(dns.quiet, domain, result.rr)).tree : undefined;
+  // names an offline zone does not hold were refused: SPF is "not checked" there, not broken
+  const outside = [...new Set(trail.filter((lookup) => lookup.detail === NOT_IN_ZONE).map((lookup) => lookup.name))];
   return {
     result: verdict,
     domain,
@@ -42,8 +45,16 @@ export async function spfReport(dns: CheckDns, result: SPFResult, { ip, nullSend
     lookups: { count: result.lookups?.count ?? 0, limit: result.lookups?.limit ?? 10, void: result.lookups?.void ?? 0 },
     ...(tree ? { tree } : {}),
     ...(result.header ? { receivedSpf: result.header } : {}),
-    ...explainSpf(verdict, domain, ip, String(result.status.comment ?? '')),
+    ...(verdict === 'temperror' && outside.length > 0 ? notInZone(domain, outside) : explainSpf(verdict, domain, ip, String(result.status.comment ?? ''))),
     trail,
+  };
+}
+
+function notInZone(domain: string, names: string[]): { why: string; fix: string } {
+  const list = names.join(', ');
+  return {
+    why: `SPF of ${domain} was not checked to the end: ${list} ${names.length === 1 ? 'is' : 'are'} not in the offline zone, so what ${names.length === 1 ? 'it allows' : 'they allow'} is unknown (temperror, not a failure).`,
+    fix: `Check against real DNS (system DNS or --dns), or add the records of ${list} to the zone.`,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { SpfNode } from '../../../shared/contract/auth';
-import type { DnsResolver } from '../dns/resolver';
+import { DnsLookupError, type DnsResolver, NOT_IN_ZONE } from '../dns/resolver';
 import { isSpfRecord, LOOKUP_TERMS, parseSpfRecord } from './spf-record';
 
 export interface SpfWalk {
@@ -55,7 +55,8 @@ export async function walkSpf(resolve: DnsResolver, domain: string, knownRecord?
         return { ...node, problem: 'no SPF record (the name has no TXT records)' };
       }
       walk.dnsErrors.push(`TXT ${name}: ${(error as { code?: string }).code ?? String(error)}`);
-      return { ...node, problem: `DNS error: ${(error as { code?: string }).code ?? String(error)}` };
+      const detail = error instanceof DnsLookupError ? error.detail : undefined;
+      return { ...node, notChecked: true, problem: detail === NOT_IN_ZONE ? NOT_IN_ZONE : `not checked: DNS did not answer (${(error as { code?: string }).code ?? String(error)})` };
     }
     if (records.length === 0) return { ...node, problem: 'no SPF record' };
     if (records.length > 1) return { ...node, record: records.join(' | '), problem: `${records.length} SPF records: receivers return permerror` };

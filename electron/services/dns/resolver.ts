@@ -45,7 +45,13 @@ const shape = (type: string, records: ZoneRecord[]): DnsAnswer => {
   }
 };
 
-/** Answers from an offline zone only: names the zone does not hold do not exist. */
+/** The detail of a refusal for a name outside an offline zone's origins. */
+export const NOT_IN_ZONE = 'not in this zone: not checked';
+
+/**
+ * Answers from an offline zone only: names under its origins that it does not hold do not
+ * exist; names outside them are refused, as an authoritative server refuses them.
+ */
 export function zoneResolver(zone: Zone): DnsResolver {
   return async (name, type) => {
     const rrtype = type.toUpperCase();
@@ -59,6 +65,9 @@ export function zoneResolver(zone: Zone): DnsResolver {
         throw new DnsLookupError('ENODATA', name, rrtype);
       case 'timeout':
         throw new DnsLookupError('ETIMEOUT', name, rrtype, 'the zone marks this name as not answering');
+      case 'outside':
+        // what NSD answers for a name outside its zones: not "no record", just not known here
+        throw new DnsLookupError('EREFUSED', name, rrtype, NOT_IN_ZONE);
     }
   };
 }

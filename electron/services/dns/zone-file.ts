@@ -104,6 +104,7 @@ export function parseZoneFile(text: string, options: ZoneFileOptions = {}): Zone
       if (directive === '$ORIGIN') {
         if (!argument || argument.quoted) fail(line, '$ORIGIN needs a domain name.', 'Write `$ORIGIN example.com.`');
         origin = argument!.text === '.' ? '' : absolute(argument!.text, line);
+        zone.addApex(origin);
       } else if (directive === '$TTL') {
         if (!argument || !TTL_PATTERN.test(argument.text)) fail(line, '$TTL needs a number of seconds (or 1h, 1d…).', 'Write `$TTL 3600`.');
         defaultTtl = ttlValue(argument!.text, line);
@@ -145,6 +146,7 @@ export function parseZoneFile(text: string, options: ZoneFileOptions = {}): Zone
     if (++count > ZONE_LIMITS.records) {
       fail(line, `the zone has more than ${ZONE_LIMITS.records.toLocaleString('en')} records, the most an offline zone holds.`, 'Keep only the records the check needs, or use --dns with a real server for a large zone.');
     }
+    if (type === 'SOA') zone.addApex(owner);
     zone.add(readRdata(type as ZoneRecordType, tokens, { name: owner, ttl, line }, { absolute, fail }));
   }
   return zone;

@@ -21,7 +21,9 @@ export type ZoneLookup =
   | { kind: 'answer'; records: ZoneRecord[]; via: string[] }
   | { kind: 'nxdomain' }
   | { kind: 'nodata' }
-  | { kind: 'timeout' };
+  | { kind: 'timeout' }
+  /** The name is not under any origin the zone declares: an authoritative server would refuse it. */
+  | { kind: 'outside' };
 
 /** CNAME chains longer than this are treated as a loop, as resolvers do. */
 const MAX_CNAME_HOPS = 8;
@@ -39,7 +41,32 @@ export class Zone {
   /** Names with no records of their own but names below them: they exist (NODATA, not NXDOMAIN). */
   private readonly ancestors = new Set<string>();
 
-  constructor(readonly origin?: string) {}
+  /** Origins the zone declared ($ORIGIN, SOA owners): with any, names outside them are not its to answer. */
+  private readonly apexes = new Set<string>();
+
+  constructor(readonly origin?: string) {
+    if (origin) this.apexes.add(normalizeName(origin));
+  }
+
+  /** Declares a name the zone is authoritative for (an $ORIGIN or the owner of an SOA). */
+  addApex(name: string): void {
+    const apex = normalizeName(name);
+    if (apex) this.apexes.add(apex);
+  }
+
+  /**
+   * Whether a name is this zone's to answer: at or under an origin it declared, or a name it
+   * holds records for (an absolute name typed in). A zone that declares no origin (built in
+   * code, or a file of absolute names) answers for every name.
+   */
+  covers(name: string): boolean {
+    const key = normalizeName(name);
+    if (this.apexes.size === 0 || this.byName.has(key)) return true;
+    for (let at = key; ; at = at.slice(at.indexOf('.') + 1)) {
+      if (this.apexes.has(at)) return true;
+      if (!at.includes('.')) return false;
+    }
+  }
 
   add(record: ZoneRecord): void {
     const name = normalizeName(record.name);
@@ -86,6 +113,9 @@ export class Zone {
   lookup(name: string, type: ZoneRecordType): ZoneLookup {
     const via: string[] = [];
     let current = normalizeName(name);
+    // the RFC 9989 tree walk asks _dmarc of every parent of the From domain: above the zone's
+    // origins those read as "no record", or no offline DMARC check could finish
+    if (!this.covers(current) && !current.startsWith('_dmarc.')) return { kind: 'outside' };
     for (let hop = 0; hop <= MAX_CNAME_HOPS; hop++) {
       const records = this.recordsAt(current);
       if (!records) return this.ancestors.has(current) ? { kind: 'nodata' } : { kind: 'nxdomain' };

@@ -2,7 +2,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { auditDomain } from '../../../electron/services/auth/domain-audit';
 import { walkSpf } from '../../../electron/services/auth/spf-tree';
-import { openDns } from '../../../electron/services/dns/source';
+import { checkSpf } from '../../../electron/services/auth/spf-check';
+import { openDns, zoneDns } from '../../../electron/services/dns/source';
+import { parseZoneFile } from '../../../electron/services/dns/zone-file';
 
 const weakKey = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
 const zone = `$ORIGIN example.org.
@@ -69,7 +71,35 @@ describe('the domain audit against an offline zone', () => {
     const listed = report.findings.filter((finding) => finding.rule === 'blocklisted');
     expect(listed.map((finding) => finding.message)).toEqual(["192.0.2.9 is listed on Test BL (127.0.0.3: listed (127.0.0.3); see Test BL's documentation for this code)."]);
     expect(report.sections.find((entry) => entry.id === 'reputation')!.summary).toBe('1 list(s) checked.');
-    // the zone holds only the list, so the audited domain itself does not exist there, and the audit says so first
-    expect(report.findings[0]).toMatchObject({ rule: 'domain-not-found', message: 'example.org does not exist in the offline zone (NXDOMAIN).' });
+    // the zone holds only the list, so the audited domain is outside it: unknown, said first, not "missing"
+    expect(report.findings[0]).toMatchObject({ rule: 'domain-not-in-zone', severity: 'info', message: 'example.org is not in the offline zone: its records are not checked.' });
+    expect(report.findings.map((finding) => finding.rule)).not.toContain('spf-missing');
+  });
+
+  it('an include outside the offline zone is "not in this zone: not checked", never a broken include to remove (#14)', async () => {
+    const google = '$ORIGIN example.com.\n@ IN TXT "v=spf1 include:_spf.google.com include:gone.example.com -all"\n_dmarc IN TXT "v=DMARC1; p=reject"\n';
+    const report = await auditDomain(openDns({ mode: 'zone', zone: google }), { domain: 'example.com', selectors: [], ips: [] });
+    const spf = report.findings.filter((finding) => finding.family === 'spf');
+    expect(spf.map((finding) => [finding.rule, finding.severity, finding.message])).toEqual([
+      ['spf-include-not-checked', 'info', 'include _spf.google.com: not in this zone: not checked.'],
+      ['spf-include-broken', 'error', 'include gone.example.com: no SPF record (the name has no TXT records).'],
+    ]);
+    expect(spf[0]!.fix).not.toMatch(/remove/i);
+    expect(report.sections.find((section) => section.id === 'spf')!.summary).toMatch(/^at least 2\/10 lookups/);
+    const check = await checkSpf(zoneDns(parseZoneFile(google)), { ip: '192.0.2.1', helo: 'mail.example.com', mailFrom: 'a@example.com', strict: false });
+    expect(check.result).toBe('temperror');
+    expect(check.why).toContain('_spf.google.com is not in the offline zone');
+    expect(check.fix).not.toMatch(/remove/i);
+    expect(check.tree!.children[0]).toMatchObject({ domain: '_spf.google.com', notChecked: true });
+  });
+
+  it('BIMI in the audit judges the policy that applies: sp= for a subdomain inheriting its parent\'s record (#14)', async () => {
+    const parent = '$ORIGIN example.com.\n_dmarc IN TXT "v=DMARC1; p=none; sp=reject"\nfootball IN TXT "v=spf1 -all"\ndefault._bimi.football IN TXT "v=BIMI1; l=https://example.com/logo.svg; a=https://example.com/vmc.pem"\n';
+    const report = await auditDomain(openDns({ mode: 'zone', zone: parent }), { domain: 'football.example.com', selectors: [], ips: [] });
+    expect(report.findings.map((finding) => finding.rule)).not.toContain('bimi-dmarc-weak');
+    const lax = parent.replace('sp=reject', 'sp=none');
+    const weak = (await auditDomain(openDns({ mode: 'zone', zone: lax }), { domain: 'football.example.com', selectors: [], ips: [] })).findings.find((finding) => finding.rule === 'bimi-dmarc-weak')!;
+    expect(weak.message).toBe('BIMI needs DMARC quarantine or reject; the policy that applies to football.example.com is sp=none (from the record of example.com).');
+    expect(weak.fix).toBe('Set sp=quarantine or sp=reject in _dmarc.example.com.');
   });
 });

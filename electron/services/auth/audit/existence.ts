@@ -1,3 +1,4 @@
+import { DnsLookupError, NOT_IN_ZONE } from '../../dns/resolver';
 import { type AuditRun, notChecked, type SectionOutcome } from './run';
 
 /**
@@ -11,6 +12,10 @@ export async function auditExistence(run: AuditRun): Promise<SectionOutcome> {
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'ERROR';
     if (code === 'ENODATA') return { status: 'pass', summary: `${run.domain} exists (no NS records of its own: it is part of its parent's zone).` };
+    if (error instanceof DnsLookupError && error.detail === NOT_IN_ZONE) {
+      run.find('domain', 'domain-not-in-zone', 'info', `${run.domain} is not in the offline zone: its records are not checked.`, 'The zone declares other origins; names outside them are unknown here, not missing.', `Add the records of ${run.domain} to the zone ($ORIGIN ${run.domain}. and the names under it), or audit against real DNS.`);
+      return notChecked('not in the offline zone');
+    }
     if (code !== 'ENOTFOUND') return notChecked(`DNS did not answer (${code}); the other sections may be incomplete`);
     run.find(
       'domain',

@@ -87,7 +87,7 @@ export async function auditTlsRpt(run: AuditRun): Promise<SectionOutcome> {
 }
 
 /** BIMI (default._bimi): an https SVG logo, an optional VMC, and the enforcing DMARC it depends on. */
-export async function auditBimi(run: AuditRun, dmarc: ParsedDmarc | undefined): Promise<SectionOutcome> {
+export async function auditBimi(run: AuditRun, applied: { policy: ParsedDmarc; recordDomain: string } | undefined): Promise<SectionOutcome> {
   const txt = await run.txt(`default._bimi.${run.domain}`);
   const record = txt.ok ? txt.records.find((text) => /^v=BIMI1/i.test(text)) : undefined;
   if (!record) {
@@ -98,9 +98,15 @@ export async function auditBimi(run: AuditRun, dmarc: ParsedDmarc | undefined): 
   const location = tags.get('l') ?? '';
   if (location && !/^https:\/\/\S+\.svg$/i.test(location)) run.find('bimi', 'bimi-location', 'error', `l=${location} is not an https URL of an SVG file.`, 'Clients only show SVG Tiny PS logos served over HTTPS.', 'Point l= at https://…/logo.svg.');
   if (!tags.get('a')) run.find('bimi', 'bimi-no-vmc', 'info', 'The BIMI record has no a= certificate (VMC or CMC).', 'Gmail and Apple Mail show logos only with a certificate.', 'Get a VMC or CMC for the logo and publish its URL in a=.');
-  const policy = dmarc?.policy;
+  const dmarc = applied?.policy;
+  // the policy that applies to this domain: its own p=, or sp= of a record it inherits (RFC 9989)
+  const tag = applied && applied.recordDomain !== run.domain && dmarc?.tags.has('sp') ? 'sp' : 'p';
+  const policy = tag === 'sp' ? dmarc?.tags.get('sp')?.toLowerCase() : dmarc?.policy;
+  const from = applied && applied.recordDomain !== run.domain ? ` (from the record of ${applied.recordDomain})` : '';
   const testing = dmarc?.tags.get('t')?.toLowerCase() === 'y' || (dmarc?.tags.has('pct') && dmarc.tags.get('pct') !== '100');
-  if (policy !== 'quarantine' && policy !== 'reject') run.find('bimi', 'bimi-dmarc-weak', 'error', `BIMI needs DMARC p=quarantine or p=reject; the domain has ${policy ? `p=${policy}` : 'no usable DMARC'}.`, 'Clients ignore BIMI without an enforcing DMARC policy.', 'Move DMARC to p=quarantine or p=reject first.');
+  if (policy !== 'quarantine' && policy !== 'reject') {
+    run.find('bimi', 'bimi-dmarc-weak', 'error', `BIMI needs DMARC quarantine or reject; the policy that applies to ${run.domain} is ${policy ? `${tag}=${policy}${from}` : 'missing'}.`, 'Clients ignore BIMI without an enforcing DMARC policy.', `Set ${tag}=quarantine or ${tag}=reject in _dmarc.${applied?.recordDomain ?? run.domain}.`);
+  }
   else if (testing) run.find('bimi', 'bimi-dmarc-testing', 'error', 'DMARC is in test mode (t=y or pct below 100).', 'Clients ignore BIMI unless the policy applies to all mail.', 'Remove t=y / pct from the DMARC record.');
   return { status: run.statusOf('bimi'), summary: location ? `logo ${location}` : 'Record present (declined: empty l=).', records: [record] };
 }

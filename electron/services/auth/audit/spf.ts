@@ -42,10 +42,22 @@ export async function auditSpf(run: AuditRun): Promise<{ outcome: SectionOutcome
   else if (walk.lookups >= 8) run.find(FAMILY, 'spf-lookups-near', 'warning', `The record needs ${walk.lookups} of 10 DNS lookups.`, 'One more include from a provider change breaks SPF.', 'Keep headroom: remove unused includes.');
   if (walk.voids > 2) run.find(FAMILY, 'spf-voids', 'error', `${walk.voids} lookups of the record find nothing (limit 2).`, 'Receivers return permerror after two void lookups.', 'Remove includes and a:/mx: terms for names that no longer exist.');
   for (const node of flatten(walk.tree).filter((node) => node.problem && node !== walk.tree)) {
+    if (node.notChecked) {
+      // unknown is not broken: no "remove the include" for a name the zone simply does not hold
+      run.find(
+        FAMILY,
+        'spf-include-not-checked',
+        'info',
+        `${node.via} ${node.domain}: ${node.problem}.`,
+        'Its records are not available here, so whether it is valid, and the lookups it costs, are not known.',
+        run.dns.networked ? 'Run the audit again when DNS answers.' : `Check against real DNS (system DNS or --dns), or add the records of ${node.domain} to the zone.`,
+      );
+      continue;
+    }
     run.find(FAMILY, 'spf-include-broken', 'error', `${node.via} ${node.domain}: ${node.problem}.`, 'A broken include makes SPF a permerror for every message.', `Fix or remove the ${node.via} of ${node.domain}.`);
   }
   return {
-    outcome: { status: run.statusOf(FAMILY), summary: `${walk.lookups}/10 lookups, ${walk.voids}/2 void lookups, ends with ${all?.text ?? (hasRedirect ? 'a redirect' : 'no all')}.`, records: [record] },
+    outcome: { status: run.statusOf(FAMILY), summary: `${flatten(walk.tree).some((node) => node.notChecked) ? 'at least ' : ''}${walk.lookups}/10 lookups, ${walk.voids}/2 void lookups, ends with ${all?.text ?? (hasRedirect ? 'a redirect' : 'no all')}.`, records: [record] },
     tree: walk.tree,
   };
 }

@@ -10,7 +10,7 @@ function SpfTree({ node }: { node: SpfNode }) {
       </span>{' '}
       <span className="auth-muted">({node.lookups} lookups)</span>
       {node.record && <div className="mono auth-record">{node.record}</div>}
-      {node.problem && <div className="auth-problem">⚠ {node.problem}</div>}
+      {node.problem && <div className={node.notChecked ? 'auth-muted' : 'auth-problem'}>{node.notChecked ? '–' : '⚠'} {node.problem}</div>}
       {node.children.length > 0 && (
         <ul>
           {node.children.map((child, index) => (
