@@ -8,6 +8,13 @@ import { budget, mib, refuse } from './budget';
 /** What a path argument may name: a file, a folder (walked, hidden entries skipped) or a glob. */
 export type Found = { path: string } | { path: string; refused: string };
 
+/** Names a report file may have. Folders yield only these; a file named outright with another is refused by its name, before it is opened. */
+export const reportExtensions = ['.xml', '.gz', '.zip', '.json', '.eml'] as const;
+const isReportName = (name: string) => reportExtensions.some((extension) => name.toLowerCase().endsWith(extension));
+const wrongName = 'Mailbench reads reports from .xml, .xml.gz, .zip, .json, .json.gz and .eml files; rename the file if it is one.';
+/** One answer for a name that is missing or cannot be read, so an import is no oracle for what exists. */
+export const cannotReadReason = 'No such file or folder, or not one you may read.';
+
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 /** Folders deeper than this below the one named are not walked (a mail archive is two or three deep). */
 const MAX_DEPTH = 8;
@@ -28,12 +35,13 @@ export async function* expandInputs(inputs: readonly string[], cwd: string): Asy
     }
     // A name that exists is that file, even when it looks like a pattern (report names hold "!").
     if (info?.isDirectory()) yield* walk(path, 0);
-    else if (info) yield { path };
-    else if (isDynamicPattern(input)) {
+    else if (isDynamicPattern(input) && !info) {
       const matches = await glob(input, { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false });
-      if (matches.length === 0) yield { path: input, refused: 'No file matches this pattern.' };
-      for (const match of matches.sort()) yield { path: match };
-    } else yield { path: input, refused: 'No such file or folder.' };
+      const reports = matches.filter(isReportName).sort();
+      if (reports.length === 0) yield { path: input, refused: 'No report file (.xml, .gz, .zip, .json, .eml) matches this pattern.' };
+      for (const match of reports) yield { path: match };
+    } else if (!isReportName(path)) yield { path: input, refused: wrongName };
+    else yield info ? { path } : { path: input, refused: cannotReadReason };
   }
 }
 
@@ -45,7 +53,7 @@ async function* walk(folder: string, depth: number): AsyncGenerator<Found> {
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) yield* walk(path, depth + 1);
-    else if (entry.isFile() || entry.isSymbolicLink()) yield { path };
+    else if ((entry.isFile() || entry.isSymbolicLink()) && isReportName(entry.name)) yield { path };
   }
 }
 
@@ -55,10 +63,13 @@ async function* walk(folder: string, depth: number): AsyncGenerator<Found> {
  * descriptor so a swap after the check cannot make it larger.
  */
 export async function readReportBytes(path: string): Promise<Buffer> {
-  const cannot = () => new AppError('not_found', `Cannot read ${path}: no such file, or not a regular file you may read.`, { file: path, hint: 'Check the path; folders are walked, devices and pipes are not read.' });
+  const cannot = () => new AppError('not_found', cannotReadReason, { file: path, hint: 'Check the path; folders are walked, devices and pipes are not read.' });
   let handle;
   try {
-    handle = await open(await realpath(path), OPEN_FLAGS);
+    // The name a link leads to must be a report's too: a report.xml link to ~/.ssh/id_rsa is not read.
+    const real = await realpath(path);
+    if (!isReportName(real)) throw new Error('not a report name');
+    handle = await open(real, OPEN_FLAGS);
   } catch {
     throw cannot();
   }

@@ -24,7 +24,7 @@ const xmlCount = (path: string) => [...readFileSync(join(fixtures, path), 'utf8'
 
 describe('mailbench dmarc', () => {
   it('import of a folder prints { imported, duplicates, refused } and exits 1 for the refused files; a second import adds nothing', async () => {
-    const first = await cli('dmarc', 'import', 'reports/aggregate', 'reports/failure', 'reports/tls', 'reports/refused', '--json');
+    const first = await cli('dmarc', 'import', 'reports/aggregate', 'reports/failure', 'reports/tls', 'reports/refused', 'reports/refused/notes.txt', '--json');
     expect(first.code).toBe(1);
     const result = JSON.parse(first.out) as { imported: Array<Record<string, unknown>>; duplicates: Array<Record<string, unknown>>; refused: Array<{ file: string; reason: string }> };
     expect(Object.keys(result)).toEqual(['imported', 'duplicates', 'refused']);
@@ -41,11 +41,13 @@ describe('mailbench dmarc', () => {
     expect(result.imported).toHaveLength(11);
     // The zip and the .xml.gz hold reports already read from their .xml; the .json.gz its .json.
     expect(result.duplicates.map((d) => d.reportId).sort()).toEqual(['5065427c-23d3-47ca-b6e0-946ea0e8c4be', 'b043f0e264cf4ea995e93765242f6dfb', 'dmarcbis-test-report-001']);
+    // Names refused before reading come first, then files refused for what they hold.
     expect(result.refused.map((r) => [r.file, r.reason.split('.')[0]])).toEqual([
+      ['reports/refused/notes.txt', 'Mailbench reads reports from '],
       ['reports/refused/empty.xml', 'The file is empty'],
       ['reports/refused/newsletter.eml', 'The email carries no DMARC or TLS report (no XML, JSON, gzip or zip attachment) and is not a failure report'],
-      ['reports/refused/notes.txt', 'The file is not a report Mailbench reads (DMARC aggregate XML, failure report email, SMTP TLS JSON, or those gzipped, zipped or attached to an email)'],
     ]);
+    // A folder yields only report names: notes.txt, README.md and the licence are not read unless named.
 
     const again = await cli('dmarc', 'import', 'reports/aggregate', 'reports/failure', 'reports/tls', '--json');
     expect(again.code).toBe(0);
@@ -95,6 +97,6 @@ describe('mailbench dmarc', () => {
     expect(globbed.code).toBe(1);
     const result = JSON.parse(globbed.out) as { duplicates: Array<{ file: string }>; refused: Array<{ file: string; reason: string }> };
     expect(result.duplicates.map((d) => d.file)).toEqual(['more/a.xml']);
-    expect(result.refused).toEqual([{ file: 'nothing-here.xml', reason: 'No such file or folder.' }]);
+    expect(result.refused).toEqual([{ file: 'nothing-here.xml', reason: 'No such file or folder, or not one you may read.' }]);
   });
 });
