@@ -35,6 +35,13 @@ describe('compatibility: detection', () => {
     expect(await lintMjml(source)).not.toContain('caniemail/css-height');
     expect(await lintMjml(source.replace('<mj-column>', '<mj-column><mj-image src="https://example.com/a.png" height="40px" alt="A" />'))).toContain('caniemail/css-height');
   });
+
+  it('MJML: a feature written in <mj-style> is reported on its own line, not on <mj-head>', async () => {
+    const source = ['<mjml>', '  <mj-head>', '    <mj-style>', '      .row { color: #222; display: flex; }', '    </mj-style>', '  </mj-head>', '  <mj-body><mj-section><mj-column><mj-text css-class="row">Hello there, a long enough text.</mj-text></mj-column></mj-section></mj-body>', '</mjml>'].join('\n');
+    const compiledHtml = (await compileMjml(source, { validationLevel: 'soft', minify: false })).html!;
+    const flex = lint({ kind: 'mjml', source, compiledHtml }, { config: { clients: ['outlook.windows'] } }).findings.find((f) => f.rule === 'caniemail/css-display-flex');
+    expect(flex?.range).toMatchObject({ startLine: 4, startColumn: source.split('\n')[3]!.indexOf('display') + 1 });
+  });
 });
 
 describe('compatibility: a note is shown only when the value used is the one it is about', () => {

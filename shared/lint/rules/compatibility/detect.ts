@@ -34,6 +34,8 @@ export interface Usage {
   count: number;
   start: number;
   end: number;
+  /** The text that shows it at its first place (`display`, `@media`, `:hover`). */
+  token: string;
   facts: UseFacts;
 }
 
@@ -142,7 +144,7 @@ class Collector {
     if (this.authored && !this.authored(token)) return;
     let usage = this.usages.get(slug);
     if (usage) usage.count++;
-    else if (featureExists(slug)) this.usages.set(slug, (usage = { slug, count: 1, start, end, facts: { values: [], tags: [], selectors: [], inline: false, stylesheet: false, inBody: false, nested: false } }));
+    else if (featureExists(slug)) this.usages.set(slug, (usage = { slug, count: 1, start, end, token, facts: { values: [], tags: [], selectors: [], inline: false, stylesheet: false, inBody: false, nested: false } }));
     if (usage) addFact(usage.facts, fact);
   }
   /** `where` is the element (inline style) or the selector (a `<style>` rule) the declarations apply to. */

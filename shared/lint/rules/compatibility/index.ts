@@ -1,6 +1,7 @@
-import type { LintContext, Report, RuleFamily, RuleMeta } from '../../types';
+import type { HtmlDocument } from '../../html/parse';
+import type { LintContext, Report, RuleFamily, RuleMeta, Span } from '../../types';
 import { features } from './data/caniemail';
-import { authoredIn, detectFeatures } from './detect';
+import { authoredIn, detectFeatures, type Usage } from './detect';
 import { clientLabel, judgeUse } from './policy';
 
 const source = 'caniemail data (see caniemailDataDate) judged by the audience policy: error at 25 % of opens losing it, warning at 5 %';
@@ -26,6 +27,21 @@ export interface ClientSummary {
 
 function percent(share: number): string {
   return share >= 0.995 ? '100 %' : share < 0.01 ? '<1 %' : `${Math.round(share * 100)} %`;
+}
+
+/**
+ * Where to report a feature. In MJML, CSS from `<mj-style>` reaches the compiled HTML's `<style>` as written, which
+ * the element map cannot place (it matches elements): the same rule text is found in the MJML and the finding put
+ * on the token there (`display` in `.row { display: flex }`); otherwise the map places it.
+ */
+function spanOf(usage: Usage, doc: HtmlDocument, ctx: LintContext): Span {
+  const html: Span = { in: 'html', start: usage.start, end: usage.end };
+  if (ctx.kind !== 'mjml' || !doc.styles.some((b) => b.start <= usage.start && usage.end <= b.start + b.css.length)) return html;
+  const text = doc.source.slice(usage.start, usage.end).trim();
+  const at = text.length >= 4 ? ctx.source.indexOf(text) : -1;
+  if (at < 0) return html;
+  const token = text.toLowerCase().indexOf(usage.token);
+  return token < 0 ? { in: 'source', start: at, end: at + text.length } : { in: 'source', start: at + token, end: at + token + usage.token.length };
 }
 
 /** Lints client support and fills the per-client summary the app shows. */
@@ -55,7 +71,7 @@ export function checkCompatibility(ctx: LintContext, report: Report): ClientSumm
     const notes = [...new Set(partial.flatMap((l) => l.notes.map((n) => n.replace(/^Partial(?:ly supported)?\.\s*/i, '')).filter(Boolean)))];
     report({
       rule: `caniemail/${usage.slug}`,
-      span: { in: 'html', start: usage.start, end: usage.end },
+      span: spanOf(usage, doc, ctx),
       severity: verdict.severity,
       message: `${parts.join('')}.${notes.length ? ` Notes: ${notes.join(' ')}` : ''} ${verdict.url}`,
     });
