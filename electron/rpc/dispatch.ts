@@ -5,6 +5,7 @@ import {
   type EventName,
   events,
   isMethodName,
+  invalidInputMessage,
   issuesFromZod,
   type MethodName,
   methods,
@@ -69,9 +70,9 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       const spec = methods[name];
       const parsedInput = spec.input.safeParse(input);
       if (!parsedInput.success) {
-        return failure(new AppError('invalid_input', `The input to ${name} does not fit its schema.`, {
+        return failure(new AppError('invalid_input', invalidInputMessage(parsedInput.error), {
           issues: issuesFromZod(parsedInput.error),
-          hint: 'Correct the fields listed and call again.',
+          hint: `Correct the field${parsedInput.error.issues.length === 1 ? '' : 's'} named and try again (${name}).`,
         }));
       }
       try {

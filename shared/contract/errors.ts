@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueSentence } from './issue-words';
 
 /**
  * Every failure that crosses the contract has this shape. `code` is for programs,
@@ -66,8 +67,15 @@ export type CallResult<T> = { ok: true; value: T } | { ok: false; error: AppErro
 export function issuesFromZod(error: z.ZodError): ErrorIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.length === 0 ? '(input)' : formatPath(issue.path),
-    message: issue.message,
+    message: issueSentence(issue),
   }));
+}
+
+/** The refusal of an input that does not fit: the first problem in a person's words, and how many more. */
+export function invalidInputMessage(error: z.ZodError): string {
+  const [first, ...rest] = error.issues;
+  if (!first) return 'The input does not fit.';
+  return rest.length === 0 ? issueSentence(first) : `${issueSentence(first)} (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})`;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

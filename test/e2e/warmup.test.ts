@@ -95,4 +95,22 @@ describe('the Warmup panel in Chromium', () => {
     await wizard.getByRole('button', { name: 'Cancel' }).click();
     expect(errors).toEqual([]);
   });
+
+  it('marks a wrong field in the wizard in words, before and after asking the main process', async () => {
+    await page.getByRole('button', { name: 'New plan' }).click();
+    const wizard = page.getByRole('form', { name: 'New warm-up plan' });
+    await wizard.getByLabel('Plan name').fill('Bad input');
+    await wizard.getByLabel('Daily volume at full speed').fill('');
+    await expect.poll(() => wizard.getByLabel('Daily volume at full speed').getAttribute('aria-invalid')).toBe('true');
+    expect(await wizard.getByRole('alert').filter({ hasText: 'Daily volume at full speed must be a whole number above 0.' }).count()).toBe(1);
+    expect(await wizard.getByRole('button', { name: 'Create plan' }).isDisabled()).toBe(true);
+    await wizard.getByLabel('Daily volume at full speed').fill('5000');
+    await wizard.getByLabel('Time zone').fill('Mars/Olympus');
+    await expect.poll(() => wizard.getByLabel('Time zone').getAttribute('aria-invalid'), { timeout: 15_000 }).toBe('true');
+    expect(await wizard.textContent()).toMatch(/"Mars\/Olympus" is not a time zone this system knows/);
+    expect(await wizard.textContent()).not.toMatch(/schema|Too small|expected/);
+    await page.screenshot({ path: screenshotPath('warmup-wizard-field-errors.png') });
+    await wizard.getByRole('button', { name: 'Cancel' }).click();
+    expect(errors).toEqual([]);
+  });
 });

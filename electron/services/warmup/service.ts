@@ -15,15 +15,25 @@ import { WarmupStore } from './store';
 
 /** Checks what the schema cannot: a real date and time zone, a mix of 100%, a custom ramp when asked for. */
 export function checkSpec(spec: PlanSpec): PlanSpec {
-  parseDate(spec.startDate);
-  assertTimeZone(spec.timeZone);
-  assertMix(spec.mix);
+  atField('startDate', () => parseDate(spec.startDate));
+  atField('timeZone', () => assertTimeZone(spec.timeZone));
+  atField('mix', () => assertMix(spec.mix));
   if (spec.profile === 'custom' && !spec.custom) {
     throw new AppError('invalid_input', 'The custom risk profile needs its ramp: a start volume, a growth per step and how many days each step is held.', {
       hint: 'Give custom: { start: 100, growth: 1.5, holdDays: 2 }, or pick conservative, moderate or aggressive.',
     });
   }
   return { ...spec, weekdays: [...new Set(spec.weekdays)] };
+}
+
+/** A check's refusal tied to the form field it is about, so the wizard marks that field. */
+function atField(field: string, check: () => unknown): void {
+  try {
+    check();
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError(error.code, error.message, { ...error.details, issues: [{ path: `spec.${field}`, message: error.message }] });
+    throw error;
+  }
 }
 
 /** The warm-up planner over one database: plans, schedules, actuals, decisions, analytics. */

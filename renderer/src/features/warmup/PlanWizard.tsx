@@ -5,6 +5,7 @@ import { client } from '../../platform/index';
 import { Button } from '../../ui/Button';
 import { number, providerLabel } from './format';
 import { dnsSource, dnsSourceWords, dnsStore } from '../../state/dns';
+import { FieldError, issuesByField } from '../../ui/field-errors';
 
 const defaultMix: ProviderMix = { gmail: 45, microsoft: 25, yahoo: 15, apple: 5, other: 10 };
 const profileHelp: Record<Profile, string> = {
@@ -31,6 +32,7 @@ export function PlanWizard({ onCreated, onCancel }: { onCreated: (plan: Plan) =>
   const [selector, setSelector] = useState('');
   const [preview, setPreview] = useState<{ days: ScheduleDay[]; prechecks: Precheck[] } | { error: string }>();
   const [note, setNote] = useState('');
+  const [fields, setFields] = useState<Map<string, string>>(new Map());
 
   const ipList = /^\d+$/.test(ips.trim()) ? Array.from({ length: Math.max(1, Math.min(64, Number(ips))) }, (_, i) => `ip-${i + 1}`) : ips.split(',').map((s) => s.trim()).filter(Boolean);
   const spec: PlanSpecInput = {
@@ -38,13 +40,29 @@ export function PlanWizard({ onCreated, onCancel }: { onCreated: (plan: Plan) =>
     ...(profile === 'custom' ? { custom } : {}), auth,
   };
   const specKey = JSON.stringify(spec);
+  // Checked here, on the field, before anything is sent: what a person typed wrong is said beside it.
+  const local = new Map<string, string>();
+  if (!/^\d+$/.test(ips.trim()) && ipList.some((ip) => !/^[\d.]+$|:/.test(ip))) local.set('ips', 'Sending IPs: give a count (2) or addresses separated by commas (192.0.2.10, 192.0.2.11).');
+  if (!target || Number(target) < 1) local.set('target', 'Daily volume at full speed must be a whole number above 0.');
+  const fieldMessage = (field: string) => local.get(field) ?? fields.get(field);
+  const invalid = (field: string) => (fieldMessage(field) ? { 'aria-invalid': true as const, 'aria-describedby': `wu-${field}-error` } : {});
 
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
       client.call('warmup.preview', { spec }).then(
-        (result) => live && setPreview(result),
-        (error: Error) => live && setPreview({ error: error.message }),
+        (result) => {
+          if (!live) return;
+          setPreview(result);
+          setFields(new Map());
+        },
+        (error: Error) => {
+          if (!live) return;
+          const byField = issuesByField(error);
+          setFields(byField);
+          // A refusal that names a field is shown at that field; the preview says only that there is one.
+          setPreview({ error: byField.size > 0 ? 'Correct the marked fields to see the schedule.' : error.message });
+        },
       );
     }, 200);
     return () => {
@@ -85,6 +103,7 @@ export function PlanWizard({ onCreated, onCancel }: { onCreated: (plan: Plan) =>
     try {
       onCreated(await client.call('warmup.create', { spec: { ...spec, name: name.trim() } }));
     } catch (error) {
+      setFields(issuesByField(error));
       setNote((error as Error).message);
     }
   }
@@ -94,15 +113,19 @@ export function PlanWizard({ onCreated, onCancel }: { onCreated: (plan: Plan) =>
       <fieldset>
         <legend>What you warm up</legend>
         <label>Plan name <input required value={name} onChange={(e) => setName(e.target.value)} placeholder="New IP pool, March" /></label>
-        <label>Sending IPs <input value={ips} onChange={(e) => setIps(e.target.value)} aria-describedby="wu-ips-help" /></label>
+        <label>Sending IPs <input value={ips} onChange={(e) => setIps(e.target.value)} aria-describedby="wu-ips-help" {...invalid('ips')} /></label>
         <small id="wu-ips-help">A count (2) or the addresses, comma-separated.</small>
-        <label>Sending domain <input value={domain} onChange={(e) => setDomain(e.target.value)} placeholder="mail.example.com" /></label>
-        <label>Daily volume at full speed <input inputMode="numeric" value={target} onChange={(e) => setTarget(e.target.value.replace(/[^\d]/g, ''))} /></label>
+        <FieldError id="wu-ips-error" message={fieldMessage('ips')} />
+        <label>Sending domain <input value={domain} onChange={(e) => setDomain(e.target.value)} placeholder="mail.example.com" {...invalid('domain')} /></label>
+        <FieldError id="wu-domain-error" message={fieldMessage('domain')} />
+        <label>Daily volume at full speed <input inputMode="numeric" value={target} onChange={(e) => setTarget(e.target.value.replace(/[^\d]/g, ''))} {...invalid('target')} /></label>
+        <FieldError id="wu-target-error" message={fieldMessage('target')} />
       </fieldset>
       <fieldset>
         <legend>When</legend>
         <label>Start date <input type="date" required value={startDate} onChange={(e) => setStartDate(e.target.value)} /></label>
-        <label>Time zone <input value={timeZone} onChange={(e) => setTimeZone(e.target.value)} /></label>
+        <label>Time zone <input value={timeZone} onChange={(e) => setTimeZone(e.target.value)} {...invalid('timeZone')} /></label>
+        <FieldError id="wu-timeZone-error" message={fieldMessage('timeZone')} />
         <div role="group" aria-label="Sending weekdays" className="wu-days">
           {weekdays.map((d) => (
             <label key={d}><input type="checkbox" checked={days.includes(d)} onChange={(e) => setDays(e.target.checked ? weekdays.filter((w) => w === d || days.includes(w)) : days.filter((w) => w !== d))} /> {d}</label>
@@ -153,7 +176,7 @@ export function PlanWizard({ onCreated, onCancel }: { onCreated: (plan: Plan) =>
         )}
       </section>
       <div className="wu-row">
-        <Button type="submit" variant="primary" disabled={!name.trim() || mixTotal !== 100}>Create plan</Button>
+        <Button type="submit" variant="primary" disabled={!name.trim() || mixTotal !== 100 || local.size > 0}>Create plan</Button>
         {onCancel && <Button variant="ghost" onClick={onCancel}>Cancel</Button>}
       </div>
     </form>
