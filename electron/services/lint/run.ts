@@ -22,8 +22,9 @@ export interface LintRunOptions {
 }
 
 /**
- * What decides a file's lint besides the run's config: its bytes, its kind, and for MJML its folder
- * (mj-include paths resolve from it). Files with the same key lint (and compile) once per run.
+ * What decides a file's lint besides the run's config: its bytes, its kind, and for MJML its folder, as
+ * mjml is given the file's path to resolve mj-include from (ignored by mjml 5's defaults today, so this
+ * only costs a second compile of a copy kept in another folder). Files with the same key lint once per run.
  */
 function sameLintKey(file: string, cwd: string, bytes: Uint8Array): string {
   const kind = kindOf(file);
