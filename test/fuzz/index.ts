@@ -1,4 +1,5 @@
 import type { FuzzTarget } from './target';
+import { clientPreviewTarget } from './targets/client-preview';
 import { dmarcArchiveTarget } from './targets/dmarc-archive';
 import { dmarcArfTarget } from './targets/dmarc-arf';
 import { dmarcTlsTarget } from './targets/dmarc-tls';
@@ -17,4 +18,4 @@ import { zoneTarget } from './targets/zone';
  * added to the app adds its target here; `npm run fuzz` runs them all in worker
  * threads with a watchdog, and test/security/fuzz.test.ts runs a slice of each in `npm test`.
  */
-export const fuzzTargets = [zoneTarget, dnsRecordsTarget, emlTarget, seedCsvTarget, espImportTarget, lintConfigTarget, lintHtmlTarget, mjmlTarget, dmarcXmlTarget, dmarcArfTarget, dmarcTlsTarget, dmarcArchiveTarget] as unknown as readonly FuzzTarget<never>[];
+export const fuzzTargets = [zoneTarget, dnsRecordsTarget, emlTarget, seedCsvTarget, espImportTarget, lintConfigTarget, lintHtmlTarget, mjmlTarget, dmarcXmlTarget, dmarcArfTarget, dmarcTlsTarget, dmarcArchiveTarget, clientPreviewTarget] as unknown as readonly FuzzTarget<never>[];
