@@ -4,6 +4,7 @@ import { cliBench } from './cli.bench';
 import { editor } from './editor.bench';
 import { foundation } from './foundation.bench';
 import { lintBench } from './lint.bench';
+import { lintCli } from './lint-cli.bench';
 import { seeds } from './seeds.bench';
 import { warmup } from './warmup.bench';
 
@@ -13,4 +14,4 @@ export interface Bench {
   run(): Promise<void>;
 }
 
-export const benches: readonly Bench[] = [cliBench, foundation, warmup, seeds, auth, editor, lintBench, dmarcBench];
+export const benches: readonly Bench[] = [cliBench, foundation, warmup, seeds, auth, editor, lintBench, dmarcBench, lintCli];
