@@ -96,7 +96,10 @@ describe('"given server" mode against NSD on loopback', () => {
     ]);
     expect(json.dmarc.result).toBe('pass');
     expect(json.arc.result).toBe('none');
-    expect(json.bimi.result).toBe('none');
+    // NSD serves only football.example.com and refuses _dmarc.example.com: BIMI cannot know the
+    // organizational domain's policy, which is a temporary error, not "no BIMI record"
+    expect(json.bimi.result).toBe('temperror');
+    expect(json.bimi.why).toBe('BIMI temperror: failed to resolve the DMARC policy of the organizational domain.');
     expect(json.authenticationResults).toMatch(/^Authentication-Results: /);
   });
 
