@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAILBOX_PROVIDERS, normalizeProviderWord } from '../model/mailbox-providers';
 import { event, method } from './define';
 
 const Id = z.string().min(1).max(64);
@@ -6,8 +7,10 @@ const Address = z.string().trim().max(320).regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]
 const Host = z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.:[\]-]+$/, 'Expected a host name or IP address');
 const Port = z.number().int().min(1).max(65535);
 
-export const Provider = z.enum(['gmail', 'outlook', 'yahoo', 'aol', 'icloud', 'gmx', 'zoho', 'fastmail', 'proton', 'yandex', 'mailru', 'other']);
-export type Provider = z.infer<typeof Provider>;
+/** The provider names (one vocabulary with warm-up: `microsoft`, `apple`); `Provider` also takes common aliases such as `outlook`. */
+export const ProviderName = z.enum(MAILBOX_PROVIDERS);
+export const Provider = z.preprocess(normalizeProviderWord, ProviderName);
+export type Provider = z.infer<typeof ProviderName>;
 
 /** IMAP access to a seed mailbox; the password lives in the secret store or an environment variable. */
 export const ImapAccess = z.object({

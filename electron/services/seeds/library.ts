@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { ImapAccess, type Seed, type SeedList, type SmtpProfile } from '../../../shared/contract/seeds';
 import type { Db } from '../../db/open';
 import type { SecretStore } from '../secrets/store';
+import { providerNamed } from '../../../shared/model/mailbox-providers';
 import { assertTransportSecurity } from './smtp-security';
 
 /** Where each secret of this feature is kept in the secret store. */
@@ -17,7 +18,7 @@ type ProfileInput = Omit<SmtpProfile, 'id' | 'hasPassword'> & { id?: string | un
 interface SeedRow {
   list_id: string;
   address: string;
-  provider: Seed['provider'];
+  provider: string;
   imap_json: string | null;
   tags_json: string;
 }
@@ -118,7 +119,8 @@ export class SeedLibrary {
     const rows = this.db.prepare('SELECT list_id, address, provider, imap_json, tags_json FROM seeds WHERE list_id = ? ORDER BY position').all(listId) as SeedRow[];
     return rows.map((row) => ({
       address: row.address,
-      provider: row.provider,
+      // lists saved before one vocabulary may say `outlook` or `icloud`
+      provider: providerNamed(row.provider) ?? 'other',
       tags: JSON.parse(row.tags_json) as string[],
       ...(row.imap_json ? { imap: ImapAccess.parse(JSON.parse(row.imap_json)), hasPassword: this.secrets.has(secretIds.imap(listId, row.address)) } : {}),
     }));

@@ -1,26 +1,12 @@
 import type { Provider } from '../../../shared/contract/seeds';
-
-/** Consumer mailbox domains by the provider that hosts them. */
-const DOMAINS: Record<string, Provider> = {
-  'gmail.com': 'gmail', 'googlemail.com': 'gmail',
-  'outlook.com': 'outlook', 'hotmail.com': 'outlook', 'live.com': 'outlook', 'msn.com': 'outlook', 'hotmail.co.uk': 'outlook', 'outlook.de': 'outlook', 'hotmail.fr': 'outlook',
-  'yahoo.com': 'yahoo', 'ymail.com': 'yahoo', 'rocketmail.com': 'yahoo', 'yahoo.co.uk': 'yahoo', 'yahoo.fr': 'yahoo', 'yahoo.de': 'yahoo',
-  'aol.com': 'aol', 'aim.com': 'aol',
-  'icloud.com': 'icloud', 'me.com': 'icloud', 'mac.com': 'icloud',
-  'gmx.com': 'gmx', 'gmx.de': 'gmx', 'gmx.net': 'gmx', 'web.de': 'gmx',
-  'zoho.com': 'zoho', 'zohomail.com': 'zoho',
-  'fastmail.com': 'fastmail', 'fastmail.fm': 'fastmail',
-  'proton.me': 'proton', 'protonmail.com': 'proton', 'pm.me': 'proton',
-  'yandex.com': 'yandex', 'yandex.ru': 'yandex', 'ya.ru': 'yandex',
-  'mail.ru': 'mailru', 'bk.ru': 'mailru', 'inbox.ru': 'mailru', 'list.ru': 'mailru',
-};
+import { providerOfDomain } from '../../../shared/model/mailbox-providers';
 
 /** MX host suffixes of providers that also host custom domains (Google Workspace, Microsoft 365, …). */
 const MX_SUFFIXES: Array<[string, Provider]> = [
   ['google.com', 'gmail'], ['googlemail.com', 'gmail'],
-  ['protection.outlook.com', 'outlook'], ['outlook.com', 'outlook'], ['hotmail.com', 'outlook'],
+  ['protection.outlook.com', 'microsoft'], ['outlook.com', 'microsoft'], ['hotmail.com', 'microsoft'],
   ['yahoodns.net', 'yahoo'],
-  ['icloud.com', 'icloud'],
+  ['icloud.com', 'apple'],
   ['gmx.net', 'gmx'], ['web.de', 'gmx'],
   ['zoho.com', 'zoho'], ['zoho.eu', 'zoho'],
   ['messagingengine.com', 'fastmail'],
@@ -32,7 +18,7 @@ const MX_SUFFIXES: Array<[string, Provider]> = [
 export const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 
 export function providerFromDomain(domain: string): Provider | undefined {
-  return DOMAINS[domain.toLowerCase()];
+  return providerOfDomain(domain);
 }
 
 export function providerFromMx(exchanges: readonly string[]): Provider | undefined {

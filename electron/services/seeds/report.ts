@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { neutralizingCast } from '../../fs/csv-cell';
 import type { Matrix, MatrixRow, RecipientRow } from '../../../shared/contract/seeds';
+import { providerNamed } from '../../../shared/model/mailbox-providers';
 
 type Outcome = 'inbox' | 'tab' | 'spam' | 'missing';
 
@@ -33,10 +34,17 @@ function matrixRow(provider: string, rows: readonly RecipientRow[]): MatrixRow {
 const decidedOf = (row: MatrixRow) => row.total - row.pending - row.notSent;
 
 function weigh(rows: readonly MatrixRow[], audience: Record<string, number>): Matrix['weighted'] {
-  const usable = rows.filter((row) => (audience[row.provider] ?? 0) > 0 && decidedOf(row) > 0);
-  const total = usable.reduce((sum, row) => sum + audience[row.provider]!, 0);
+  // The user's words for providers (`outlook 30`) in the seeds' vocabulary (`microsoft`).
+  const mix = new Map<string, number>();
+  for (const [word, percent] of Object.entries(audience)) {
+    const provider = providerNamed(word) ?? word.toLowerCase();
+    mix.set(provider, (mix.get(provider) ?? 0) + percent);
+  }
+  const weightOf = (row: MatrixRow) => mix.get(row.provider) ?? 0;
+  const usable = rows.filter((row) => weightOf(row) > 0 && decidedOf(row) > 0);
+  const total = usable.reduce((sum, row) => sum + weightOf(row), 0);
   if (total === 0) return undefined;
-  const share = (placement: Outcome) => round(usable.reduce((sum, row) => sum + audience[row.provider]! * row[placement].percent, 0) / total);
+  const share = (placement: Outcome) => round(usable.reduce((sum, row) => sum + weightOf(row) * row[placement].percent, 0) / total);
   return { inbox: share('inbox'), tab: share('tab'), spam: share('spam'), missing: share('missing') };
 }
 

@@ -11,6 +11,7 @@ import {
   type RunSummary,
 } from '../../../shared/contract/seeds';
 import type { Db } from '../../db/open';
+import { providerNamed } from '../../../shared/model/mailbox-providers';
 import { testIdFor } from './compose';
 
 /** Where a run's SMTP password comes from: never stored with the run. */
@@ -87,7 +88,8 @@ export interface PlacementResult {
 }
 
 interface RecipientDbRow {
-  run_id: string; seq: number; address: string; provider: Provider; imap_json: string | null; test_id: string; status: RecipientStatus;
+  // rows written before one vocabulary may say `outlook` or `icloud`: read through the aliases
+  run_id: string; seq: number; address: string; provider: string; imap_json: string | null; test_id: string; status: RecipientStatus;
   attempts: number; code: number | null; response: string | null; queue_id: string | null; sent_at: string | null; duration_ms: number | null;
   placement: Placement; folder: string | null; tab: string | null; arrival_delay_sec: number | null; late: number | null; copies: number | null;
   auth_json: string | null; check_error: string | null;
@@ -206,7 +208,7 @@ function endState(state: StoredRunState, counts: Record<RecipientStatus, number>
 /** Built field by field, not from a dozen conditional spreads: a run reads all its rows at once. */
 function toRecord(row: RecipientDbRow): RecipientRecord {
   const record: RecipientRecord = {
-    runId: row.run_id, seq: row.seq, address: row.address, provider: row.provider, testId: row.test_id, status: row.status, attempts: row.attempts, placement: row.placement,
+    runId: row.run_id, seq: row.seq, address: row.address, provider: providerNamed(row.provider) ?? 'other', testId: row.test_id, status: row.status, attempts: row.attempts, placement: row.placement,
   };
   if (row.code !== null) record.code = row.code;
   if (row.response !== null) record.response = row.response;

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../../../shared/contract/errors';
 import { neutralizingCast, restoreCsvCell } from '../../fs/csv-cell';
-import { Provider, Seed } from '../../../shared/contract/seeds';
+import { Provider, ProviderName, Seed } from '../../../shared/contract/seeds';
 import { domainOf, guessProvider, type MxLookup } from './providers';
 
 export const SEED_CSV_COLUMNS = ['address', 'provider', 'imap_host', 'imap_port', 'imap_tls', 'imap_user', 'imap_password_env', 'tags'] as const;
@@ -60,8 +60,8 @@ async function seedFromRow(row: Row, file: string, line: number, guess: (address
     throw new AppError('parse_error', `${file}:${line}: ${message}`, { file, line, hint: HINT });
   };
   const address = row.address ?? '';
-  const provider = row.provider ? Provider.safeParse(row.provider.toLowerCase()) : undefined;
-  if (provider && !provider.success) fail(`provider ${JSON.stringify(row.provider)} is not one of ${Provider.options.join(', ')}.`);
+  const provider = row.provider ? Provider.safeParse(row.provider) : undefined;
+  if (provider && !provider.success) fail(`provider ${JSON.stringify(row.provider)} is not one of ${ProviderName.options.join(', ')} (aliases such as outlook or hotmail are taken too).`);
   const candidate = {
     address,
     provider: provider?.data ?? (await guess(address)),

@@ -1,29 +1,17 @@
 import { type Provider, type ProviderMix, providers } from '../../../shared/contract/warmup';
+import { planningProvider, providerOfDomain } from '../../../shared/model/mailbox-providers';
 
 /**
- * Consumer mailbox domains of the providers the planner paces on their own. Yahoo
- * and AOL share one platform (Yahoo Inc.), so they are one provider; Apple is iCloud
- * Mail. Business mailboxes hosted by Google or Microsoft look like `other` here: telling
- * them apart needs an MX lookup, which an offline import does not do.
+ * The provider of an address (`ann@gmail.com`) or a bare domain (`gmail.com`), as the
+ * planner paces it: the consumer domain table is the one seeds use
+ * (shared/model/mailbox-providers), with Yahoo and AOL on one platform and Apple as
+ * iCloud Mail. Business mailboxes hosted by Google or Microsoft look like `other` here:
+ * telling them apart needs an MX lookup, which an offline import does not do.
  */
-const domainProviders: Readonly<Record<string, Provider>> = Object.fromEntries([
-  ...['gmail.com', 'googlemail.com'].map((d) => [d, 'gmail'] as const),
-  ...[
-    'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'passport.com', 'outlook.fr', 'outlook.de', 'outlook.es', 'outlook.it',
-    'hotmail.co.uk', 'hotmail.fr', 'hotmail.de', 'hotmail.it', 'hotmail.es', 'live.co.uk', 'live.fr', 'live.de', 'live.nl', 'live.it', 'windowslive.com',
-  ].map((d) => [d, 'microsoft'] as const),
-  ...[
-    'yahoo.com', 'ymail.com', 'rocketmail.com', 'yahoo.co.uk', 'yahoo.fr', 'yahoo.de', 'yahoo.es', 'yahoo.it', 'yahoo.ca', 'yahoo.com.br',
-    'yahoo.co.jp', 'yahoo.co.in', 'yahoo.com.au', 'aol.com', 'aim.com', 'aol.co.uk', 'aol.fr', 'aol.de', 'verizon.net', 'att.net', 'sbcglobal.net',
-  ].map((d) => [d, 'yahoo'] as const),
-  ...['icloud.com', 'me.com', 'mac.com'].map((d) => [d, 'apple'] as const),
-]);
-
-/** The provider of an address (`ann@gmail.com`) or a bare domain (`gmail.com`). */
 export function providerOf(addressOrDomain: string): Provider {
   const at = addressOrDomain.lastIndexOf('@');
-  const domain = (at === -1 ? addressOrDomain : addressOrDomain.slice(at + 1)).trim().toLowerCase().replace(/\.$/, '');
-  return domainProviders[domain] ?? 'other';
+  const provider = providerOfDomain(at === -1 ? addressOrDomain : addressOrDomain.slice(at + 1));
+  return provider ? planningProvider(provider) : 'other';
 }
 
 /** A fast path for importers: the same answer, cached per distinct domain string. */

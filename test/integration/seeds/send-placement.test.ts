@@ -20,7 +20,7 @@ afterAll(async () => {
 function recipients(): NewRecipient[] {
   return boxes.map((box, i) => ({
     address: box.address,
-    provider: i === 2 ? 'outlook' : 'gmail',
+    provider: i === 2 ? 'microsoft' : 'gmail',
     imap: { host: '127.0.0.1', port: servers.imapPort, tls: false, user: box.address, passwordEnv: `SEED_PW_${i}` },
   }));
 }
@@ -35,6 +35,7 @@ describe('a seed run against smtp-server + Dovecot', () => {
         smtp: { host: '127.0.0.1', port: servers.smtpPort, security: 'none', poolSize: 2, ratePerSecond: 0, password: { kind: 'none' } },
         message: message({ dkimKeyId: 'key-1' }),
         recipients: recipients(),
+        // the user's word `outlook` is read as microsoft
         audience: { gmail: 75, outlook: 25 },
       });
       await service.finished(runId);
@@ -69,7 +70,7 @@ describe('a seed run against smtp-server + Dovecot', () => {
       expect(checked.matrix.overall).toMatchObject({ total: 4, notSent: 1, inbox: { count: 2, percent: 66.7 }, spam: { count: 1, percent: 33.3 }, missing: { count: 0, percent: 0 } });
       const gmail = checked.matrix.rows.find((row) => row.provider === 'gmail')!;
       expect(gmail).toMatchObject({ total: 3, notSent: 1, inbox: { count: 1 }, spam: { count: 1 }, missing: { count: 0 } });
-      // 75% gmail (50% inbox) + 25% outlook (100% inbox)
+      // 75% gmail (50% inbox) + 25% microsoft (100% inbox)
       expect(checked.matrix.weighted?.inbox).toBeCloseTo(62.5, 0);
 
       // Read-only: the checks left every copy unread.

@@ -11,13 +11,13 @@ const row = (provider: Provider, placement: Placement, extra: Partial<RecipientR
 describe('placement matrix', () => {
   const rows = [
     row('gmail', 'inbox'), row('gmail', 'tab', { tab: 'promotions' }), row('gmail', 'spam'), row('gmail', 'pending'),
-    row('outlook', 'inbox'), row('outlook', 'missing'),
+    row('microsoft', 'inbox'), row('microsoft', 'missing'),
     row('yahoo', 'unchecked'),
   ];
 
   it('counts each provider, with percentages of the copies whose placement is known', () => {
     const matrix = placementMatrix(rows);
-    expect(matrix.rows.map((r) => r.provider)).toEqual(['gmail', 'outlook']);
+    expect(matrix.rows.map((r) => r.provider)).toEqual(['gmail', 'microsoft']);
     expect(matrix.rows[0]).toEqual({
       provider: 'gmail', total: 4, pending: 1, notSent: 0,
       inbox: { count: 1, percent: 33.3 }, tab: { count: 1, percent: 33.3 }, spam: { count: 1, percent: 33.3 }, missing: { count: 0, percent: 0 },
@@ -38,6 +38,7 @@ describe('placement matrix', () => {
   });
 
   it('weights the overall placement by the audience mix, over the providers it has results for', () => {
+    // `outlook` is the user's word for microsoft: the mix reads it through the aliases
     const matrix = placementMatrix(rows, { gmail: 60, outlook: 20, yahoo: 20 });
     // (60 * 33.3 + 20 * 50) / 80 for inbox; yahoo has no checked seeds and drops out.
     expect(matrix.weighted).toEqual({ inbox: 37.5, tab: 25, spam: 25, missing: 12.5 });

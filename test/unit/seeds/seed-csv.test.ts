@@ -20,14 +20,14 @@ describe('seed list CSV', () => {
     ].join('\n'));
     expect(seeds).toEqual([
       { address: 'alice@gmail.com', provider: 'gmail', tags: ['gmail', 'consumer'], imap: { host: 'imap.gmail.com', port: 993, tls: true, user: 'alice@gmail.com', passwordEnv: 'SEED_ALICE' } },
-      { address: 'bob@outlook.com', provider: 'outlook', tags: [] },
+      { address: 'bob@outlook.com', provider: 'microsoft', tags: [] },
       { address: 'carol@custom.example', provider: 'yahoo', tags: ['b2b'], imap: { host: 'mail.custom.example', port: 143, tls: false, user: 'carol' } },
     ]);
   });
 
   it('accepts a file with only the address column and a BOM', async () => {
     expect(await parseSeedCsv('\uFEFFAddress\nx@icloud.com\n\ny@unknown.example\n')).toEqual([
-      { address: 'x@icloud.com', provider: 'icloud', tags: [] },
+      { address: 'x@icloud.com', provider: 'apple', tags: [] },
       { address: 'y@unknown.example', provider: 'other', tags: [] },
     ]);
   });
@@ -57,9 +57,17 @@ describe('seed list CSV', () => {
   });
 
   it('writes back what it reads, without passwords', async () => {
-    const text = [header, 'alice@gmail.com,gmail,imap.gmail.com,993,yes,alice@gmail.com,SEED_ALICE,a;b', 'bob@outlook.com,outlook,,,,,,'].join('\n') + '\n';
+    const text = [header, 'alice@gmail.com,gmail,imap.gmail.com,993,yes,alice@gmail.com,SEED_ALICE,a;b', 'bob@outlook.com,microsoft,,,,,,'].join('\n') + '\n';
     const seeds = await parseSeedCsv(text);
     expect(seedsToCsv(seeds)).toBe(text);
     expect(await parseSeedCsv(seedsToCsv(seeds))).toEqual(seeds);
+  });
+
+  it('speaks the vocabulary warm-up speaks, and takes the common spellings as aliases', async () => {
+    const rows = ['Outlook', 'hotmail', 'live', 'MSN', 'microsoft', 'icloud', 'Apple', 'googlemail', 'protonmail', 'mail.ru'];
+    const text = [header, ...rows.map((word, i) => `s${i}@example.org,${word},,,,,,`)].join('\n');
+    expect((await parseSeedCsv(text)).map((seed) => seed.provider)).toEqual(['microsoft', 'microsoft', 'microsoft', 'microsoft', 'microsoft', 'apple', 'apple', 'gmail', 'proton', 'mailru']);
+    const refused = await errorOf(parseSeedCsv(`${header}\nx@example.org,hotmial,,,,,,\n`, 'typo.csv'));
+    expect(refused.message).toMatch(/provider "hotmial" is not one of gmail, microsoft, yahoo, aol, apple/);
   });
 });

@@ -10,7 +10,7 @@ import { ErrorNote } from './parts';
 
 type Headers = Omit<MessageSpec, 'html' | 'text'>;
 
-/** "gmail 60, outlook 30" → { gmail: 60, outlook: 30 }; empty → no weighting. */
+/** "gmail 60, microsoft 30" → { gmail: 60, microsoft: 30 } (aliases like outlook are read by the main process); empty → no weighting. */
 export function parseAudience(text: string): Record<string, number> | undefined {
   const pairs = text.split(',').map((part) => part.trim().split(/\s+/)).filter((pair) => pair.length === 2 && Number.isFinite(Number(pair[1])));
   return pairs.length === 0 ? undefined : Object.fromEntries(pairs.map(([provider, share]) => [provider!.toLowerCase(), Number(share)]));
@@ -101,7 +101,7 @@ export function Compose({ lists, profiles, sending, onStarted }: { lists: SeedLi
             {profiles.map((profile) => <option key={profile.id} value={profile.id}>{profile.name}</option>)}
           </select>
         </label>
-        <label>Audience mix (optional) <input value={audience} placeholder="gmail 60, outlook 30, yahoo 10" onChange={(event) => setAudience(event.target.value)} /></label>
+        <label>Audience mix (optional) <input value={audience} placeholder="gmail 60, microsoft 30, yahoo 10" onChange={(event) => setAudience(event.target.value)} /></label>
       </div>
       <ErrorNote error={error} />
       <div className="seeds-toolbar">

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/contract/errors';
-import { Provider, type Seed, type SeedList } from '../../../../shared/contract/seeds';
+import { ProviderName, type Seed, type SeedList } from '../../../../shared/contract/seeds';
 import { client } from '../../platform/index';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
@@ -102,7 +102,7 @@ export function Lists({ lists, reload }: { lists: SeedList[]; reload: () => void
                   <td><input aria-label="Address" value={seed.address} onChange={(event) => update(index, { address: event.target.value })} /></td>
                   <td>
                     <select aria-label="Provider" value={seed.provider} onChange={(event) => update(index, { provider: event.target.value as Seed['provider'] })}>
-                      {Provider.options.map((provider) => <option key={provider}>{provider}</option>)}
+                      {ProviderName.options.map((provider) => <option key={provider}>{provider}</option>)}
                     </select>
                   </td>
                   <td><input aria-label="IMAP host" value={seed.imap?.host ?? ''} onChange={(event) => update(index, { imap: event.target.value ? { host: event.target.value, port: seed.imap?.port ?? 993, tls: seed.imap?.tls ?? true, user: seed.imap?.user ?? seed.address } : undefined })} /></td>
