@@ -18,7 +18,8 @@ const language = () => page.getByRole('group', { name: 'Language' }).getByRole('
 const editorArea = () => page.getByRole('region', { name: 'Template source' }).locator('.view-lines');
 
 async function paste(text: string): Promise<void> {
-  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  // Page code is passed as text: this tsconfig is Node's and has no DOM globals.
+  await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(text)})`);
   await editorArea().click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
@@ -59,13 +60,12 @@ describe('a new user in the editor', () => {
     await page.mouse.wheel(0, 4000);
     await page.mouse.move(300, 400);
     await page.mouse.wheel(0, 4000);
-    const layout = await page.evaluate(() => ({
-      page: document.scrollingElement!.scrollHeight,
+    const layout = await page.evaluate(`({
+      page: document.scrollingElement.scrollHeight,
       window: window.innerHeight,
-      toolbarTop: document.querySelector('.editor-toolbar')!.getBoundingClientRect().top,
-      workspaceScrolled: document.querySelector('.workspace')!.scrollTop,
-    }));
-    await page.screenshot({ path: screenshotPath('new-user-many-findings.png') });
+      toolbarTop: document.querySelector('.editor-toolbar').getBoundingClientRect().top,
+      workspaceScrolled: document.querySelector('.workspace').scrollTop,
+    })`) as { page: number; window: number; toolbarTop: number; workspaceScrolled: number };
     expect(layout.page).toBeLessThanOrEqual(layout.window);
     expect(layout.toolbarTop).toBeGreaterThanOrEqual(0);
     expect(layout.workspaceScrolled).toBe(0);

@@ -1,15 +1,9 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { withGapBreaks } from './chart-data';
+import { type ChartSeries, withGapBreaks } from './chart-data';
 
-export interface ChartSeries {
-  label: string;
-  values: Array<number | null>;
-  color: string;
-  dash?: number[];
-  scale?: string;
-}
+export type { ChartSeries } from './chart-data';
 
 interface ChartProps {
   title: string;

@@ -1,4 +1,10 @@
-import type { ChartSeries } from './Chart';
+export interface ChartSeries {
+  label: string;
+  values: Array<number | null>;
+  color: string;
+  dash?: number[];
+  scale?: string;
+}
 
 const WEEK_SECONDS = 7 * 86_400;
 
