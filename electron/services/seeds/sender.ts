@@ -209,7 +209,13 @@ export async function runSends(job: SendJob): Promise<void> {
  * cancelled while waiting.
  */
 async function sendClaimed(job: SendJob, row: RecipientRecord): Promise<SentRow | undefined> {
-  const mail = await renderMail(job.build(row));
+  let mail: RenderedMail;
+  try {
+    mail = await renderMail(job.build(row));
+  } catch (error) {
+    // Nothing left this machine, and the same message would fail the same way again.
+    return { row, result: { status: 'failed', response: `The message could not be built: ${(error as Error).message}`.slice(0, 1000), durationMs: 0 } };
+  }
   for (let attempt = 1; ; attempt++) {
     if (attempt > 1 && !(await job.writes.settleAndClaim(undefined, row)).claimed) return undefined;
     const started = performance.now();

@@ -2,6 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../../shared/contract/seeds';
 import { freePort, type MailServers, startMailServers } from '../../support/mail-servers';
 import { testRuntime } from '../../support/runtime';
+import { composeMessage } from '../../../electron/services/seeds/compose';
+import { startRowWriter } from '../../../electron/services/seeds/row-writer';
+import { RunStore } from '../../../electron/services/seeds/run-store';
+import { createSmtpTransport, runSends } from '../../../electron/services/seeds/sender';
 import { mailboxes, message, serviceFor } from './helpers';
 
 /** Issue #14: every seed run ends in a state a person can believe. */
@@ -120,5 +124,33 @@ describe('the message a run sends', () => {
     expect(await send({})).toEqual([expect.stringMatching(/no List-Unsubscribe header.*one-click/)]);
     expect(await send({ unsubscribeMailto: 'mailto:u@sender.test' })).toEqual([expect.stringMatching(/mailto: only, without one-click/)]);
     expect(await send({ unsubscribeUrl: 'https://sender.test/u/1' })).toEqual([]);
+  });
+});
+
+describe('a message that cannot be built', () => {
+  it('fails its row at once with the reason, and the sends end instead of hanging', async () => {
+    servers = await startMailServers({ mailboxes: boxes });
+    const rt = runtime();
+    const store = new RunStore(rt.db);
+    const smtp = { host: '127.0.0.1', port: servers.smtpPort, security: 'none', poolSize: 1, ratePerSecond: 0, password: { kind: 'none' } } as const;
+    const { rows } = store.createRun({ smtp, message: message(), recipients: boxes.map((box) => ({ address: box.address, provider: 'other' })) });
+    const writes = await startRowWriter(rt.db.name);
+    const transport = createSmtpTransport(smtp, undefined);
+    try {
+      await runSends({
+        rows, transport, writes, retry: FAST_RETRY, concurrency: 1, signal: new AbortController().signal, onRow: () => {},
+        build: (row) => {
+          if (row.seq === 1) throw new Error('the template could not be read');
+          return composeMessage(message(), { to: row.address, testId: row.testId });
+        },
+      });
+    } finally {
+      transport.close();
+      await writes.close();
+    }
+    const after = store.recipients(rows[0]!.runId);
+    expect(after.map((row) => row.status)).toEqual(['accepted', 'failed', 'accepted']);
+    expect(after[1]).toMatchObject({ attempts: 1, response: 'The message could not be built: the template could not be read' });
+    expect(servers.deliveries.map((delivery) => delivery.recipient)).toEqual([boxes[0]!.address, boxes[2]!.address]);
   });
 });
