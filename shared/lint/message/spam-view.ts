@@ -40,8 +40,8 @@ export interface SpamView {
   get(request: string): string | undefined;
   /** Every value for a header name (decoded, or raw), as octets without the trailing newline. */
   values(name: string, raw?: boolean): string[];
-  /** Pseudo-headers a caller provides (X-Spam-Relays-*, EnvelopeFrom). */
-  pseudo: Map<string, string>;
+  /** Pseudo-headers derived before rules run (X-Spam-Relays-*, EnvelopeFrom, ALL-EXTERNAL ...). */
+  setPseudo(name: string, value: string): void;
 }
 
 function effectiveType(node: MimeNode): string {
@@ -120,6 +120,9 @@ function bodyArray(parts: Array<RenderedPart | undefined>, which: 'rendered' | '
   return shortLines(utf8Octets(subject) + utf8Octets(text));
 }
 
+/** An address a parser would accept: not empty, and with text on both sides of an @ when it has one. */
+const validAddress = (a: string) => a !== '' && (!a.includes('@') || /^[^@\s]+@[^@\s]+$/.test(a));
+
 /** Email::Address::XS-like split of an address header into { address, phrase }. */
 export function parseAddresses(value: string): Array<{ address?: string; phrase?: string }> {
   const out: Array<{ address?: string; phrase?: string }> = [];
@@ -154,12 +157,12 @@ export function parseAddresses(value: string): Array<{ address?: string; phrase?
     if (m) {
       const phrase = m[1]!.trim().replace(/^"(.*)"$/s, '$1').replace(/\\(.)/g, '$1');
       const address = m[2]!.trim();
-      out.push({ ...(address ? { address } : {}), ...(phrase ? { phrase } : {}) });
+      out.push({ ...(validAddress(address) ? { address } : {}), ...(phrase ? { phrase } : {}) });
     } else {
       const comment = /\(([^()]*)\)/.exec(item)?.[1];
       const address = item.replace(/\([^()]*\)/g, '').trim().replace(/^"(.*)"$/s, '$1');
       if (/\s/.test(address) && !address.includes('@')) out.push({ phrase: address });
-      else out.push({ ...(address ? { address } : {}), ...(comment ? { phrase: comment.trim() } : {}) });
+      else out.push({ ...(validAddress(address) ? { address } : {}), ...(comment ? { phrase: comment.trim() } : {}) });
     }
   }
   return out;
@@ -239,7 +242,15 @@ export function spamView(message: Message, pseudo = new Map<string, string>()): 
     return headers.map((h) => (raw ? h.raw.replace(/^[ \t]+/, '').replace(/\r?\n[ \t]+/g, ' ').replace(/\r?\n$/, '') : utf8Octets(h.value)));
   };
 
+  // get() is asked the same question by many rules (ALL, Subject, From:addr ...): answers are kept per view.
+  const answers = new Map<string, string | undefined>();
   const get = (request: string): string | undefined => {
+    if (answers.has(request)) return answers.get(request);
+    const answer = compute(request);
+    answers.set(request, answer);
+    return answer;
+  };
+  const compute = (request: string): string | undefined => {
     const [name, ...mods] = request.split(':');
     const raw = mods.includes('raw');
     const wantAddr = mods.includes('addr');
@@ -322,7 +333,10 @@ export function spamView(message: Message, pseudo = new Map<string, string>()): 
     htmlAll,
     get,
     values,
-    pseudo,
+    setPseudo(name, value) {
+      pseudo.set(name, value);
+      answers.clear();
+    },
   };
   return view;
 }

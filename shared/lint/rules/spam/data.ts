@@ -25,6 +25,11 @@ export interface SpamRuleDef {
   /** JavaScript translation of the rule's Perl regex (matched against octet strings). */
   re?: string;
   flags?: string;
+  /** Literals every match contains (one of `any`; lower-cased when `ci`): texts without them are skipped. */
+  need?: { any: string[]; ci: boolean };
+  /** For ReplaceTags rules: the regex (and its literals) with the tags' non-ASCII lookalikes removed, for ASCII text. */
+  asciiRe?: string;
+  asciiNeed?: { any: string[]; ci: boolean };
   header?: string;
   modifiers?: string[];
   negate?: boolean;

@@ -21,6 +21,8 @@ export interface EngineRule extends SpamRuleDef {
   why?: string;
   regex?: RegExp;
   regexAll?: RegExp;
+  asciiRegex?: RegExp;
+  asciiRegexAll?: RegExp;
 }
 
 export interface EngineResult {
@@ -41,7 +43,16 @@ export const engineRules: EngineRule[] = spamRuleData.rules.map((def) => {
 });
 export const engineRuleIndex = new Map(engineRules.map((r) => [r.name, r]));
 
-function regexFor(rule: EngineRule, global: boolean): RegExp {
+function regexFor(rule: EngineRule, global: boolean, ascii = false): RegExp {
+  if (ascii && rule.asciiRe) {
+    if (global) {
+      rule.asciiRegexAll ??= new RegExp(rule.asciiRe, `${rule.flags ?? ''}g`);
+      rule.asciiRegexAll.lastIndex = 0;
+      return rule.asciiRegexAll;
+    }
+    rule.asciiRegex ??= new RegExp(rule.asciiRe, rule.flags ?? '');
+    return rule.asciiRegex;
+  }
   if (global) {
     rule.regexAll ??= new RegExp(rule.re!, `${rule.flags ?? ''}g`);
     rule.regexAll.lastIndex = 0;
@@ -66,27 +77,62 @@ function multiple(rule: EngineRule): boolean {
   return rule.tflags.includes('multiple');
 }
 
-function matchLines(rule: EngineRule, lines: string[], skipFirst: boolean): number {
+/** Texts joined once per message, as is and lower-cased, for the required-literal check. */
+interface Haystack {
+  text: string;
+  lower?: string;
+  /** No octet above 0x7f: the ASCII forms of ReplaceTags rules apply. */
+  ascii: boolean;
+}
+
+function haystack(lines: string[], cache: Map<string[], Haystack>): Haystack {
+  let h = cache.get(lines);
+  if (!h) {
+    const text = lines.join('\n');
+    h = { text, ascii: !/[\x80-\xff]/.test(text) };
+    cache.set(lines, h);
+  }
+  return h;
+}
+
+/** False when the text lacks every literal the rule's matches must contain: the regex cannot match. */
+function mayMatch(rule: EngineRule, h: Haystack): boolean {
+  const need = h.ascii && rule.asciiRe ? rule.asciiNeed : rule.need;
+  if (!need) return true;
+  const text = need.ci ? (h.lower ??= h.text.toLowerCase()) : h.text;
+  for (const lit of need.any) if (text.includes(lit)) return true;
+  return false;
+}
+
+function matchLines(rule: EngineRule, lines: string[], skipFirst: boolean, ascii: boolean): number {
   if (multiple(rule)) {
     const limit = rule.maxhits ?? Infinity;
-    const re = regexFor(rule, true);
+    const re = regexFor(rule, true, ascii);
     let hits = 0;
     for (let i = skipFirst ? 1 : 0; i < lines.length && hits < limit; i++) hits += countMatches(re, lines[i]!, limit - hits);
     return hits;
   }
-  const re = regexFor(rule, false);
+  const re = regexFor(rule, false, ascii);
   for (let i = skipFirst ? 1 : 0; i < lines.length; i++) if (re.test(lines[i]!)) return 1;
   return 0;
 }
 
-function headerRule(rule: EngineRule, view: SpamView): number {
+/** A regex rule over line texts: skipped when a required literal is missing, ASCII form on ASCII text. */
+function matchText(rule: EngineRule, lines: string[], hay: Map<string[], Haystack>, skipFirst = false): number {
+  const h = haystack(lines, hay);
+  return mayMatch(rule, h) ? matchLines(rule, lines, skipFirst, h.ascii) : 0;
+}
+
+function headerRule(rule: EngineRule, view: SpamView, hay: Map<string[], Haystack>): number {
   const request = rule.modifiers?.length ? `${rule.header}:${rule.modifiers.join(':')}` : rule.header!;
   const value = view.get(request);
   if (rule.exists) return (value !== undefined) !== Boolean(rule.negate) ? 1 : 0;
   const text = (value ?? rule.ifUnset ?? '').slice(0, MAX_SUBJECT_LINE * 8);
-  if (rule.negate) return regexFor(rule, false).test(text) ? 0 : 1;
-  if (multiple(rule)) return countMatches(regexFor(rule, true), text, rule.maxhits ?? Infinity);
-  return regexFor(rule, false).test(text) ? 1 : 0;
+  const h = haystack([text], hay);
+  if (!mayMatch(rule, h)) return rule.negate ? 1 : 0;
+  if (rule.negate) return regexFor(rule, false, h.ascii).test(text) ? 0 : 1;
+  if (multiple(rule)) return countMatches(regexFor(rule, true, h.ascii), text, rule.maxhits ?? Infinity);
+  return regexFor(rule, false, h.ascii).test(text) ? 1 : 0;
 }
 
 function mimeheaderRule(rule: EngineRule, view: SpamView): number {
@@ -147,12 +193,15 @@ function evalMeta(ast: MetaAst, hits: Map<string, number>, resolve: (name: strin
   }
 }
 
-/** Evaluates every rule on one message. */
-export function runEngine(view: SpamView, only?: ReadonlySet<string>): EngineResult {
+/** Evaluates every rule on one message (`only`: just these; `timing`: adds each rule's milliseconds, for the bench). */
+export function runEngine(view: SpamView, only?: ReadonlySet<string>, timing?: Map<string, number>): EngineResult {
   const hits = new Map<string, number>();
   const ctx: EvalContext = { view, hits, memo: new Map() };
   pseudoHeaders(ctx);
   const metas: EngineRule[] = [];
+  // Keyed by the line array itself: header values get a fresh one-element array each, and are not cached.
+  const hay = new Map<string[], Haystack>();
+  const full = [view.full];
   for (const rule of engineRules) {
     if (!rule.runs) continue;
     if (only && !only.has(rule.name)) continue;
@@ -161,16 +210,18 @@ export function runEngine(view: SpamView, only?: ReadonlySet<string>): EngineRes
       continue;
     }
     let count = 0;
+    const started = timing ? performance.now() : 0;
     if (rule.eval) {
       const fn = evalFunctions.get(rule.eval.fn)!;
       const result = fn(ctx, rule.eval.args);
       count = typeof result === 'number' ? result : result ? 1 : 0;
-    } else if (rule.type === 'header') count = headerRule(rule, view);
-    else if (rule.type === 'body') count = matchLines(rule, view.body, rule.tflags.includes('nosubject'));
-    else if (rule.type === 'rawbody') count = matchLines(rule, view.rawbody, false);
-    else if (rule.type === 'full') count = matchLines(rule, [view.full], false);
-    else if (rule.type === 'uri') count = matchLines(rule, view.uris, false);
+    } else if (rule.type === 'header') count = headerRule(rule, view, hay);
+    else if (rule.type === 'body') count = matchText(rule, view.body, hay, rule.tflags.includes('nosubject'));
+    else if (rule.type === 'rawbody') count = matchText(rule, view.rawbody, hay);
+    else if (rule.type === 'full') count = matchText(rule, full, hay);
+    else if (rule.type === 'uri') count = matchText(rule, view.uris, hay);
     else if (rule.type === 'mimeheader') count = mimeheaderRule(rule, view);
+    if (timing) timing.set(rule.name, (timing.get(rule.name) ?? 0) + performance.now() - started);
     if (count > 0) hits.set(rule.name, count);
   }
   // Metas in dependency order: each resolves its meta dependencies first (cycles count as 0, as SpamAssassin

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { splitDelimited, translate } from './perl-regex.mjs';
+import { asciiTag, requiredLiterals, splitDelimited, translate } from './perl-regex.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const vendor = join(here, 'vendor');
@@ -231,7 +231,7 @@ for (const file of files) {
 }
 
 // ---- ReplaceTags: expand <TAG>, <pre X>, <inter X>, <post X> in the listed rules' regexes --------------------------
-function replaceTagsIn(re) {
+function replaceTagsIn(re, tags = replaceTag) {
   let passes = 0;
   let again;
   do {
@@ -254,7 +254,7 @@ function replaceTagsIn(re) {
     if (interV) parts = parts.map((s, i) => (s === '' && i > 0 ? interV : s));
     parts = parts.map((s) => {
       const m = /<(.+?)>/.exec(s);
-      const value = m && replaceTag.get(m[1]);
+      const value = m && tags.get(m[1]);
       if (!value) return s;
       if (/<[^>]+>/.test(value)) again = true;
       return s.split(`<${m[1]}>`).join(value);
@@ -270,13 +270,19 @@ const out = [];
 const reasons = new Map();
 const note = (reason) => reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
 
+// The same tags reduced to ASCII (asciiTag): a second, much cheaper regex for messages whose text is all ASCII.
+const asciiTags = new Map([...replaceTag].map(([k, v]) => [k, asciiTag(v)]));
+
 function regexOf(text, name) {
   const split = splitDelimited(text);
   if (!split) return { error: 'not a delimited regex' };
   let pattern = split.pattern;
   if (replaceRules.has(name)) pattern = replaceTagsIn(pattern);
   if (/%\\?\{[A-Z]/.test(pattern)) return { error: 'captured tag template %{...} (capture rules)' };
-  return translate(pattern, split.flags);
+  const full = translate(pattern, split.flags);
+  if (full.error || !replaceRules.has(name)) return full;
+  const ascii = translate(replaceTagsIn(split.pattern, asciiTags), split.flags);
+  return ascii.error ? full : { ...full, ascii };
 }
 
 for (const [name, def] of tests) {
@@ -361,6 +367,13 @@ for (const [name, def] of tests) {
           else {
             rule.re = re.source;
             rule.flags = re.flags;
+            const need = requiredLiterals(re.source, re.flags);
+            if (need) rule.need = need;
+            if (re.ascii) {
+              rule.asciiRe = re.ascii.source;
+              const asciiNeed = requiredLiterals(re.ascii.source, re.ascii.flags);
+              if (asciiNeed) rule.asciiNeed = asciiNeed;
+            }
             rule.ported = true;
           }
         }
@@ -371,6 +384,13 @@ for (const [name, def] of tests) {
       else {
         rule.re = re.source;
         rule.flags = re.flags;
+        const need = requiredLiterals(re.source, re.flags);
+        if (need) rule.need = need;
+        if (re.ascii) {
+          rule.asciiRe = re.ascii.source;
+          const asciiNeed = requiredLiterals(re.ascii.source, re.ascii.flags);
+          if (asciiNeed) rule.asciiNeed = asciiNeed;
+        }
         rule.ported = true;
       }
     }

@@ -358,3 +358,244 @@ function readClass(p, start, caseless) {
   }
   return { error: 'unterminated character class' };
 }
+
+/**
+ * Literals a match must contain, from a translated (JavaScript) regex source: `{ any: [...], ci }` means every
+ * match contains at least one of `any` (compared lower-cased when `ci`), so a text holding none of them cannot
+ * match and the regex need not run (Perl's "floating substring" check, which V8 does not do). Undefined when no
+ * literal of at least 2 characters is required.
+ */
+export function requiredLiterals(source, flags) {
+  let i = 0;
+  const ci = flags.includes('i');
+  let sawFold = false;
+  // Each node: { lits: string[] | null } where lits is an any-of set of required literals, plus a literal run.
+  function atom() {
+    const c = source[i];
+    if (c === '\\') {
+      const n = source[i + 1];
+      i += 2;
+      if (n === 'x') {
+        const code = parseInt(source.slice(i, i + 2), 16);
+        i += 2;
+        return { char: String.fromCharCode(code) };
+      }
+      if (/[0-9]/.test(n)) return { none: true };
+      if (n === 'k') {
+        i = source.indexOf('>', i) + 1;
+        return { none: true };
+      }
+      if ('bBdDwWsStnrfv'.includes(n)) return n === 'b' || n === 'B' ? { zero: true } : n === 't' ? { char: '\t' } : n === 'n' ? { char: '\n' } : n === 'r' ? { char: '\r' } : n === 'f' ? { char: '\f' } : { none: true };
+      return { char: n };
+    }
+    if (c === '[') {
+      let j = i + 1;
+      if (source[j] === '^') j++;
+      if (source[j] === ']') j++;
+      for (; j < source.length && source[j] !== ']'; j++) if (source[j] === '\\') j++;
+      const body = source.slice(i + 1, j);
+      i = j + 1;
+      // [aA]: one letter in either case.
+      if (/^[a-zA-Z]{2}$/.test(body) && body[0].toLowerCase() === body[1].toLowerCase() && body[0] !== body[1]) {
+        sawFold = true;
+        return { char: body[0].toLowerCase() };
+      }
+      return { none: true };
+    }
+    if (c === '(') {
+      i++;
+      let zero = false;
+      if (source[i] === '?') {
+        if (source[i + 1] === ':') i += 2;
+        else if (source[i + 1] === '<' && source[i + 2] !== '=' && source[i + 2] !== '!') i = source.indexOf('>', i) + 1;
+        else {
+          // lookaround: contributes nothing required
+          zero = true;
+          i += source[i + 1] === '<' ? 3 : 2;
+        }
+      }
+      const inner = alternation();
+      i++; // ')'
+      return zero ? { zero: true } : { group: { set: inner.set ?? (inner.exact !== undefined && inner.exact.length >= 2 ? [inner.exact] : null), ...(inner.exact !== undefined ? { exact: inner.exact } : {}) } };
+    }
+    if (c === '^' || c === '$') {
+      i++;
+      return { zero: true };
+    }
+    if (c === '.') {
+      i++;
+      return { none: true };
+    }
+    i++;
+    return { char: c };
+  }
+  function quant() {
+    const c = source[i];
+    let min = 1;
+    if (c === '*' || c === '?') {
+      min = 0;
+      i++;
+    } else if (c === '+') i++;
+    else if (c === '{' && /^\{\d+(?:,\d*)?\}/.test(source.slice(i))) {
+      const m = /^\{(\d+)(?:,\d*)?\}/.exec(source.slice(i));
+      min = Number(m[1]);
+      i += source.slice(i).indexOf('}') + 1;
+    } else return undefined;
+    if (source[i] === '?') i++;
+    return min;
+  }
+  const best = (sets) => {
+    // The any-of set whose weakest literal is longest is the most selective.
+    let pick = null;
+    for (const s of sets) if (s && (!pick || Math.min(...s.map((x) => x.length)) > Math.min(...pick.map((x) => x.length)))) pick = s;
+    return pick;
+  };
+  // A sequence returns the best any-of set of literals it requires and, when it is nothing but literal
+  // characters, that exact text (so an enclosing sequence can extend its own literal run with it).
+  function sequence() {
+    const sets = [];
+    let run = '';
+    let exact = true;
+    let whole = '';
+    const flush = () => {
+      if (run.length) sets.push([run]);
+      run = '';
+    };
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
+      const a = atom();
+      const min = quant();
+      if (a.zero) continue;
+      if (a.char !== undefined && min === undefined) {
+        run += a.char;
+        whole += a.char;
+        continue;
+      }
+      exact = false;
+      if (a.char !== undefined && min >= 1) {
+        run += a.char;
+        flush();
+        continue;
+      }
+      if (a.group && min === undefined && a.group.exact !== undefined) {
+        run += a.group.exact;
+        whole += a.group.exact;
+        continue;
+      }
+      flush();
+      if (a.group && (min === undefined || min >= 1) && a.group.set) sets.push(a.group.set);
+    }
+    flush();
+    const set = best(sets.filter((x) => x.every((y) => y.length >= 2)));
+    return { set, ...(exact ? { exact: whole } : {}) };
+  }
+  function alternation() {
+    const alts = [sequence()];
+    while (source[i] === '|') {
+      i++;
+      alts.push(sequence());
+    }
+    if (alts.length === 1) return alts[0];
+    const exactAll = alts.every((a) => a.exact !== undefined);
+    // Alternatives of one character each ([pP] written as (?:p|P)) are still exact under lower-casing.
+    if (exactAll && alts.every((a) => a.exact.toLowerCase() === alts[0].exact.toLowerCase())) {
+      sawFold = true;
+      return { set: alts[0].exact.length >= 2 ? [alts[0].exact.toLowerCase()] : null, exact: alts[0].exact.toLowerCase() };
+    }
+    const sets = alts.map((a) => a.set ?? (a.exact !== undefined && a.exact.length >= 2 ? [a.exact] : null));
+    if (sets.some((x) => !x)) return { set: null };
+    return { set: [...new Set(sets.flat())] };
+  }
+  try {
+    const top = alternation();
+    const set = top.set ?? (top.exact !== undefined && top.exact.length >= 2 ? [top.exact] : null);
+    if (!set || !set.length || set.some((s) => s.length < 2) || set.length > 64) return undefined;
+    // Case folding by hand ([aA]) or the i flag: compare lower-cased.
+    const folded = ci || sawFold;
+    return { any: folded ? set.map((s) => s.toLowerCase()) : set, ci: folded };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Splits a Perl pattern at its top-level `|` (outside groups and classes). */
+function topAlternatives(p) {
+  const out = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      i++;
+      if (p[i] === '^') i++;
+      if (p[i] === ']') i++;
+      while (i < p.length && p[i] !== ']') {
+        if (p[i] === '\\') i++;
+        i++;
+      }
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(p.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(p.slice(start));
+  return out;
+}
+
+/** A Perl character class body without its members above 0x7f (octets ASCII text never holds). */
+function asciiClass(body) {
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    let item;
+    if (body[i] === '\\') {
+      const m = /^\\x([0-9a-fA-F]{2})/.exec(body.slice(i));
+      item = m ? m[0] : body.slice(i, i + 2);
+      i += item.length - 1;
+    } else item = body[i];
+    if (body[i + 1] === '-' && i + 2 < body.length && body[i + 2] !== ']') {
+      // a range: keep it only when it starts in ASCII (then cut it at 0x7f)
+      let j = i + 2;
+      let to = body[j];
+      if (to === '\\') {
+        const m = /^\\x([0-9a-fA-F]{2})/.exec(body.slice(j));
+        to = m ? m[0] : body.slice(j, j + 2);
+      }
+      j += to.length - 1;
+      const code = (x) => (x.startsWith('\\x') ? parseInt(x.slice(2), 16) : x.length === 2 ? x.charCodeAt(1) : x.charCodeAt(0));
+      if (code(item) < 0x80) out += `${item}-${code(to) < 0x80 ? to : '\\x7f'}`;
+      i = j;
+      continue;
+    }
+    const isHigh = item.startsWith('\\x') && parseInt(item.slice(2), 16) >= 0x80;
+    if (!isHigh) out += item;
+  }
+  return out;
+}
+
+/**
+ * A replace_tag value reduced to what can match ASCII text: alternatives that must start with a byte above 0x7f
+ * are dropped, classes lose their high members. Rules built from these run on ASCII-only text, where the full
+ * (multi-byte lookalike) form cannot match anything more, and give V8 literals to look for.
+ */
+export function asciiTag(value) {
+  const m = /^\(\?:([\s\S]*)\)$/.exec(value);
+  const alts = m && topAlternatives(m[1]).length > 1 ? topAlternatives(m[1]) : [value];
+  const kept = [];
+  for (const alt of alts) {
+    const cls = /^\[((?:\\.|[^\]])*)\]/.exec(alt);
+    if (cls) {
+      const negated = cls[1].startsWith('^');
+      if (negated) {
+        kept.push(alt);
+        continue;
+      }
+      const body = asciiClass(cls[1]);
+      if (body === '') continue;
+      kept.push(`[${body}]${alt.slice(cls[0].length)}`);
+    } else kept.push(alt);
+  }
+  if (!kept.length) return '(?!)';
+  return m && alts.length > 1 ? `(?:${kept.join('|')})` : kept[0];
+}

@@ -151,7 +151,7 @@ const freemailExact = new Set<string>();
 const freemailWild: RegExp[] = [];
 for (const d of spamRuleData.lists.freemail_domains) {
   const lower = d.toLowerCase();
-  if (lower.includes('*') || lower.includes('?')) freemailWild.push(new RegExp(`@${lower.replace(/\./g, '\\.').replace(/\*/g, '[^.]+').replace(/\?/g, '.')}$`));
+  if (lower.includes('*') || lower.includes('?')) freemailWild.push(new RegExp(`@${lower.replace(/\./g, '\\.').replace(/\*/g, '[^.]*').replace(/\?/g, '.')}$`));
   else freemailExact.add(lower);
 }
 const freemailWelcome = new Set(spamRuleData.lists.freemail_whitelist.map((d) => d.toLowerCase()));
@@ -545,10 +545,10 @@ function isUtf8(octets: string): boolean {
 export function pseudoHeaders(ctx: EvalContext): void {
   const r = relays(ctx);
   const str = (list: Relay[]) => list.map((x) => x.asString).join(' ');
-  ctx.view.pseudo.set('X-Spam-Relays-Trusted', str(r.trusted));
-  ctx.view.pseudo.set('X-Spam-Relays-Untrusted', str(r.untrusted));
-  ctx.view.pseudo.set('X-Spam-Relays-Internal', str(r.internal));
-  ctx.view.pseudo.set('X-Spam-Relays-External', str(r.external));
+  ctx.view.setPseudo('X-Spam-Relays-Trusted', str(r.trusted));
+  ctx.view.setPseudo('X-Spam-Relays-Untrusted', str(r.untrusted));
+  ctx.view.setPseudo('X-Spam-Relays-Internal', str(r.internal));
+  ctx.view.setPseudo('X-Spam-Relays-External', str(r.external));
   // ALL-TRUSTED and friends: the header lines above / below the trust boundary in the Received chain.
   const lines = ctx.view.message.root.headers.map((h) => `${h.name}: ${utf8Octets(h.value)}\n`);
   const range = (start: number | undefined, end: number | undefined): string => {
@@ -565,12 +565,12 @@ export function pseudoHeaders(ctx: EvalContext): void {
     return out;
   };
   const set = (name: string, value: string) => {
-    if (value !== '') ctx.view.pseudo.set(name, value);
+    if (value !== '') ctx.view.setPseudo(name, value);
   };
   if (r.lastTrustedIndex + 1 >= 0) set('ALL-TRUSTED', range(undefined, r.lastTrustedIndex + 1));
   set('ALL-UNTRUSTED', range(r.lastTrustedIndex + 1, undefined));
   set('ALL-INTERNAL', range(undefined, r.lastInternalIndex + 1));
   set('ALL-EXTERNAL', range(r.lastInternalIndex + 1, undefined));
   const env = envelopeFrom(ctx.view, r);
-  if (env !== undefined) ctx.view.pseudo.set('EnvelopeFrom', env);
+  if (env !== undefined) ctx.view.setPseudo('EnvelopeFrom', env);
 }
