@@ -70,7 +70,8 @@ export const lintCommand: Command = {
     const errors = all.filter((f) => f.severity === 'error').length;
     const warnings = all.filter((f) => f.severity === 'warning').length;
     const info = all.length - errors - warnings;
-    if (format === 'text') io.err(`${run.reports.length} file(s): ${errors} error(s), ${warnings} warning(s), ${info} info${info > 0 && !values['include-info'] ? ' (not shown: --include-info)' : ''}.`);
+    // A run that linted nothing has no totals to give: "0 file(s): 0 error(s)" read as a clean result.
+    if (format === 'text' && run.reports.length > 0) io.err(`${run.reports.length} file(s): ${errors} error(s), ${warnings} warning(s), ${info} info${info > 0 && !values['include-info'] ? ' (not shown: --include-info)' : ''}.`);
     if (run.unreadable.length > 0 || run.unmatched.length > 0) return EXIT.usage;
     const crossed = errors > 0 || (failOn === 'warning' && warnings > 0) || (maxWarnings !== undefined && warnings > maxWarnings);
     return crossed ? EXIT.findings : EXIT.ok;

@@ -134,6 +134,15 @@ describe('mailbench lint (the built CLI as a process)', () => {
     }
   });
 
+  it('says a missing file is missing, without totals that read as a clean result', () => {
+    for (const target of ['missing.html', 'nothing/*.html']) {
+      const run = mailbench(['lint', target]);
+      expect(run.code, target).toBe(2);
+      expect(run.stderr).toMatch(/cannot read missing\.html|no files match nothing\/\*\.html/);
+      expect(run.stderr).not.toMatch(/file\(s\)/);
+    }
+  });
+
   it('applies mailbench.config.json from the working folder, and --clients over it', () => {
     const project = join(work.dir, 'project');
     mkdirSync(project, { recursive: true });
