@@ -221,7 +221,8 @@ export type AuditInput = z.input<typeof AuditInput>;
 export const Requirement = z.object({
   id: z.string(),
   requirement: z.string(),
-  status: z.enum(['pass', 'fail', 'not-checked', 'advice']),
+  /** unknowable: one message cannot decide it (spam rate, unsubscribes honoured in time); `why` says why. */
+  status: z.enum(['pass', 'fail', 'unknowable']),
   why: z.string(),
   fix: z.string().optional(),
 });

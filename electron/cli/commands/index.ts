@@ -17,6 +17,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'auth', summary: 'Check SPF, DKIM, DMARC, ARC and BIMI of a message, against real DNS, a given server or a zone file.', load: async () => (await import('./auth')).authCommand },
   { name: 'spf', summary: 'Evaluate SPF for an IP, HELO and MAIL FROM: result, lookup and void counts, include tree.', load: async () => (await import('./spf')).spfCommand },
   { name: 'dns', summary: "Audit a domain's SPF, DMARC, DKIM, MX, PTR, MTA-STS, TLS-RPT, BIMI, STARTTLS and blocklist status.", load: async () => (await import('./dns')).dnsCommand },
+  { name: 'bulk', summary: "Check a message against Gmail's, Yahoo's and Microsoft's bulk-sender requirements: pass, fail or cannot be known.", load: async () => (await import('./bulk')).bulkCommand },
   { name: 'seed', opensData: true, summary: 'Send a template to seed mailboxes over SMTP and report inbox placement over IMAP.', load: async () => (await import('./seed')).seed },
   { name: 'warmup', opensData: true, summary: 'Plan an IP or domain warm-up, import ESP events, and decide each day per provider.', load: async () => (await import('./warmup')).warmup },
   { name: 'dmarc', opensData: true, summary: 'Import DMARC aggregate, failure and SMTP TLS reports; summarize per domain and source; policy what-if.', load: async () => (await import('./dmarc')).dmarc },

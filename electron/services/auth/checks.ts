@@ -25,5 +25,5 @@ export async function runDomainAudit(source: DnsSource, query: AuditQuery, optio
 export async function runBulkSenderCheck(source: DnsSource, query: MessageQuery, domain?: string, options?: DnsOptions): Promise<BulkSenderReport> {
   const dns = openDns(source, options);
   const report = await verifyMessage(dns, query);
-  return bulkSenderVerdicts(dns, query.message.toString('latin1'), report, domain);
+  return bulkSenderVerdicts(dns, query.message, report, domain);
 }

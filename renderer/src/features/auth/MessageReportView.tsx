@@ -116,7 +116,7 @@ export function BulkSenderView({ report }: { report: BulkSenderReport }) {
           <ul className="auth-requirements">
             {provider.requirements.map((item) => (
               <li key={item.id}>
-                <Badge result={item.status === 'advice' ? 'info' : item.status === 'not-checked' ? 'not checked' : item.status} /> <strong>{item.requirement}</strong>
+                <Badge result={item.status === 'unknowable' ? 'cannot be known' : item.status} /> <strong>{item.requirement}</strong>
                 <div className="auth-why">{item.why}</div>
                 {item.fix && item.status !== 'pass' && <div className="auth-fix">Fix: {item.fix}</div>}
               </li>

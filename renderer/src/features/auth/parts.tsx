@@ -5,8 +5,9 @@ import type { AppError } from '../../../../shared/contract/errors';
 export type Tone = 'pass' | 'fail' | 'warn' | 'info' | 'none';
 
 const PASSING = new Set(['pass']);
-const FAILING = new Set(['fail', 'permerror', 'temperror', 'policy', 'error']);
-const WARNING = new Set(['softfail', 'neutral', 'warning', 'skipped']);
+const FAILING = new Set(['fail', 'permerror', 'policy', 'error']);
+// temperror is "could not be checked" (DNS did not answer, a name outside the zone), not a verdict against the sender
+const WARNING = new Set(['softfail', 'neutral', 'warning', 'skipped', 'temperror']);
 
 /** Colour and shape of a verdict: never colour alone (the glyph differs too). */
 export function toneOf(result: string): Tone {
