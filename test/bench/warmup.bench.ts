@@ -4,7 +4,7 @@ import { openDatabase } from '../../electron/db/open';
 import { WarmupService } from '../../electron/services/warmup/service';
 import { tempDir } from '../support/temp';
 import type { Bench } from './index';
-import { report } from './measure';
+import { percentile, report } from './measure';
 
 const EVENTS = 1_000_000;
 
@@ -109,6 +109,74 @@ function yearOfAnalytics(databaseFile: string): void {
   report('status (decisions for 5 providers) on that plan', statusMs, 'ms');
 }
 
+const SCALING_IPS = ['192.0.2.10', '192.0.2.11', ...Array.from({ length: 8 }, (_, i) => `198.51.100.${i + 1}`)];
+
+/**
+ * A plan with `rows` imported actuals rows (days x 5 providers x 10 IPs, 2 of them planned) and a hand-entered
+ * day for every tenth day, provider and IP, as the import and the manual entry store them.
+ */
+function planWithActuals(databaseFile: string, rows: number): { service: WarmupService; planId: number; lastDate: string; db: ReturnType<typeof openDatabase> } {
+  const db = openDatabase(databaseFile);
+  const service = new WarmupService(db);
+  const plan = service.create({
+    name: `rows-${rows}`, ips: SCALING_IPS.slice(0, 2), domain: '', startDate: '2020-01-01', timeZone: 'UTC', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+    target: 5_000_000, mix: { gmail: 45, microsoft: 25, yahoo: 15, apple: 5, other: 10 }, profile: 'moderate',
+    auth: { spf: true, dkim: true, dmarc: true, oneClickUnsubscribe: true },
+  });
+  const days = Math.ceil(rows / (5 * SCALING_IPS.length));
+  const insert = db.prepare(`INSERT INTO warmup_actuals (plan_id, date, provider, ip, source, sent, delivered, hard_bounce, deferral, open_human)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  let lastDate = '';
+  db.transaction(() => {
+    let inserted = 0;
+    for (let d = 0; d < days; d++) {
+      lastDate = new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10);
+      for (const provider of ['gmail', 'microsoft', 'yahoo', 'apple', 'other']) {
+        for (const ip of SCALING_IPS) {
+          if (inserted++ >= rows) return;
+          const sent = 200 + ((d * 7 + ip.length) % 50);
+          insert.run(plan.id, lastDate, provider, ip, 'import', sent, sent - 5, 2, 3, 40);
+          if (d % 10 === 0) insert.run(plan.id, lastDate, provider, ip, 'manual', sent, sent - 4, 1, 3, 41);
+        }
+      }
+    }
+  })();
+  return { service, planId: plan.id, lastDate, db };
+}
+
+/**
+ * Analytics and status per number of actuals rows, each beside a bare SQL pass over the same rows (what
+ * reading them once costs), in alternating order, median of 5: linear means the ratio stays flat. CPU time,
+ * not wall time, so the other work on a shared machine moves the figures less.
+ */
+function analyticsScaling(dir: string): void {
+  for (const rows of [1_000, 10_000, 100_000]) {
+    const { service, planId, lastDate, db } = planWithActuals(join(dir, `scaling-${rows}.db`), rows);
+    const bare = db.prepare('SELECT date, provider, ip, source, sent, delivered, hard_bounce, deferral, open_human FROM warmup_actuals WHERE plan_id = ?');
+    const contenders: Array<[string, () => unknown]> = [
+      ['bare', () => { let sum = 0; for (const row of bare.iterate(planId) as Iterable<{ sent: number }>) sum += row.sent; return sum; }],
+      ['analytics', () => service.analytics(planId)],
+      ['status', () => service.status(planId, lastDate)],
+    ];
+    const samples = new Map<string, number[]>(contenders.map(([label]) => [label, []]));
+    for (let round = 0; round < 5; round++) {
+      for (const [label, fn] of round % 2 === 0 ? contenders : [...contenders].reverse()) {
+        const before = process.cpuUsage();
+        fn();
+        const cpu = process.cpuUsage(before);
+        samples.get(label)!.push((cpu.user + cpu.system) / 1000);
+      }
+    }
+    db.close();
+    const median = (label: string) => percentile(samples.get(label)!, 50);
+    const bareMs = median('bare');
+    const label = `${rows.toLocaleString('en-US')} actuals rows`;
+    report(`${label}: bare SQL pass over the rows, median`, bareMs, 'ms CPU');
+    report(`${label}: warmup.analytics, median`, median('analytics'), `ms CPU (${(median('analytics') / bareMs).toFixed(1)}x the bare pass)`);
+    report(`${label}: warmup status (5 providers), median`, median('status'), `ms CPU (${(median('status') / bareMs).toFixed(1)}x the bare pass)`);
+  }
+}
+
 export const warmup: Bench = {
   name: 'warmup',
   summary: 'import of 1,000,000 ESP events against a bare better-sqlite3 insert loop of the same rows',
@@ -134,6 +202,7 @@ export const warmup: Bench = {
       report('import speed as a share of the bare loop (target >= 50%)', (100 * bare) / best.seconds, '%');
       report('longest event-loop stall during the import', best.stall, 'ms');
       yearOfAnalytics(join(dir, 'year.db'));
+      analyticsScaling(dir);
     } finally {
       cleanup();
     }

@@ -2,29 +2,31 @@ import type { Analytics, AnalyticsRow, Metrics, Plan, ScheduleDay } from '../../
 import { providers } from '../../../shared/contract/warmup';
 import { thresholds } from './health';
 import { addMetrics, emptyMetrics, ratesOf } from './metrics';
-import type { ActualsRow } from './store';
+import type { DayTotal } from './store';
 
 /**
  * Planned against actual, per day: a row per provider, a row for all providers and,
  * when the plan has several IPs, a row per IP (its planned volume is an even share,
- * since the ramp is per IP). Every rate carries its numerator and denominator.
+ * since the ramp is per IP). Every rate carries its numerator and denominator. The
+ * actuals arrive summed by SQLite per day and provider and per day and IP
+ * (`WarmupStore.dayTotals`): the total of a day is the sum of its five providers.
  */
-export function analytics(plan: Plan, schedule: readonly ScheduleDay[], actuals: readonly ActualsRow[]): Analytics {
+export function analytics(plan: Plan, schedule: readonly ScheduleDay[], byProvider: readonly DayTotal[], byIp: readonly DayTotal[]): Analytics {
   const planned = new Map(schedule.map((day) => [day.date, day]));
   const byKey = new Map<string, Metrics>();
   const ips = new Set<string>();
-  const add = (key: string, m: Metrics) => {
-    let into = byKey.get(key);
-    if (!into) byKey.set(key, (into = emptyMetrics()));
-    addMetrics(into, m);
-  };
-  for (const row of actuals) {
-    add(`${row.date}|${row.provider}|all`, row.metrics);
-    add(`${row.date}|all|all`, row.metrics);
-    add(`${row.date}|all|${row.ip}`, row.metrics);
-    ips.add(row.ip);
+  for (const row of byProvider) {
+    byKey.set(`${row.date}|${row.key}|all`, row.metrics);
+    const allKey = `${row.date}|all|all`;
+    const all = byKey.get(allKey);
+    if (all) addMetrics(all, row.metrics);
+    else byKey.set(allKey, addMetrics(emptyMetrics(), row.metrics));
   }
-  const dates = [...new Set([...planned.keys(), ...actuals.map((row) => row.date)])].sort();
+  for (const row of byIp) {
+    byKey.set(`${row.date}|all|${row.key}`, row.metrics);
+    ips.add(row.key);
+  }
+  const dates = [...new Set([...planned.keys(), ...byProvider.map((row) => row.date)])].sort();
   const perIp = ips.size > 1 || plan.ips.length > 1;
   const rows: AnalyticsRow[] = [];
   const row = (date: string, provider: AnalyticsRow['provider'], ip: string, plannedVolume: number): AnalyticsRow => {

@@ -4,8 +4,7 @@ import { addDays, parseDate, sendingDates } from './calendar';
 import { thresholds } from './health';
 import { microsoftFirstWeek } from './ramp';
 import { fullVolume, limitGrowth, MAX_SENDING_DAYS, providerCeiling } from './schedule';
-import { providerDecision } from './status';
-import type { ActualsRow } from './store';
+import { providerDecision, type ProviderDays } from './status';
 
 /**
  * The next volumes of one provider from where it actually is. `level` is what it sent
@@ -55,9 +54,9 @@ export const IDLE_DAYS_LIMIT = 30;
 const daysBetween = (from: string, to: string) => Math.round((parseDate(to) - parseDate(from)) / 86_400_000);
 
 /** Refuses an as-of date whose level is too old to build on, saying what to do instead. */
-function assertRecentBasis(schedule: readonly ScheduleDay[], actuals: readonly ActualsRow[], asOf: string): void {
+function assertRecentBasis(schedule: readonly ScheduleDay[], actuals: ProviderDays, asOf: string): void {
   let lastResult: string | undefined;
-  for (const row of actuals) if (row.date <= asOf && (lastResult === undefined || row.date > lastResult)) lastResult = row.date;
+  for (const days of actuals.values()) for (const date of days.keys()) if (date <= asOf && (lastResult === undefined || date > lastResult)) lastResult = date;
   const first = schedule[0]?.date;
   const basis = lastResult ?? (first !== undefined && first <= asOf ? first : undefined);
   if (basis === undefined || daysBetween(basis, asOf) <= IDLE_DAYS_LIMIT) return;
@@ -72,7 +71,7 @@ function assertRecentBasis(schedule: readonly ScheduleDay[], actuals: readonly A
  * position; it runs until every provider is at its full share again. Its days continue the
  * plan's numbering from the last planned day up to `asOf`.
  */
-export function replan(plan: Plan, schedule: readonly ScheduleDay[], actuals: readonly ActualsRow[], asOf: string): { days: ScheduleDay[]; decisions: ProviderStatus[] } {
+export function replan(plan: Plan, schedule: readonly ScheduleDay[], actuals: ProviderDays, asOf: string): { days: ScheduleDay[]; decisions: ProviderStatus[] } {
   assertRecentBasis(schedule, actuals, asOf);
   const next = sendingDates(addDays(asOf, 1), plan.weekdays, MAX_SENDING_DAYS);
   const lastPlanned = [...schedule].reverse().find((day) => day.date <= asOf);

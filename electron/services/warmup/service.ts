@@ -10,7 +10,7 @@ import { importExport, type ImportProgress, type ImportSource } from './import';
 import { prechecks } from './prechecks';
 import { replan, scheduleChanges } from './replan';
 import { assertMix, generateSchedule } from './schedule';
-import { planStatus } from './status';
+import { planStatus, providerDays } from './status';
 import { WarmupStore } from './store';
 
 /** Checks what the schema cannot: a real date and time zone, a mix of 100%, a custom ramp when asked for. */
@@ -91,7 +91,7 @@ export class WarmupService {
     const plan = this.store.plan(planId);
     const asOf = date ?? todayIn(plan.timeZone);
     parseDate(asOf);
-    return planStatus(plan, this.store.schedule(planId), this.store.actuals(planId), asOf);
+    return planStatus(plan, this.store.schedule(planId), providerDays(this.store.dayTotals(planId, 'provider', asOf)), asOf);
   }
 
   /**
@@ -103,7 +103,7 @@ export class WarmupService {
     const asOf = date ?? todayIn(plan.timeZone);
     parseDate(asOf);
     const before = this.store.schedule(planId);
-    const result = replan(plan, before, this.store.actuals(planId), asOf);
+    const result = replan(plan, before, providerDays(this.store.dayTotals(planId, 'provider', asOf)), asOf);
     const kept = before.filter((day) => day.date <= asOf);
     const after = [...kept, ...result.days];
     if (!dryRun) this.store.replaceScheduleAfter(planId, asOf, result.days);
@@ -112,7 +112,7 @@ export class WarmupService {
 
   analytics(planId: number): Analytics {
     const plan = this.store.plan(planId);
-    return analytics(plan, this.store.schedule(planId), this.store.actuals(planId));
+    return analytics(plan, this.store.schedule(planId), this.store.dayTotals(planId, 'provider'), this.store.dayTotals(planId, 'ip'));
   }
 
   export(planId: number, kind: 'csv' | 'ics'): { fileName: string; mediaType: string; text: string } {

@@ -2,18 +2,15 @@ import type { Metrics, Plan, PlanStatus, Provider, ProviderStatus, ScheduleDay }
 import { providers } from '../../../shared/contract/warmup';
 import { decide, thresholds } from './health';
 import { addMetrics, effectiveSent, emptyMetrics } from './metrics';
-import type { ActualsRow } from './store';
+import type { DayTotal } from './store';
 
-/** Actuals of one provider summed over IPs, by date. */
-export function providerDays(actuals: readonly ActualsRow[], provider: Provider): Map<string, Metrics> {
-  const byDate = new Map<string, Metrics>();
-  for (const row of actuals) {
-    if (row.provider !== provider) continue;
-    let m = byDate.get(row.date);
-    if (!m) byDate.set(row.date, (m = emptyMetrics()));
-    addMetrics(m, row.metrics);
-  }
-  return byDate;
+/** Actuals of each provider summed over IPs, by date (from `WarmupStore.dayTotals(planId, 'provider')`). */
+export type ProviderDays = ReadonlyMap<Provider, ReadonlyMap<string, Metrics>>;
+
+export function providerDays(totals: readonly DayTotal[]): ProviderDays {
+  const byProvider = new Map<Provider, Map<string, Metrics>>(providers.map((p) => [p, new Map()]));
+  for (const row of totals) byProvider.get(row.key as Provider)?.set(row.date, row.metrics);
+  return byProvider;
 }
 
 export interface ProviderBasis {
@@ -27,8 +24,8 @@ export interface ProviderBasis {
  * The decision for one provider as of `date`: from the latest day with results on or
  * before it; when that day delivered fewer than 100, from its last 3 days with results.
  */
-export function providerDecision(provider: Provider, schedule: readonly ScheduleDay[], actuals: readonly ActualsRow[], date: string): ProviderBasis {
-  const days = providerDays(actuals, provider);
+export function providerDecision(provider: Provider, schedule: readonly ScheduleDay[], actuals: ProviderDays, date: string): ProviderBasis {
+  const days = actuals.get(provider) ?? new Map<string, Metrics>();
   const dated = [...days.keys()].filter((d) => d <= date && effectiveSent(days.get(d)!) + days.get(d)!.deferral > 0).sort();
   const planned = new Map(schedule.map((day) => [day.date, day.providers[provider]]));
   if (dated.length === 0) {
@@ -52,7 +49,7 @@ export function providerDecision(provider: Provider, schedule: readonly Schedule
 }
 
 /** Today's decision per provider that has a share of the mix. */
-export function planStatus(plan: Plan, schedule: readonly ScheduleDay[], actuals: readonly ActualsRow[], date: string): PlanStatus {
+export function planStatus(plan: Plan, schedule: readonly ScheduleDay[], actuals: ProviderDays, date: string): PlanStatus {
   return {
     plan: plan.name,
     date,

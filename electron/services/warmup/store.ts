@@ -12,7 +12,8 @@ export const metricColumns: Readonly<Record<keyof Metrics, string>> = {
 
 interface PlanRow { id: number; name: string; spec_json: string; created_at: string; replanned_at: string | null }
 
-export interface ActualsRow { date: string; provider: Provider; ip: string; metrics: Metrics }
+/** Actuals of one day summed over a provider (`key` is the provider) or over an IP (`key` is the IP). */
+export interface DayTotal { date: string; key: string; metrics: Metrics }
 
 /** Plans, schedules and actuals in SQLite: the only module here that writes SQL. */
 export class WarmupStore {
@@ -85,20 +86,22 @@ export class WarmupStore {
   }
 
   /**
-   * Actuals per day, provider and IP. A day, provider and IP entered by hand replaces
-   * what imports said for it: the person typed the figures they trust.
+   * Actuals summed by SQLite per day and provider, or per day and IP, in date order (only days up to
+   * `upTo` when given). A day, provider and IP entered by hand replaces what imports said for it: the
+   * person typed the figures they trust. Summed in SQL, so a decision or a chart costs one pass over
+   * the rows and JavaScript sees one row per group, not per stored row.
    */
-  actuals(planId: number): ActualsRow[] {
-    const columns = metricNames.map((m) => metricColumns[m]).join(', ');
+  dayTotals(planId: number, by: 'provider' | 'ip', upTo?: string): DayTotal[] {
+    const sums = metricNames.map((m) => `SUM(${metricColumns[m]}) AS ${metricColumns[m]}`).join(', ');
+    const group = by === 'provider' ? 'provider' : 'ip';
     const rows = this.db.prepare(`
-      SELECT date, provider, ip, ${columns} FROM warmup_actuals a
-      WHERE plan_id = ? AND (source = 'manual' OR NOT EXISTS (
+      SELECT date, ${group} AS key, ${sums} FROM warmup_actuals a
+      WHERE plan_id = ?${upTo === undefined ? '' : ' AND date <= ?'} AND (source = 'manual' OR NOT EXISTS (
         SELECT 1 FROM warmup_actuals m WHERE m.plan_id = a.plan_id AND m.date = a.date AND m.provider = a.provider AND m.ip = a.ip AND m.source = 'manual'))
-      ORDER BY date, provider, ip`).all(planId) as Array<Record<string, string | number>>;
+      GROUP BY date, ${group} ORDER BY date, ${group}`).all(...(upTo === undefined ? [planId] : [planId, upTo])) as Array<Record<string, string | number>>;
     return rows.map((row) => ({
       date: row.date as string,
-      provider: row.provider as Provider,
-      ip: row.ip as string,
+      key: row.key as string,
       metrics: Object.fromEntries(metricNames.map((m) => [m, row[metricColumns[m]] as number])) as Metrics,
     }));
   }
