@@ -166,7 +166,8 @@ export const dmarcMethods = {
   }),
   'dmarc.summary': method({
     summary: 'Per domain: messages, DMARC pass, DKIM and SPF alignment, policy applied, per source and per day.',
-    input: SummaryQuery,
+    /** lookUpPtr asks DNS for the sources' PTR names: it uses the network, so it is off unless the person turns it on. */
+    input: SummaryQuery.extend({ lookUpPtr: z.boolean().default(false) }),
     output: Summary,
   }),
   'dmarc.whatIf': method({

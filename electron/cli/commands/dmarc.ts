@@ -5,7 +5,7 @@ import type { Runtime } from '../../services/runtime';
 import { type CliIo, type Command, EXIT, type ExitCode, UsageError } from '../command';
 
 const usage = 'mailbench dmarc import <files, folders or globs...> [--json]'
-  + ' | summary [--domain D] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]'
+  + ' | summary [--domain D] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--ptr [--dns SERVER]] [--json]'
   + ' | whatif --domain D --policy quarantine|reject [--json]';
 
 export const dmarc: Command = {
@@ -15,7 +15,7 @@ export const dmarc: Command = {
     const [sub, ...rest] = args;
     switch (sub) {
       case 'import': return importCommand(rest, io, runtime);
-      case 'summary': return summaryCommand(rest, io, runtime);
+      case 'summary': return await summaryCommand(rest, io, runtime);
       case 'whatif': return whatIfCommand(rest, io, runtime);
       default: throw new UsageError(`dmarc needs a subcommand (import, summary or whatif), not ${JSON.stringify(sub ?? '')}.`);
     }
@@ -48,17 +48,22 @@ async function importCommand(args: string[], io: CliIo, runtime: () => Runtime):
   return result.refused.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
-function summaryCommand(args: string[], io: CliIo, runtime: () => Runtime): ExitCode {
-  const { values } = parseArgs({ args, strict: true, options: { domain: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, json: { type: 'boolean' } } });
+async function summaryCommand(args: string[], io: CliIo, runtime: () => Runtime): Promise<ExitCode> {
+  const { values } = parseArgs({ args, strict: true, options: {
+    domain: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, json: { type: 'boolean' }, ptr: { type: 'boolean' }, dns: { type: 'string', multiple: true },
+  } });
+  if (values.dns && !values.ptr) throw new UsageError('--dns only applies with --ptr (PTR names are looked up only when asked).');
   for (const flag of ['since', 'until'] as const) {
     const value = values[flag];
     if (value !== undefined && (!isoDay.test(value) || Number.isNaN(Date.parse(value)))) throw new UsageError(`--${flag} must be a date as YYYY-MM-DD, not ${JSON.stringify(value)}.`);
   }
-  const summary = service(runtime).summary({
+  const query = {
     ...(values.domain ? { domain: values.domain.trim().toLowerCase() } : {}),
     ...(values.since ? { since: values.since } : {}),
     ...(values.until ? { until: values.until } : {}),
-  });
+  };
+  // Offline unless asked: --ptr looks up the sources' PTR names in DNS.
+  const summary = values.ptr ? await service(runtime).summaryWithPtr(query, values.dns) : service(runtime).summary(query);
   if (values.json) io.out(JSON.stringify(summary, null, 2));
   else if (summary.domains.length === 0) io.out('No aggregate reports stored for that selection. Import some with: mailbench dmarc import <files>');
   else for (const domain of summary.domains) printDomain(domain, io);
@@ -71,7 +76,7 @@ function printDomain(d: DomainSummary, io: CliIo): void {
   io.out(`  policy${published ? ` (published p=${published.p || '?'}${published.sp ? ` sp=${published.sp}` : ''}${published.testing === 'y' ? ', testing' : ''})` : ''}: none ${d.policyApplied.none}, quarantine ${d.policyApplied.quarantine}, reject ${d.policyApplied.reject}`);
   for (const o of d.policyApplied.overrides) io.out(`  override ${o.type}${o.comment ? ` (${o.comment})` : ''}: ${o.messages} messages`);
   for (const s of d.sources.slice(0, 20)) {
-    io.out(`  ${s.ip.padEnd(39)} ${String(s.messages).padStart(8)}  pass ${percent(s.dmarcPass, s.messages).padStart(6)}  ${s.service ?? '-'}  ${s.known}`);
+    io.out(`  ${s.ip.padEnd(39)} ${String(s.messages).padStart(8)}  pass ${percent(s.dmarcPass, s.messages).padStart(6)}  ${s.service ?? '-'}  ${s.known}${s.ptr ? `  ${s.ptr}` : ''}`);
   }
   if (d.sources.length > 20) io.out(`  … ${d.sources.length - 20} more sources (--json lists them)`);
 }

@@ -36,7 +36,7 @@ export function dmarcHandlers(rt: Pick<Runtime, 'db'>): Pick<Handlers, DmarcMeth
         throw error;
       }
     },
-    'dmarc.summary': (query) => service.summary(query),
+    'dmarc.summary': ({ lookUpPtr, ...query }) => (lookUpPtr ? service.summaryWithPtr(query) : service.summary(query)),
     'dmarc.whatIf': ({ domain, policy }) => service.whatIf(domain, policy),
     'dmarc.failures': ({ domain, limit }) => service.failures(domain, limit),
     'dmarc.tls': ({ since, until }) => service.tls(since, until),

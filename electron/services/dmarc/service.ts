@@ -1,6 +1,8 @@
 import type { ImportResult, Summary, SummaryQuery, WhatIf } from '../../../shared/contract/dmarc';
 import type { Db } from '../../db/open';
 import { DmarcImporter, type ImportProgress, type ImportSource } from './import';
+import { lookUpPtrs } from './ptr';
+import { serviceOf } from './senders';
 import { listFailures, seedJoin } from './joins';
 import { DmarcStore } from './store';
 import { summarize, tlsTotals, whatIf } from './summary';
@@ -23,6 +25,20 @@ export class DmarcService {
 
   summary(query: SummaryQuery): Summary {
     return summarize(this.db, query);
+  }
+
+  /** The summary with each source's PTR name looked up (on the network), and its service found by that name when its range is not in the table. */
+  async summaryWithPtr(query: SummaryQuery, servers?: readonly string[]): Promise<Summary> {
+    const summary = summarize(this.db, query);
+    const sources = summary.domains.flatMap((d) => d.sources).sort((a, b) => b.messages - a.messages);
+    const names = await lookUpPtrs(sources.map((s) => s.ip), servers);
+    for (const source of sources) {
+      const ptr = names.get(source.ip);
+      if (!ptr) continue;
+      source.ptr = ptr;
+      source.service ??= serviceOf(source.ip, ptr);
+    }
+    return summary;
   }
 
   whatIf(domain: string, policy: WhatIf['policy']): WhatIf {

@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import dns2 from 'dns2';
+import { DmarcService } from '../../../electron/services/dmarc/service';
 import { serviceOf } from '../../../electron/services/dmarc/senders';
 import type { ImportResult, Summary, WhatIf } from '../../../shared/contract/dmarc';
 import type { JobProgress } from '../../../shared/contract/jobs';
@@ -113,6 +115,36 @@ describe('summary, sources and what-if', () => {
       ] },
       { policyDomain: 'cardinalhealth.ca', policyType: 'no-policy-found', successful: 48, failed: 0, reports: 1, failures: [] },
     ]);
+  });
+});
+
+describe('PTR names, only when asked', () => {
+  it('are looked up on a given DNS server and name the service when the range does not', async () => {
+    const { Packet } = dns2;
+    const names = new Map([['41.220.85.209.in-addr.arpa', 'mail-sor-f41.google.com'], ['9.113.0.203.in-addr.arpa', 'o1.ptr1234.sendgrid.net']]);
+    const server = dns2.createServer({
+      udp: true,
+      handle(request, send) {
+        const response = Packet.createResponseFromRequest(request);
+        const question = request.questions[0]!;
+        const domain = names.get(question.name);
+        if (domain && question.type === Packet.TYPE.PTR) response.answers.push({ name: question.name, type: Packet.TYPE.PTR, class: Packet.CLASS.IN, ttl: 60, domain } as (typeof response.answers)[number]);
+        send(response);
+      },
+    });
+    const listening = await server.listen({ udp: { port: 0, address: '127.0.0.1' } });
+    try {
+      const service = new DmarcService(env.rt.db);
+      expect(service.summary({ domain: 'shop.example' }).domains[0]!.sources.every((s) => s.ptr === null)).toBe(true);
+      const { domains } = await service.summaryWithPtr({ domain: 'shop.example' }, [`127.0.0.1:${(listening.udp as { port: number }).port}`]);
+      expect(domains[0]!.sources.map((s) => [s.ip, s.ptr, s.service])).toEqual([
+        ['209.85.220.41', 'mail-sor-f41.google.com', 'Google'],
+        ['192.0.2.55', null, null],
+        ['203.0.113.9', 'o1.ptr1234.sendgrid.net', 'SendGrid'],
+      ]);
+    } finally {
+      await server.close();
+    }
   });
 });
 

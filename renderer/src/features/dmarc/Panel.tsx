@@ -17,17 +17,18 @@ export default function DmarcPanel() {
   const [lastImport, setLastImport] = useState<ImportResult>();
   const [error, setError] = useState('');
   const [version, setVersion] = useState(0);
+  const [lookUpPtr, setLookUpPtr] = useState(false);
 
   const load = useCallback(async () => {
     try {
-      const result = await client.call('dmarc.summary', { ...(since ? { since } : {}), ...(until ? { until } : {}) });
+      const result = await client.call('dmarc.summary', { ...(since ? { since } : {}), ...(until ? { until } : {}), lookUpPtr });
       setSummary(result);
       setDomain((current) => (current && result.domains.some((d) => d.domain === current) ? current : result.domains[0]?.domain));
       setError('');
     } catch (e) {
       setError((e as Error).message);
     }
-  }, [since, until]);
+  }, [since, until, lookUpPtr]);
   useEffect(() => {
     void load();
   }, [load, version]);
@@ -47,6 +48,7 @@ export default function DmarcPanel() {
             <label>Domain <select value={domain} onChange={(e) => setDomain(e.target.value)}>{summary.domains.map((d) => <option key={d.domain} value={d.domain}>{d.domain}</option>)}</select></label>
             <label>From <input type="date" value={since} onChange={(e) => setSince(e.target.value)} /></label>
             <label>to <input type="date" value={until} onChange={(e) => setUntil(e.target.value)} /></label>
+            <label title="Asks DNS for each source's name: this uses the network"><input type="checkbox" checked={lookUpPtr} onChange={(e) => setLookUpPtr(e.target.checked)} /> Look up PTR names (online)</label>
           </>
         )}
       </div>
@@ -73,7 +75,7 @@ export default function DmarcPanel() {
           </section>
           <section aria-labelledby="dm-sources-title">
             <h2 id="dm-sources-title">Sources</h2>
-            <SourcesTable summary={selected} />
+            <SourcesTable summary={selected} lookedUp={lookUpPtr} />
           </section>
           <WhatIfView key={`${selected.domain}:${version}`} domain={selected.domain} />
           <section aria-labelledby="dm-seeds-title">

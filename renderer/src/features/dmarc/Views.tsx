@@ -28,7 +28,7 @@ export function DaysTable({ summary }: { summary: DomainSummary }) {
 }
 
 /** Per source IP: its service (from the shipped ESP table), known or not, results and dispositions. */
-export function SourcesTable({ summary }: { summary: DomainSummary }) {
+export function SourcesTable({ summary, lookedUp }: { summary: DomainSummary; lookedUp: boolean }) {
   return (
     <div className="dm-scroll">
       <table className="dm-table" aria-label={`${summary.domain} by source`}>
@@ -37,7 +37,7 @@ export function SourcesTable({ summary }: { summary: DomainSummary }) {
           {summary.sources.map((s) => (
             <tr key={s.ip}>
               <th scope="row"><code>{s.ip}</code></th>
-              <td className="dm-text">{s.ptr ?? <span className="dm-facts" title="Reports carry no PTR name and Mailbench makes no lookups offline">not looked up</span>}</td>
+              <td className="dm-text">{s.ptr ?? (lookedUp ? <span className="dm-facts">no PTR</span> : <span className="dm-facts" title="Reports carry no PTR name; turn on “Look up PTR names” to ask DNS">not looked up</span>)}</td>
               <td className="dm-text">{s.service ?? '–'}</td>
               <td className="dm-text">{s.known === 'known' ? 'known (checked here)' : 'unknown'}</td>
               <td>{num(s.messages)}</td>
