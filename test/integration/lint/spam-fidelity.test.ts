@@ -75,15 +75,22 @@ beforeAll(async () => {
   for (const group of GROUPS) for (const file of filesIn(join(fixtures, group.dir), ['.eml'])) samples.push(await load(file, group.name));
   for (const file of filesIn(join(fixtures, 'templates'), ['.html', '.mjml'])) samples.push(await load(file, 'templates'));
   spamd = await startSpamd({ readyWithinMs: 180_000 });
-  const reference = await spamd.checkAll(
+  // spamd works in its own processes while the engine lints here; yielding between messages lets spamc's I/O go on.
+  const pending = spamd.checkAll(
     samples.map((s) => s.message),
     2,
   );
-  samples.forEach((sample, i) => {
+  const mine: Verdict[] = [];
+  for (const sample of samples) {
+    mine.push(ours(sample.input));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const reference = await pending;
+  samples.forEach((_, i) => {
     const hits = reference[i]!.hits;
     // The exact sum of the rules' points (the report's own total is rounded to one decimal).
     const score = Math.round([...hits.values()].reduce((sum, points) => sum + points, 0) * 1000) / 1000;
-    pairs.push([ours(sample.input), { score, rules: new Set(hits.keys()) }] as const);
+    pairs.push([mine[i]!, { score, rules: new Set(hits.keys()) }] as const);
   });
 }, 900_000);
 
