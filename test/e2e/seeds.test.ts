@@ -99,7 +99,13 @@ describe('the Seed tests panel in Chromium', () => {
     await page.getByRole('tab', { name: 'SMTP profiles' }).click();
     await page.getByRole('combobox', { name: /^SMTP profile/ }).selectOption('');
     await page.getByLabel('Name').fill('Dead receiver');
+    // no TLS to a remote host is refused on the field, before Save
+    await page.getByLabel('Host').fill('smtp.shop.example');
+    await page.getByLabel('Security').selectOption('none');
+    expect(await page.getByText(/^No TLS is only for a server on this machine/).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Save profile' }).isDisabled()).toBe(true);
     await page.getByLabel('Host').fill('127.0.0.1');
+    expect(await page.getByText(/^No TLS is only for a server on this machine/).count()).toBe(0);
     await page.getByLabel('Port', { exact: true }).fill(String(await freePort()));
     await page.getByLabel('Security').selectOption('none');
     await page.getByRole('button', { name: 'Save profile' }).click();

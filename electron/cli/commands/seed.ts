@@ -6,7 +6,7 @@ import type { MessageSpec, RecipientRow, RunDetail } from '../../../shared/contr
 import { seedServiceOf } from '../../services/seeds/handlers';
 import type { SmtpTarget } from '../../services/seeds/run-store';
 import { parseSeedCsv } from '../../services/seeds/seed-csv';
-import { isLoopbackHost } from '../../services/seeds/smtp-security';
+import { isLoopbackHost } from '../../../shared/model/loopback';
 import { DEFAULT_SCHEDULE_MS, type SeedService, SMTP_PASSWORD_ENV } from '../../services/seeds/service';
 import { loadTemplate } from '../../services/seeds/template';
 import type { Runtime } from '../../services/runtime';

@@ -1,18 +1,5 @@
-import { isIP } from 'node:net';
 import { AppError } from '../../../shared/contract/errors';
-
-/**
- * Whether a host name or address is this machine: `localhost`, 127.0.0.0/8 or ::1.
- * Parsed, not prefix-matched: `127.example.com` is a remote name that starts with "127.".
- */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.trim().replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
-  if (bare === 'localhost') return true;
-  const family = isIP(bare);
-  if (family === 4) return bare.split('.')[0] === '127';
-  if (family === 6) return bare === '::1' || bare === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(bare);
-  return false;
-}
+import { isLoopbackHost } from '../../../shared/model/loopback';
 
 /**
  * Security `none` (plain text unless the server offers STARTTLS, which an attacker on the path

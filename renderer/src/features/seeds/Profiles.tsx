@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/contract/errors';
 import type { SmtpProfile } from '../../../../shared/contract/seeds';
+import { isLoopbackHost } from '../../../../shared/model/loopback';
 import { client } from '../../platform/index';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from './parts';
@@ -21,6 +22,8 @@ export function Profiles({ profiles, reload }: { profiles: SmtpProfile[]; reload
   }, [current]);
 
   const set = (patch: Partial<Draft>) => setDraft((value) => ({ ...value, ...patch }));
+  // The service refuses this too; saying it on the field first keeps the person from finding out on Save.
+  const securityProblem = draft.security === 'none' && draft.host.trim() !== '' && !isLoopbackHost(draft.host) ? 'No TLS is only for a server on this machine (localhost, 127.x.x.x, ::1): choose STARTTLS or TLS' : undefined;
   const save = async () => {
     setError(undefined);
     try {
@@ -50,14 +53,17 @@ export function Profiles({ profiles, reload }: { profiles: SmtpProfile[]; reload
         <label>Name <input value={draft.name} onChange={(event) => set({ name: event.target.value })} /></label>
         <label>Host <input value={draft.host} onChange={(event) => set({ host: event.target.value })} /></label>
         <label>Port <input type="number" value={draft.port} onChange={(event) => set({ port: Number(event.target.value) })} /></label>
-        <label>
-          Security{' '}
-          <select value={draft.security} onChange={(event) => set({ security: event.target.value as Draft['security'] })}>
-            <option value="starttls">STARTTLS (587)</option>
-            <option value="tls">Implicit TLS (465)</option>
-            <option value="none">STARTTLS if offered (loopback tests)</option>
-          </select>
-        </label>
+        <div className="seeds-field">
+          <label>
+            Security{' '}
+            <select value={draft.security} aria-invalid={securityProblem ? true : undefined} aria-describedby={securityProblem ? 'seeds-security-problem' : undefined} onChange={(event) => set({ security: event.target.value as Draft['security'] })}>
+              <option value="starttls">STARTTLS (587)</option>
+              <option value="tls">Implicit TLS (465)</option>
+              <option value="none">STARTTLS if offered (this machine only)</option>
+            </select>
+          </label>
+          {securityProblem && <span id="seeds-security-problem" className="seeds-error">{securityProblem}.</span>}
+        </div>
         <label>User <input value={draft.user ?? ''} autoComplete="off" onChange={(event) => set({ user: event.target.value })} /></label>
         <label>Password <input type="password" autoComplete="new-password" placeholder={current?.hasPassword ? 'stored — type to replace' : ''} value={draft.password} onChange={(event) => set({ password: event.target.value })} /></label>
         <label>Connections <input type="number" min={1} max={50} value={draft.poolSize} onChange={(event) => set({ poolSize: Number(event.target.value) })} /></label>
@@ -65,7 +71,7 @@ export function Profiles({ profiles, reload }: { profiles: SmtpProfile[]; reload
       </div>
       <ErrorNote error={error} />
       {saved && <p role="status">{saved}</p>}
-      <Button variant="primary" onClick={() => void save()} disabled={!draft.name || !draft.host}>Save profile</Button>
+      <Button variant="primary" onClick={() => void save()} disabled={!draft.name || !draft.host || securityProblem !== undefined}>Save profile</Button>
     </div>
   );
 }
