@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { MessageSpec } from '../../shared/contract/seeds';
 import { composeMessage, testIdFor } from '../../electron/services/seeds/compose';
+import { RunStore } from '../../electron/services/seeds/run-store';
 import { SeedService } from '../../electron/services/seeds/service';
+import type { Runtime } from '../../electron/services/runtime';
 import { projectRoot } from '../../electron/paths';
 import { testRuntime } from '../support/runtime';
 import type { Bench } from './index';
@@ -80,6 +82,53 @@ async function startSink(): Promise<{ port: number; stop(): void }> {
   return { port, stop: () => child.disconnect() };
 }
 
+const outcomes = ['inbox', 'inbox', 'inbox', 'tab', 'spam', 'missing', 'pending', 'not_sent'] as const;
+const seedProviders = ['gmail', 'microsoft', 'yahoo', 'apple', 'other'] as const;
+
+/**
+ * A run's detail (summary, rows and placement matrix) per number of rows, beside a bare SQL pass
+ * reading the same rows, in alternating order, median of 5, in CPU time: linear means the ratio stays flat.
+ */
+function detailScaling(service: SeedService, rt: Runtime): void {
+  const store = new RunStore(rt.db);
+  const place = rt.db.prepare("UPDATE seed_recipients SET status = ?, attempts = 1, queue_id = ?, sent_at = '2026-12-01T10:00:00Z', placement = ?, folder = ?, arrival_delay_sec = ? WHERE run_id = ? AND seq = ?");
+  const bare = rt.db.prepare('SELECT * FROM seed_recipients WHERE run_id = ? ORDER BY seq');
+  for (const rows of [1_000, 10_000, 100_000]) {
+    const { id } = store.createRun({
+      smtp: { host: '127.0.0.1', port: 25, security: 'none', poolSize: 1, ratePerSecond: 0, password: { kind: 'none' } },
+      message: spec,
+      audience: { gmail: 50, outlook: 30, yahoo: 20 },
+      recipients: Array.from({ length: rows }, (_, i) => ({ address: `seed${i}@seeds.example`, provider: seedProviders[i % seedProviders.length]! })),
+    });
+    rt.db.transaction(() => {
+      for (let seq = 0; seq < rows; seq++) {
+        const placement = outcomes[seq % outcomes.length]!;
+        const sent = placement !== 'not_sent';
+        place.run(sent ? 'accepted' : 'rejected', sent ? `Q${seq}` : null, placement, placement === 'inbox' ? 'INBOX' : null, placement === 'inbox' ? 30 : null, id, seq);
+      }
+    })();
+    store.setState(id, 'sent', null);
+    const contenders: Array<[string, () => unknown]> = [
+      ['bare', () => { let n = 0; for (const row of bare.iterate(id) as Iterable<{ seq: number }>) n += row.seq; return n; }],
+      ['detail', () => service.detail(id)],
+    ];
+    const samples = new Map<string, number[]>(contenders.map(([label]) => [label, []]));
+    for (let round = 0; round < 5; round++) {
+      for (const [label, fn] of round % 2 === 0 ? contenders : [...contenders].reverse()) {
+        const before = process.cpuUsage();
+        fn();
+        const cpu = process.cpuUsage(before);
+        samples.get(label)!.push((cpu.user + cpu.system) / 1000);
+      }
+    }
+    const bareMs = percentile(samples.get('bare')!, 50);
+    const detailMs = percentile(samples.get('detail')!, 50);
+    const label = `run of ${rows.toLocaleString('en-US')} rows`;
+    report(`${label}: bare SQL pass, median`, bareMs, 'ms CPU');
+    report(`${label}: seeds.run detail, median`, detailMs, `ms CPU (${(detailMs / bareMs).toFixed(1)}x the bare pass)`);
+  }
+}
+
 export const seeds: Bench = {
   name: 'seeds',
   summary: `${MESSAGES} messages to a loopback SMTP receiver (own process), pool of ${POOL}: seed run (every row persisted) vs a bare pooled nodemailer loop`,
@@ -108,6 +157,7 @@ export const seeds: Bench = {
       report('rows persisted in the last run', `${persisted} of ${MESSAGES}`);
       report('seed run / bare loop, wall-clock throughput, median of paired rounds (target >= 90%)', paired('wall'), '%');
       report('seed run / bare loop, per CPU-second of this process (writer thread included)', paired('cpu'), '%');
+      detailScaling(service, rt);
     } finally {
       await service.close();
       await cleanup();
