@@ -117,35 +117,55 @@ function propertySlug(property: string): string | undefined {
   return slug;
 }
 
-function addFact(facts: UseFacts, fact: Fact | undefined): void {
+/** Usages being collected: their facts, and what is already in each list (so adding one is a set lookup). */
+interface Collecting extends Usage {
+  seen: Set<string>;
+}
+
+function remember(usage: Collecting, list: string[], kind: string, item: string): void {
+  if (list.length >= MAX_FACTS) return;
+  const key = kind + item;
+  if (usage.seen.has(key)) return;
+  usage.seen.add(key);
+  list.push(item);
+}
+
+/** Records one use's facts; `value` is the declaration value (or URL, or prelude) when `fact` does not carry one. */
+function addFact(usage: Collecting, fact: Fact | undefined, value: string | undefined): void {
   if (!fact) return;
-  const push = (list: string[], item: string | undefined) => {
-    if (item !== undefined && list.length < MAX_FACTS && !list.includes(item)) list.push(item);
-  };
-  push(facts.values, fact.value);
-  push(facts.tags, fact.tag);
-  if (fact.selector) push(facts.selectors, fact.selector);
-  if (fact.tag !== undefined) facts.inline = true;
-  if (fact.selector !== undefined) facts.stylesheet = true;
+  const { facts } = usage;
+  const v = value ?? fact.value;
+  if (v !== undefined) remember(usage, facts.values, 'v', v);
+  if (fact.tag !== undefined) {
+    facts.inline = true;
+    remember(usage, facts.tags, 't', fact.tag);
+  }
+  if (fact.selector !== undefined) {
+    facts.stylesheet = true;
+    if (fact.selector) remember(usage, facts.selectors, 's', fact.selector);
+  }
   if (fact.inBody) facts.inBody = true;
   if (fact.nested) facts.nested = true;
 }
 
-type Add = [slug: string, start: number, end: number, token: string, fact: Fact | undefined];
+type Add = [slug: string, start: number, end: number, token: string, fact: Fact | undefined, value: string | undefined];
 
 class Collector {
-  readonly usages = new Map<string, Usage>();
+  readonly usages = new Map<string, Collecting>();
   /** When set, every add is also recorded (offsets relative to `base`) so a stylesheet scan can be replayed. */
   recording?: { base: number; adds: Add[] };
   /** `token` is the text that shows the feature (a property, `@media`, `<video`); `authored` may reject it. */
   constructor(private readonly authored?: (token: string) => boolean) {}
-  add(slug: string, start: number, end: number, token: string, fact?: Fact): void {
-    this.recording?.adds.push([slug, start - this.recording.base, end - this.recording.base, token, fact]);
+  add(slug: string, start: number, end: number, token: string, fact?: Fact, value?: string): void {
+    this.recording?.adds.push([slug, start - this.recording.base, end - this.recording.base, token, fact, value]);
     if (this.authored && !this.authored(token)) return;
     let usage = this.usages.get(slug);
     if (usage) usage.count++;
-    else if (featureExists(slug)) this.usages.set(slug, (usage = { slug, count: 1, start, end, token, facts: { values: [], tags: [], selectors: [], inline: false, stylesheet: false, inBody: false, nested: false } }));
-    if (usage) addFact(usage.facts, fact);
+    else if (featureExists(slug)) {
+      usage = { slug, count: 1, start, end, token, facts: { values: [], tags: [], selectors: [], inline: false, stylesheet: false, inBody: false, nested: false }, seen: new Set() };
+      this.usages.set(slug, usage);
+    }
+    if (usage) addFact(usage, fact, value);
   }
   /** `where` is the element (inline style) or the selector (a `<style>` rule) the declarations apply to. */
   declarations(declarations: Declaration[], start: number, end: number, where: Fact): void {
@@ -155,7 +175,7 @@ class Collector {
       if (hides && redundantWhenHidden.has(property)) continue;
       for (const { slug, token } of declarationFeatures(property, value)) {
         // !important's notes depend on the property too (background-image) and on the space before it.
-        this.add(slug, start, end, token, { ...where, value: slug === 'css-important' ? `${property}:${value}` : value });
+        this.add(slug, start, end, token, where, slug === 'css-important' ? `${property}:${value}` : value);
       }
     }
   }
@@ -166,8 +186,22 @@ class Collector {
  * (`css-margin`), a display keyword (`css-display-flex`) and features of the value (`rgba(`, `!important`, `rem`).
  * Vendor and mso- properties are the author's fallbacks for particular clients, not features to judge.
  */
-export function declarationFeatures(property: string, value: string): Array<{ slug: string; token: string }> {
-  if (property.startsWith('mso-') || property.startsWith('-')) return [];
+export function declarationFeatures(property: string, value: string): ReadonlyArray<{ slug: string; token: string }> {
+  if (property.startsWith('mso-') || property.startsWith('-')) return none;
+  // Templates repeat the same declarations hundreds of times: each distinct one is worked out once.
+  const key = `${property}:${value}`;
+  let found = declarationCache.get(key);
+  if (!found) {
+    if (declarationCache.size > 5000) declarationCache.clear();
+    declarationCache.set(key, (found = featuresOfDeclaration(property, value)));
+  }
+  return found;
+}
+
+const none: ReadonlyArray<{ slug: string; token: string }> = [];
+const declarationCache = new Map<string, ReadonlyArray<{ slug: string; token: string }>>();
+
+function featuresOfDeclaration(property: string, value: string): ReadonlyArray<{ slug: string; token: string }> {
   const out: Array<{ slug: string; token: string }> = [];
   const slug = propertySlug(property);
   if (slug) out.push({ slug, token: property });
@@ -186,20 +220,23 @@ export function declarationFeatures(property: string, value: string): Array<{ sl
   return out.filter((f) => featureExists(f.slug));
 }
 
-/** Templates of one project share their <style> blocks: each distinct stylesheet is scanned once. */
-const stylesheetCache = new Map<string, Add[]>();
+/**
+ * Templates of one project share their <style> blocks: each distinct stylesheet is scanned once (per place: in the
+ * head or the body). Keyed by the CSS text itself, whose hash the engine keeps, not by a new string built from it.
+ */
+const stylesheetCache = new Map<string, { head?: Add[]; body?: Add[] }>();
 
 function scanStylesheetCached(collector: Collector, css: string, base: number, inBody: boolean): void {
-  const key = `${inBody ? 'b' : 'h'}${css}`;
-  const cached = stylesheetCache.get(key);
+  const place = inBody ? 'body' : 'head';
+  const cached = stylesheetCache.get(css)?.[place];
   if (cached) {
-    for (const [slug, start, end, token, fact] of cached) collector.add(slug, base + start, base + end, token, fact);
+    for (const [slug, start, end, token, fact, value] of cached) collector.add(slug, base + start, base + end, token, fact, value);
     return;
   }
   collector.recording = { base, adds: [] };
   scanStylesheet(collector, css, base, inBody);
   if (stylesheetCache.size > 500) stylesheetCache.clear();
-  stylesheetCache.set(key, collector.recording.adds);
+  stylesheetCache.set(css, { ...stylesheetCache.get(css), [place]: collector.recording.adds });
   delete collector.recording;
 }
 
@@ -269,7 +306,7 @@ export function authoredIn(mjmlSource: string): (token: string) => boolean {
  * Every caniemail feature the HTML uses, with its first place. `authored` keeps only features whose token the
  * author wrote: for MJML, what mjml's own boilerplate CSS uses is not the author's to fix.
  */
-export function detectFeatures(doc: HtmlDocument, authored?: (token: string) => boolean): Map<string, Usage> {
+export function detectFeatures(doc: HtmlDocument, authored?: (token: string) => boolean): ReadonlyMap<string, Usage> {
   const collector = new Collector(authored);
   for (const element of doc.elements) {
     const { start, openEnd, attrs, tag } = element;

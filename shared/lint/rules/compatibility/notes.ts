@@ -47,7 +47,8 @@ export const noteConditions: Readonly<Record<string, Readonly<Record<string, App
   },
   'css-text-align': { 1: flowRelative, 2: flowRelative },
   'css-text-decoration': { 2: anyValue((v) => withoutImportant(v).split(/\s+/).length > 1), 3: anyValue(/overline/i) },
-  'css-word-break': { 2: anyValue((v) => withoutImportant(v).toLowerCase() !== 'break-all') },
+  // The client adds word-wrap:break-word: no change for break-all, nor for break-word, which already breaks so.
+  'css-word-break': { 2: anyValue((v) => !/^break-(?:all|word)$/i.test(withoutImportant(v))) },
   'css-rgba': { 1: spaceSyntaxRgb, 2: spaceSyntaxRgb },
   'css-display': {
     1: anyValue((v) => /^(?:inline[\s-])?(?:flex|grid|flow-root)$|^(?:contents|initial|revert|unset)$/i.test(withoutImportant(v))),
