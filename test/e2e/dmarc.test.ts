@@ -63,7 +63,7 @@ describe('the DMARC reports panel in Chromium', () => {
     expect(await tls.getByRole('row').nth(1).textContent()).toMatch(/company-y\.example.*sts.*5,629.*303.*certificate-expired at mx1\.mail\.company-y\.example: 100/);
     await page.getByRole('heading', { name: 'DMARC reports', level: 1 }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('dmarc-top.png') });
-    await page.getByRole('heading', { name: 'Sources' }).scrollIntoViewIfNeeded();
+    await page.getByRole('heading', { name: 'Sources' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: screenshotPath('dmarc.png') });
     expect(errors).toEqual([]);
   });

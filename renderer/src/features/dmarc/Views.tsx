@@ -93,7 +93,9 @@ export function WhatIfView({ domain }: { domain: string }) {
         <div className="dm-box" role="status" aria-label="What-if result">
           <p>
             <strong>{num(result.affected)}</strong> of {num(result.messages)} messages ({pct(result.affected, result.messages)}) fail DMARC and would be {policy === 'reject' ? 'rejected' : 'quarantined'};{' '}
-            <strong>{num(result.legitimateAffected)}</strong> ({pct(result.legitimateAffected, result.messages)} of all mail) come from known services or sources checked here: fix those first.
+            {result.legitimateAffected > 0
+              ? <><strong>{num(result.legitimateAffected)}</strong> ({pct(result.legitimateAffected, result.messages)} of all mail) come from known services or sources checked here: fix those first.</>
+              : 'none of them come from a known sending service or a source checked here.'}
           </p>
           {result.sources.length > 0 && (
             <ul className="dm-list">
