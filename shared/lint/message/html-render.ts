@@ -524,7 +524,8 @@ class Renderer {
 
 /** Renders one HTML part (Unicode text) as SpamAssassin does. `byteLength` is the part's decoded size in octets. */
 export function renderHtml(source: string, byteLength: number): RenderedHtml {
-  const r = new Renderer(byteLength);
+  // HTML.pm's length is of the text it parses: characters once the part is decoded from its charset.
+  const r = new Renderer(source.length);
   // HTML.pm's own pre-processing: &nbsp; is a space, <tag/> is <tag>, curly double quotes are plain.
   const html = source.replace(/&nbsp;/g, ' ').replace(/<(\w+)\s*\/>/gi, '<$1>').replace(/[\u201c\u201d]/g, '"');
   let i = 0;

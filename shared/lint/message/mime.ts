@@ -271,6 +271,8 @@ function collectLeaves(node: MimeNode, out: MimeNode[]): void {
  */
 export function parseMessage(input: Uint8Array | string): Message {
   let octets = typeof input === 'string' ? utf8Octets(input) : octetsOf(input);
+  // A string whose octets are its characters (ASCII): offsets in the message are offsets in the string.
+  const stringOffsets = typeof input === 'string' && octets.length === input.length;
   // Line ends: CRLF and CR-only become LF; remember where CRs were so offsets map back to the file.
   const removed: number[] = [];
   if (octets.includes('\r')) {
@@ -307,17 +309,17 @@ export function parseMessage(input: Uint8Array | string): Message {
   };
   const mapHeader = (h: Header): Header => ({ ...h, start: fileOffset(h.start), end: fileOffset(h.end) });
   const headers = root.headers.map(mapHeader);
-  // Offsets inside a decoded body equal file offsets only when nothing was re-encoded or removed.
-  const sameOffsets = !removed.length && (typeof input !== 'string' || octets.length === input.length);
   const parts: MimePart[] = [];
   for (const leaf of leaves) {
     if (!leaf.type.startsWith('text/')) continue;
     const disposition = leaf.header('content-disposition')?.value.toLowerCase() ?? '';
-    const verbatim = sameOffsets && !leaf.encoding.startsWith('base64') && !leaf.encoding.startsWith('quoted-printable');
+    // Without a transfer encoding the part is the file's own text: the families that point at lines read it from
+    // the file (CRs kept), so their offsets are file offsets.
+    const verbatim = stringOffsets && !leaf.encoding.startsWith('base64') && !leaf.encoding.startsWith('quoted-printable');
     parts.push({
       contentType: leaf.type,
       headers: leaf.headers.map(mapHeader),
-      body: leaf.text(),
+      body: verbatim ? (input as string).slice(fileOffset(leaf.bodyStart), fileOffset(leaf.bodyEnd)) : leaf.text(),
       bodyStart: fileOffset(leaf.bodyStart),
       verbatim,
       attachment: disposition.startsWith('attachment'),

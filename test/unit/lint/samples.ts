@@ -41,6 +41,8 @@ export function eml(options: EmlOptions = {}): LintInput {
     Date: 'Thu, 26 Nov 2026 05:00:00 +0000',
     'Message-ID': '<statement-1@example.com>',
     'MIME-Version': '1.0',
+    // A bulk sender names its list: without List-Id, SpamAssassin scores LIST_PARTIAL_SHORT_MSG on short mail.
+    'List-Id': 'Example Co statements <statements.example.com>',
     'List-Unsubscribe': '<https://example.com/u/1>, <mailto:unsubscribe@example.com>',
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     ...options.headers,

@@ -7,10 +7,14 @@ const root = join(__dirname, '../../fixtures/spam');
 const scores = (folder: string) =>
   readdirSync(join(root, folder))
     .filter((file) => file.endsWith('.eml'))
-    .map((file) => lint({ kind: 'eml', source: readFileSync(join(root, folder, file), 'latin1') }, { families: ['spam'] }).spamScore);
+    .map((file) => {
+      const bytes = readFileSync(join(root, folder, file));
+      return lint({ kind: 'eml', source: bytes.toString('latin1'), bytes }, { families: ['spam'] }).spamScore;
+    });
 
 describe('spam score over the SpamAssassin public corpus (150 spam_1, 150 easy_ham_1)', () => {
-  it('separates spam from ham, and prints how well', () => {
+  // 300 whole messages through ~2,700 rules: a few seconds alone, far more on a loaded CI machine.
+  it('separates spam from ham, and prints how well', { timeout: 300_000 }, () => {
     const spam = scores('spam');
     const ham = scores('ham');
     expect(spam.length).toBe(150);
@@ -28,9 +32,11 @@ describe('spam score over the SpamAssassin public corpus (150 spam_1, 150 easy_h
         `AUC (spam scored above ham) ${auc.toFixed(3)}`,
       ].join('\n'),
     );
-    expect(mean(spam)).toBeGreaterThan(mean(ham) + 1);
-    expect(share(spam, 1)).toBeGreaterThan(0.35);
-    expect(share(ham, 1)).toBeLessThan(0.05);
-    expect(auc).toBeGreaterThan(0.75);
+    // SpamAssassin itself (spamd -L) gives many hams a point or two (RDNS_NONE, HEADER_FROM_DIFFERENT_DOMAINS) and
+    // separates these folders with an AUC near 0.96: the engine is held to that, not to a hand-tuned band.
+    expect(mean(spam)).toBeGreaterThan(mean(ham) + 5);
+    expect(share(spam, 5)).toBeGreaterThan(0.6);
+    expect(share(ham, 5)).toBeLessThan(0.03);
+    expect(auc).toBeGreaterThan(0.93);
   });
 });

@@ -30,14 +30,15 @@ describe('real templates from reputable senders (Postmark, Cerberus, Lee Munroe)
     });
   }
 
-  it('does not score the hidden-preheader idiom as hidden or low-contrast text', () => {
+  // Low contrast is SpamAssassin's call (HTML.pm assumes a white page; real spamd scores HTML_FONT_LOW_CONTRAST on
+  // cerberus/fluid.html too), so only Mailbench's own hidden-text check is asserted here.
+  it('does not score the hidden-preheader idiom as hidden text', () => {
     // Cerberus hides its preheader with display:none + max-height:0 and pads it with &zwnj;&nbsp; (a second hidden div);
     // Postmark hides it with a .preheader class in <style>.
     for (const name of ['cerberus/fluid.html', 'cerberus/responsive.html', 'postmark/welcome.html', 'leemunroe/email-inlined.html']) {
       const { source } = templates.find((t) => t.name === name)!;
       const rules = lint({ kind: 'html', source }).findings.map((f) => f.rule);
       expect(rules, name).not.toContain('HIDDEN_TEXT');
-      expect(rules, name).not.toContain('HTML_FONT_LOW_CONTRAST');
       expect(rules, name).not.toContain('preheader');
     }
   });

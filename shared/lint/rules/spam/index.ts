@@ -99,11 +99,29 @@ function textSpan(text: string | undefined, needle: string | undefined): Span | 
 /** Octets to text for showing a match (UTF-8 when valid). */
 const shown = (octets: string): string => decodeCharset(bytesOf(octets), 'utf-8');
 
+// The header an eval rule reads, so its finding lands on that header's line.
+const evalHeaders = new Map([
+  ['subject_is_all_caps', 'Subject'],
+  ['check_for_to_in_subject', 'Subject'],
+  ['check_for_missing_to_header', 'To'],
+  ['check_outlook_message_id', 'Message-ID'],
+  ['check_ratware_name_id', 'Message-ID'],
+  ['check_freemail_from', 'From'],
+  ['check_freemail_replyto', 'Reply-To'],
+  ['check_equal_from_domains', 'From'],
+  ['check_for_shifted_date', 'Date'],
+  ['check_for_forged_yahoo_received_headers', 'Received'],
+  ['check_for_forged_hotmail_received_headers', 'Received'],
+  ['check_for_no_hotmail_received_headers', 'Received'],
+  ['check_for_forged_gmail_received_headers', 'Received'],
+]);
+
 function spanFor(rule: EngineRule, view: SpamView, ctx: LintContext, isEml: boolean): { span: Span; match?: string } {
   const matched = firstMatch(rule, view);
   const match = matched !== undefined ? shown(matched) : undefined;
   if (rule.type === 'header' || rule.type === 'mimeheader') {
-    if (isEml && rule.header && view.message.header(rule.header)) return { span: { in: 'header', name: rule.header } };
+    const header = rule.header ?? (rule.eval ? (rule.eval.fn === 'check_illegal_chars' || rule.eval.fn === 'check_freemail_header' ? String(rule.eval.args[0]).replace(/:.*$/, '') : evalHeaders.get(rule.eval.fn)) : undefined);
+    if (isEml && header && view.message.header(header)) return { span: { in: 'header', name: header } };
     return { span: { in: 'document' } };
   }
   const span = htmlSpan(ctx.html, match) ?? textSpan(ctx.text, match);
