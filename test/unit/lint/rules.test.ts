@@ -4,7 +4,6 @@ import { cleanBody, eml, html, words } from './samples';
 
 const p = (text: string) => html(`<p>${text}</p>`);
 const subject = (text: string) => eml({ headers: { Subject: text } });
-const encoded = (plain: number, entities: number) => `<p>${'a'.repeat(plain)}${'&#98;'.repeat(entities)}</p>`;
 const img = '<img src="https://example.com/photo.png" width="300" height="200" alt="Team photo">';
 const linkedImg = `<a href="https://example.com/offer">${img}</a>`;
 /** A bare HTML document (no sample boilerplate): its own length is what SpamAssassin measures. */
