@@ -32,7 +32,7 @@ export function formatText(reports: readonly FileReport[], options: { includeInf
     const ordered = [...groups.entries()].sort(([, [a]], [, [b]]) => severityOrder[a!.severity] - severityOrder[b!.severity] || position(a!).line - position(b!).line);
     for (const [key, group] of ordered) {
       lines.push(`  ${key} (${group.length})`);
-      for (const finding of group) {
+      for (const finding of [...group].sort((a, b) => position(a).line - position(b).line)) {
         const { line, column } = position(finding);
         lines.push(`    ${report.file}:${line}:${column} ${finding.message}`);
       }

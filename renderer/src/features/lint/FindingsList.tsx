@@ -4,6 +4,7 @@ import { goTo } from '../../shell/navigation';
 import { documentStore } from '../../state/document';
 import { useStore } from '../../state/store';
 import { useLiveLint } from './live-lint';
+import { groupFindings } from './group';
 import './lint.css';
 
 type Filter = 'all' | Severity;
@@ -16,44 +17,13 @@ const familyLabels: Record<string, string> = {
   structure: 'Structure and size',
   sender: 'Sender requirements',
 };
-const order = ['spam', 'sender', 'structure', 'links', 'accessibility', 'compatibility'];
 const icons: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
-const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Moves the editor's cursor to a finding (the editor listens to `reveal`) and shows the editor. */
 export function revealFinding(finding: Finding): void {
   if (!finding.range) return;
   documentStore.set({ reveal: { range: finding.range, at: Date.now() } });
   goTo('editor');
-}
-
-/** One rule's findings in a family: shown as one entry with a count, listing every place. */
-interface RuleGroup {
-  rule: string;
-  severity: Severity;
-  findings: Finding[];
-}
-
-/** Groups by family (in `order`), then by rule and severity, worst first, then by first line. */
-export function groupFindings(findings: readonly Finding[]): Array<[family: string, groups: RuleGroup[], count: number]> {
-  const byFamily = new Map<string, Map<string, RuleGroup>>();
-  for (const finding of findings) {
-    let rules = byFamily.get(finding.family);
-    if (!rules) byFamily.set(finding.family, (rules = new Map()));
-    const key = `${finding.severity} ${finding.rule}`;
-    const group = rules.get(key);
-    if (group) group.findings.push(finding);
-    else rules.set(key, { rule: finding.rule, severity: finding.severity, findings: [finding] });
-  }
-  const line = (f: Finding) => f.range?.startLine ?? 0;
-  return [...byFamily.entries()]
-    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
-    .map(([family, rules]) => {
-      const groups = [...rules.values()];
-      for (const group of groups) group.findings.sort((x, y) => line(x) - line(y));
-      groups.sort((x, y) => rank[x.severity] - rank[y.severity] || line(x.findings[0]!) - line(y.findings[0]!));
-      return [family, groups, groups.reduce((sum, g) => sum + g.findings.length, 0)];
-    });
 }
 
 /**
