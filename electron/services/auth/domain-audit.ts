@@ -5,6 +5,7 @@ import { auditDkim } from './audit/dkim';
 import { auditDmarc } from './audit/dmarc';
 import { auditExistence } from './audit/existence';
 import { auditMx, auditPtr, auditStartTls } from './audit/mail-servers';
+import { auditNameServers } from './audit/name-servers';
 import { auditBimi, auditMtaSts, auditTlsRpt } from './audit/policies';
 import { AuditRun, type NetworkOptions } from './audit/run';
 import { auditSpf } from './audit/spf';
@@ -30,6 +31,7 @@ export async function auditDomain(dns: CheckDns, query: AuditQuery, network: Par
   let dmarc: { policy: NonNullable<Awaited<ReturnType<typeof auditDmarc>>['policy']>; recordDomain: string } | undefined;
   let mxHosts: string[] = [];
   await run.section('domain', 'Domain', () => auditExistence(run));
+  await run.section('dns', 'Name servers, SOA and DNSSEC', () => auditNameServers(run));
   await run.section('spf', 'SPF', async () => {
     const result = await auditSpf(run);
     spfTree = result.tree;

@@ -40,6 +40,8 @@ const shape = (type: string, records: ZoneRecord[]): DnsAnswer => {
       return records.flatMap((record) => (record.type === 'TXT' ? [record.strings] : []));
     case 'MX':
       return records.flatMap((record) => (record.type === 'MX' ? [{ exchange: record.exchange, priority: record.priority }] : []));
+    case 'SOA':
+      return records.flatMap((record) => (record.type === 'SOA' ? [`${record.mname} ${record.rname} ${record.serial}`] : []));
     default:
       return records.flatMap((record) => ('value' in record ? [record.value] : []));
   }

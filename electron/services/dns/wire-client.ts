@@ -12,7 +12,7 @@ export interface WireServer {
 }
 
 /** The record types checks ask for; anything else is refused before a packet is built. */
-const QUERY_TYPES = new Set(['A', 'AAAA', 'MX', 'TXT', 'CNAME', 'NS', 'PTR', 'SOA']);
+const QUERY_TYPES = new Set(['A', 'AAAA', 'MX', 'TXT', 'CNAME', 'NS', 'PTR', 'SOA', 'DS']);
 /** A CNAME chain a server leaves for the client to follow ends after this many hops (a loop). */
 const MAX_CNAME_HOPS = 8;
 /** A TCP answer is at most 64 KiB by its length prefix; a longer stream is not DNS. */
@@ -127,6 +127,11 @@ function shape(rrtype: string, records: packet.Answer[]): DnsAnswer {
       return records.map((record) => {
         const data = (record as packet.SoaAnswer).data;
         return `${data.mname} ${data.rname} ${data.serial}`;
+      });
+    case 'DS':
+      return records.map((record) => {
+        const data = (record as packet.DSAnswer).data;
+        return `${data.keyTag} ${data.algorithm} ${data.digestType} ${data.digest.toString('hex')}`;
       });
     default:
       return records.map((record) => String((record as packet.StringAnswer).data));

@@ -44,7 +44,7 @@ describe('mailbench auth, spf and dns with an offline zone (no network at all)',
     [['spf', '--ip', 'not-an-ip', '--helo', 'x', '--mail-from', ''], /--ip not-an-ip is not an IPv4 or IPv6 address/],
     [['auth', '/nonexistent/message.eml'], /Cannot read the message \/nonexistent\/message\.eml: ENOENT/],
     [['dns', 'example.com', '--dns', 'dns.example.com'], /"dns.example.com" is not a DNS server address\. Give an IP address/],
-    [['dns', 'not a domain'], /Give exactly one domain/],
+    [['dns', 'not a domain'], /"not a domain" is not a domain; give domains such as example.com\./],
     [['auth', fixture('signed.eml'), '--bogus'], /unknown option --bogus\./],
   ])('%j is a usage error (exit 2) that says what to do', (args, message) => {
     const run = cli(...(args as string[]));

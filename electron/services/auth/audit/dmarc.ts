@@ -1,3 +1,4 @@
+import type { MxAnswer } from '../../dns/resolver';
 import { isDmarcRecord, parseDmarcRecord, type ParsedDmarc } from '../dmarc-record';
 import { OrgDomains } from '../org-domain';
 import type { AuditRun, SectionOutcome } from './run';
@@ -44,12 +45,31 @@ export async function auditDmarc(run: AuditRun): Promise<DmarcAudit> {
   const parsed = parseDmarcRecord(record, recordDomain);
   for (const issue of parsed.issues) run.find(FAMILY, issue.rule, issue.severity, issue.message, issue.why, issue.fix);
   await checkReportAuthorizations(run, walker, recordDomain, parsed);
+  await checkReportDelivery(run, parsed);
   const inherited = recordDomain !== run.domain ? ` (inherited from ${recordDomain})` : '';
   return {
     outcome: { status: run.statusOf(FAMILY), summary: `p=${parsed.policy ?? 'missing'}${inherited}, ${parsed.destinations.length} report destination(s).`, records: [`_dmarc.${recordDomain}: ${record}`] },
     policy: parsed,
     recordDomain,
   };
+}
+
+/** Each rua/ruf destination must accept mail: an MX (not a null MX), or at least an address (RFC 5321 5.1). */
+async function checkReportDelivery(run: AuditRun, parsed: ParsedDmarc): Promise<void> {
+  for (const domain of new Set(parsed.destinations.map((destination) => destination.domain))) {
+    const address = parsed.destinations.find((destination) => destination.domain === domain)!.address;
+    let verdict: 'ok' | 'null-mx' | 'none' | 'unknown' = 'unknown';
+    try {
+      const mx = (await run.dns.resolve(domain, 'MX')) as MxAnswer[];
+      verdict = mx.length === 1 && (mx[0]!.exchange === '' || mx[0]!.exchange === '.') ? 'null-mx' : 'ok';
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'ENOTFOUND') verdict = 'none';
+      else if (code === 'ENODATA') verdict = (await run.resolveOrEmpty<string>(domain, 'A')).length || (await run.resolveOrEmpty<string>(domain, 'AAAA')).length ? 'ok' : 'none';
+    }
+    if (verdict === 'null-mx') run.find(FAMILY, 'dmarc-rua-null-mx', 'error', `Reports go to ${address}, but ${domain} publishes a null MX: it receives no mail.`, 'Every aggregate report bounces, so you see nothing of who sends as your domain.', `Send reports to an address at a domain that receives mail, or remove the null MX of ${domain}.`);
+    if (verdict === 'none') run.find(FAMILY, 'dmarc-rua-no-mx', 'error', `Reports go to ${address}, but ${domain} has no MX and no address: no report can be delivered.`, 'Receivers cannot deliver aggregate reports, so you see nothing of who sends as your domain.', `Publish an MX for ${domain}, or send reports to a mailbox that exists.`);
+  }
 }
 
 /**

@@ -45,7 +45,21 @@ async function fetchPolicy(domain: string, timeoutMs: number): Promise<{ text: s
   }
 }
 
-/** MTA-STS: the _mta-sts TXT record, and the policy (pasted, or fetched over HTTPS when the network allows). */
+/** true: an address; false: the name has none (NXDOMAIN or NODATA for both); undefined: DNS could not say. */
+async function hostResolves(run: AuditRun, host: string): Promise<boolean | undefined> {
+  let unknown = false;
+  for (const type of ['A', 'AAAA']) {
+    try {
+      if (((await run.dns.resolve(host, type)) as string[]).length > 0) return true;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== 'ENOTFOUND' && code !== 'ENODATA') unknown = true;
+    }
+  }
+  return unknown ? undefined : false;
+}
+
+/** MTA-STS: the _mta-sts TXT record, its policy host, and the policy (pasted, or fetched over HTTPS when the network allows). */
 export async function auditMtaSts(run: AuditRun, mxHosts: string[], pasted?: string): Promise<SectionOutcome> {
   const txt = await run.txt(`_mta-sts.${run.domain}`);
   const record = txt.ok ? txt.records.find((text) => /^v=STSv1/i.test(text)) : undefined;
@@ -54,6 +68,12 @@ export async function auditMtaSts(run: AuditRun, mxHosts: string[], pasted?: str
     return { status: 'info', summary: 'No MTA-STS record.' };
   }
   if (!/;\s*id=[A-Za-z0-9]{1,32}\s*;?$/.test(record)) run.find('mta-sts', 'mta-sts-id', 'error', 'The _mta-sts record has no valid id= (1-32 letters and digits).', 'Senders ignore the record.', 'Write "v=STSv1; id=20260101".');
+  // the policy is fetched from https://mta-sts.<domain>/: a host that does not resolve makes the record useless
+  const host = `mta-sts.${run.domain}`;
+  const resolves = await hostResolves(run, host);
+  if (resolves === false) {
+    run.find('mta-sts', 'mta-sts-host', 'error', `The policy host ${host} does not resolve (no A or AAAA).`, 'Senders cannot fetch the policy, so MTA-STS is not applied.', `Publish an A or AAAA record for ${host} pointing at the server that serves /.well-known/mta-sts.txt.`);
+  }
   let text = pasted;
   let source = 'pasted';
   if (text === undefined) {
@@ -74,15 +94,44 @@ export async function auditMtaSts(run: AuditRun, mxHosts: string[], pasted?: str
   return { status: run.statusOf('mta-sts'), summary: `mode ${policy.mode ?? '?'} (${source}), ${policy.mx.length} mx pattern(s).`, records: [record, ...text.split(/\r?\n/).filter(Boolean)] };
 }
 
+/**
+ * Reads a TLS-RPT record (RFC 8460 section 3): `v=TLSRPTv1` first, then `rua=` with one or more
+ * mailto: or https: URIs, fields separated by `;`. Returns each syntax problem as a sentence.
+ */
+export function tlsRptProblems(record: string): string[] {
+  const problems: string[] = [];
+  const fields = record.split(';').map((field) => field.trim()).filter(Boolean);
+  const version = fields[0] ?? '';
+  if (!/^v\s*=\s*TLSRPTv1$/.test(version)) {
+    problems.push(/^v\s*=\s*TLSRPTv1\s/.test(version) ? `"${version}": a ";" is missing after v=TLSRPTv1.` : `"${version.slice(0, 40)}" is not v=TLSRPTv1 (the version is exact, case included).`);
+  }
+  const rua = fields.find((field) => /^rua\s*=/i.test(field));
+  if (!rua && !/rua\s*=/i.test(version)) problems.push('The record has no rua= destination.');
+  for (const uri of (rua?.replace(/^rua\s*=/i, '') ?? '').split(',').map((item) => item.trim()).filter(Boolean)) {
+    if (!/^(?:mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/i.test(uri)) problems.push(`rua= has "${uri}", which is not a mailto: address or an https: URL.`);
+  }
+  return problems;
+}
+
 /** TLS-RPT (RFC 8460): where senders report TLS failures. */
 export async function auditTlsRpt(run: AuditRun): Promise<SectionOutcome> {
   const txt = await run.txt(`_smtp._tls.${run.domain}`);
-  const record = txt.ok ? txt.records.find((text) => /^v=TLSRPTv1/i.test(text)) : undefined;
+  if (!txt.ok && !txt.missing) return notChecked(`DNS error ${txt.code}`);
+  // anything that starts like a TLS-RPT record is one with a syntax error, not "no record"
+  const candidates = txt.ok ? txt.records.filter((text) => /^\s*v\s*=\s*TLSRPT/i.test(text)) : [];
+  if (candidates.length > 1) {
+    run.find('tls-rpt', 'tls-rpt-multiple', 'error', `_smtp._tls.${run.domain} holds ${candidates.length} TLS-RPT records.`, 'Senders ignore all of them when there is more than one (RFC 8460 3).', 'Keep exactly one v=TLSRPTv1 record.');
+    return { status: 'error', summary: `${candidates.length} TLS-RPT records.`, records: candidates };
+  }
+  const record = candidates[0];
+  if (record) {
+    for (const problem of tlsRptProblems(record)) run.find('tls-rpt', 'tls-rpt-syntax', 'error', `TLS-RPT record: ${problem}`, 'Senders ignore a record they cannot parse, so no TLS report reaches you.', `Write it as "v=TLSRPTv1; rua=mailto:tls-reports@${run.domain}".`);
+    if (run.findings.some((finding) => finding.rule === 'tls-rpt-syntax')) return { status: 'error', summary: 'TLS-RPT record with a syntax error.', records: [record] };
+  }
   if (!record) {
     run.find('tls-rpt', 'tls-rpt-missing', 'info', `${run.domain} publishes no TLS-RPT record.`, 'You will not hear about senders failing to deliver over TLS.', `Publish TXT at _smtp._tls.${run.domain}: "v=TLSRPTv1; rua=mailto:tls-reports@${run.domain}".`);
     return { status: 'info', summary: 'No TLS-RPT record.' };
   }
-  if (!/rua=(mailto:|https:)/i.test(record)) run.find('tls-rpt', 'tls-rpt-rua', 'error', 'The TLS-RPT record has no rua=mailto: or rua=https: destination.', 'Senders have nowhere to send reports.', 'Add rua=mailto:tls-reports@… .');
   return { status: run.statusOf('tls-rpt'), summary: 'TLS-RPT record present.', records: [record] };
 }
 

@@ -41,6 +41,17 @@ export async function auditSpf(run: AuditRun): Promise<{ outcome: SectionOutcome
   if (walk.lookups > 10) run.find(FAMILY, 'spf-lookups', 'error', `The record needs ${walk.lookups} DNS lookups (limit 10).`, 'Receivers stop at 10 and return permerror: SPF fails for every message.', 'Remove unused includes or replace some with the ip4:/ip6: ranges they hold (flattening).');
   else if (walk.lookups >= 8) run.find(FAMILY, 'spf-lookups-near', 'warning', `The record needs ${walk.lookups} of 10 DNS lookups.`, 'One more include from a provider change breaks SPF.', 'Keep headroom: remove unused includes.');
   if (walk.voids > 2) run.find(FAMILY, 'spf-voids', 'error', `${walk.voids} lookups of the record find nothing (limit 2).`, 'Receivers return permerror after two void lookups.', 'Remove includes and a:/mx: terms for names that no longer exist.');
+  for (const node of flatten(walk.tree).filter((node) => node !== walk.tree && node.record && !node.problem)) {
+    // an include that passes everyone makes the whole record pass everyone (RFC 7208 5.2)
+    const terms = parseSpfRecord(node.record!).terms.filter((term) => term.kind === 'mechanism');
+    const path = `${node.via} ${node.domain}`;
+    if (terms.some((term) => term.name === 'all' && term.qualifier === '+')) {
+      run.find(FAMILY, 'spf-include-plus-all', 'error', `${path} ends with +all.`, `Every IP in the world passes that ${node.via}, so SPF of ${run.domain} passes for anyone.`, `Remove the ${node.via} of ${node.domain}, or ask its owner to end it with ~all or -all.`);
+    }
+    if (terms.some((term) => term.name === 'ptr')) {
+      run.find(FAMILY, 'spf-include-ptr', 'warning', `${path} uses the ptr mechanism.`, 'RFC 7208 says not to use ptr: slow and unreliable, and some receivers skip it, even inside an include.', `Ask the owner of ${node.domain} to replace ptr with ip4:/ip6: ranges.`);
+    }
+  }
   for (const node of flatten(walk.tree).filter((node) => node.problem && node !== walk.tree)) {
     if (node.notChecked) {
       // unknown is not broken: no "remove the include" for a name the zone simply does not hold
