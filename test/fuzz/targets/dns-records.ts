@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { tlsRptProblems } from '../../../electron/services/auth/audit/policies';
 import { parseDmarcRecord } from '../../../electron/services/auth/dmarc-record';
 import { parseSpfRecord } from '../../../electron/services/auth/spf-record';
 import { parseAuthResults } from '../../../electron/services/seeds/auth-results';
@@ -21,12 +22,13 @@ const structured = fc.tuple(fc.constantFrom('v=spf1 ', 'v=DMARC1; ', 'mx.example
 /** DNS TXT records (SPF, DMARC) and Authentication-Results headers, as they come from zones, DNS and seed mailboxes. */
 export const dnsRecordsTarget: FuzzTarget = {
   name: 'dns-records',
-  summary: 'SPF and DMARC records, Authentication-Results (electron/services/auth, seeds/auth-results.ts)',
+  summary: 'SPF, DMARC and TLS-RPT records, Authentication-Results (electron/services/auth, seeds/auth-results.ts)',
   input: fc.oneof({ weight: 3, arbitrary: structured }, { weight: 3, arbitrary: mutated(samples) }, { weight: 1, arbitrary: anyText }),
   runs: 10_000,
   run(text) {
     parseSpfRecord(text);
     parseDmarcRecord(text, 'mail.example.com');
     parseAuthResults(text);
+    tlsRptProblems(text);
   },
 };

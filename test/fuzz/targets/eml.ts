@@ -1,5 +1,7 @@
 import fc from 'fast-check';
+import { rfc5322Problems } from '../../../electron/services/auth/message-format';
 import { readHeaders } from '../../../electron/services/auth/message-headers';
+import { bodyUnsubscribeLinks } from '../../../electron/services/auth/unsubscribe-links';
 import { lint } from '../../../shared/lint/index';
 import { anyText, mutated } from '../mutate';
 import type { FuzzTarget } from '../target';
@@ -60,6 +62,9 @@ export const emlTarget: FuzzTarget = {
   runs: 20_000,
   run(source) {
     readHeaders(source);
+    // the bulk-sender checklist reads the same bytes for its format check and body unsubscribe links
+    rfc5322Problems(Buffer.from(source, 'latin1'));
+    bodyUnsubscribeLinks(Buffer.from(source, 'latin1'));
     const result = lint({ kind: 'eml', source });
     assertRangesInside(result.findings, source, 'lint eml');
   },
