@@ -1,23 +1,35 @@
 import { parseArgs } from 'node:util';
+import { AppError } from '../../../shared/contract/errors';
 import type { DomainSummary, ImportResult, WhatIf } from '../../../shared/contract/dmarc';
+import type { ImapFolder } from '../../services/dmarc/imap';
 import { DmarcService } from '../../services/dmarc/service';
 import type { Runtime } from '../../services/runtime';
 import { type CliIo, type Command, EXIT, type ExitCode, UsageError } from '../command';
 
 const usage = 'mailbench dmarc import <files, folders or globs...> [--json]'
   + ' | summary [--domain D] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--ptr [--dns SERVER]] [--json]'
-  + ' | whatif --domain D --policy quarantine|reject [--json]';
+  + ' | whatif --domain D --policy quarantine|reject [--json]'
+  + ' | fetch --imap imap[s]://USER@HOST[:PORT][/FOLDER] [--json] (password from MAILBENCH_IMAP_PASSWORD)';
 
 export const dmarc: Command = {
   name: 'dmarc',
   usage,
   async run(args, io, runtime) {
     const [sub, ...rest] = args;
-    switch (sub) {
-      case 'import': return importCommand(rest, io, runtime);
-      case 'summary': return await summaryCommand(rest, io, runtime);
-      case 'whatif': return whatIfCommand(rest, io, runtime);
-      default: throw new UsageError(`dmarc needs a subcommand (import, summary or whatif), not ${JSON.stringify(sub ?? '')}.`);
+    try {
+      switch (sub) {
+        case 'import': return await importCommand(rest, io, runtime);
+        case 'summary': return await summaryCommand(rest, io, runtime);
+        case 'whatif': return whatIfCommand(rest, io, runtime);
+        case 'fetch': return await fetchCommand(rest, io, runtime);
+        default: throw new UsageError(`dmarc needs a subcommand (import, summary, whatif or fetch), not ${JSON.stringify(sub ?? '')}.`);
+      }
+    } catch (error) {
+      // A mailbox that refuses the login or has no such folder: one clear line and exit 2.
+      if (error instanceof AppError && ['invalid_input', 'not_found', 'network'].includes(error.code)) {
+        throw new UsageError(`${error.message}${error.details.hint ? ` ${error.details.hint}` : ''}`);
+      }
+      throw error;
     }
   },
 };
@@ -25,6 +37,38 @@ export const dmarc: Command = {
 const service = (runtime: () => Runtime) => new DmarcService(runtime().db);
 const percent = (part: number, whole: number) => (whole ? `${((100 * part) / whole).toFixed(1)}%` : '-');
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `imap[s]://user@host[:port][/folder]`: where a fetch reads report mail from. */
+export function parseImapUrl(value: string, password: string | undefined): ImapFolder {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--imap must be imap[s]://USER@HOST[:PORT][/FOLDER], not ${JSON.stringify(value)}.`);
+  }
+  if (url.protocol !== 'imap:' && url.protocol !== 'imaps:') throw new UsageError(`--imap must start with imap:// or imaps://, not ${url.protocol}//.`);
+  if (!url.username || !url.hostname) throw new UsageError('--imap needs a user and a host: imaps://USER@HOST/FOLDER.');
+  if (url.password) throw new UsageError('Do not put the password in --imap (it would stay in your shell history); set MAILBENCH_IMAP_PASSWORD.');
+  if (!password) throw new UsageError('Set MAILBENCH_IMAP_PASSWORD to the password of the mailbox.');
+  const tls = url.protocol === 'imaps:';
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, ''), port: url.port ? Number(url.port) : tls ? 993 : 143, tls,
+    user: decodeURIComponent(url.username), password, folder: decodeURIComponent(url.pathname.replace(/^\//, '')) || 'INBOX',
+  };
+}
+
+async function fetchCommand(args: string[], io: CliIo, runtime: () => Runtime): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { imap: { type: 'string' }, json: { type: 'boolean' } } });
+  if (!values.imap || positionals.length) throw new UsageError('dmarc fetch needs --imap imap[s]://USER@HOST[:PORT][/FOLDER] and nothing else.');
+  const folder = parseImapUrl(values.imap, io.env.MAILBENCH_IMAP_PASSWORD);
+  const result = await service(runtime).fetchImap(folder);
+  if (values.json) io.out(JSON.stringify(result, null, 2));
+  else {
+    printImport(result, io);
+    io.out(`${result.fetched} new message${result.fetched === 1 ? '' : 's'} read from ${folder.folder}`);
+  }
+  return result.refused.length > 0 ? EXIT.findings : EXIT.ok;
+}
 
 async function importCommand(args: string[], io: CliIo, runtime: () => Runtime): Promise<ExitCode> {
   const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { json: { type: 'boolean' } } });
@@ -36,16 +80,18 @@ async function importCommand(args: string[], io: CliIo, runtime: () => Runtime):
     io.err(`… ${p.files.toLocaleString('en-US')} files read: ${p.imported} imported, ${p.duplicates} duplicates, ${p.refused} refused`);
   });
   if (values.json) io.out(JSON.stringify(result, null, 2));
-  else {
-    for (const r of result.imported) {
-      io.out(`${r.file}: ${r.kind} report ${r.reportId} from ${r.orgName} for ${r.domain}, ${r.begin.slice(0, 10)} to ${r.end.slice(0, 10)}: ${r.records} records, ${r.messages} messages`);
-      for (const warning of r.warnings) io.out(`  note: ${warning}`);
-    }
-    for (const d of result.duplicates) io.out(`${d.file}: ${d.kind} report ${d.reportId} from ${d.orgName} is already imported`);
-    for (const r of result.refused) io.out(`${r.file}: refused: ${r.reason}`);
-    io.out(`${result.imported.length} imported, ${result.duplicates.length} duplicates, ${result.refused.length} refused`);
-  }
+  else printImport(result, io);
   return result.refused.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+function printImport(result: ImportResult, io: CliIo): void {
+  for (const r of result.imported) {
+    io.out(`${r.file}: ${r.kind} report ${r.reportId} from ${r.orgName} for ${r.domain}, ${r.begin.slice(0, 10)} to ${r.end.slice(0, 10)}: ${r.records} records, ${r.messages} messages`);
+    for (const warning of r.warnings) io.out(`  note: ${warning}`);
+  }
+  for (const d of result.duplicates) io.out(`${d.file}: ${d.kind} report ${d.reportId} from ${d.orgName} is already imported`);
+  for (const r of result.refused) io.out(`${r.file}: refused: ${r.reason}`);
+  io.out(`${result.imported.length} imported, ${result.duplicates.length} duplicates, ${result.refused.length} refused`);
 }
 
 async function summaryCommand(args: string[], io: CliIo, runtime: () => Runtime): Promise<ExitCode> {

@@ -86,6 +86,13 @@ export const dmarc: Migration = {
         reason_code    TEXT NOT NULL,
         PRIMARY KEY (report_id, policy_seq, seq)
       ) STRICT, WITHOUT ROWID;
+
+      -- What a fetch from an IMAP folder has read: messages up to last_uid, while the folder keeps its UIDVALIDITY.
+      CREATE TABLE dmarc_imap_state (
+        account      TEXT PRIMARY KEY,
+        uid_validity TEXT NOT NULL,
+        last_uid     INTEGER NOT NULL
+      ) STRICT;
     `);
   },
 };

@@ -1,5 +1,6 @@
 import type { ImportResult, Summary, SummaryQuery, WhatIf } from '../../../shared/contract/dmarc';
 import type { Db } from '../../db/open';
+import { fetchFromImap, type ImapFolder } from './imap';
 import { DmarcImporter, type ImportProgress, type ImportSource } from './import';
 import { lookUpPtrs } from './ptr';
 import { serviceOf } from './senders';
@@ -21,6 +22,11 @@ export class DmarcService {
 
   importSources(sources: Iterable<ImportSource>, onProgress?: (p: ImportProgress) => void): Promise<ImportResult> {
     return this.importer.importSources(sources, onProgress);
+  }
+
+  /** Imports the report mail of an IMAP folder that earlier fetches have not read. */
+  fetchImap(folder: ImapFolder, onProgress?: (p: ImportProgress) => void) {
+    return fetchFromImap(this.db, this.importer, folder, onProgress);
   }
 
   summary(query: SummaryQuery): Summary {
