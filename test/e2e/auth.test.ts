@@ -75,6 +75,26 @@ describe('the Authentication panel in Chromium', () => {
     expect(await page.getByRole('region', { name: 'MX STARTTLS and certificates: not-checked' }).getByText(/^not checked: /).count()).toBe(1);
   });
 
+  it('checks a dropped 8-bit latin-1 message as bytes: the Mail::DKIM signature over its body verifies', async () => {
+    const eightBit = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/dkim-8bit/${name}`, import.meta.url)));
+    await dropFile(page, 'body', 'latin1.example.org.zone', eightBit('latin1.example.org.zone').toString('utf8'));
+    await page.getByRole('tab', { name: 'Message' }).click();
+    // the file's own bytes, not a UTF-8 string of them: 0xE9 stays one byte
+    await page.evaluate(`(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(${JSON.stringify([...eightBit('signed.eml')])})], 'latin1.eml'));
+      document.querySelector('.auth-drop').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    })()`);
+    const raw = page.getByRole('textbox', { name: /Raw message/ });
+    await expect.poll(() => raw.inputValue(), { timeout: 5000 }).toContain('Bonjour Am\u00e9lie');
+    await page.getByRole('textbox', { name: 'Connecting IP' }).fill('192.0.2.80');
+    await page.getByRole('textbox', { name: 'HELO' }).fill('mail.latin1.example.org');
+    await page.getByRole('textbox', { name: 'MAIL FROM' }).fill('rene@latin1.example.org');
+    await page.getByRole('button', { name: 'Check message' }).click();
+    await page.getByRole('region', { name: 'DKIM perl._domainkey.latin1.example.org: pass' }).waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('region', { name: 'DMARC: pass' }).count()).toBe(1);
+  });
+
   it('generates an Ed25519 key, signs and verifies a round trip, and re-runs a past check from history', async () => {
     await page.getByRole('tab', { name: 'Builders' }).click();
     const builders = page.getByRole('tabpanel');
