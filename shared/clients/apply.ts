@@ -138,8 +138,10 @@ export function applyClient(html: string, clientId: ClientId, options: ApplyOpti
 
 function replacement(html: string, element: HtmlElement, keep: 'content' | 'nothing' | 'images'): string {
   if (keep === 'nothing') return '';
+  // The content runs to the element's own closing tag; without one (left open), to where the parser ended it.
   const close = html.lastIndexOf('</', element.end);
-  const inner = html.slice(element.openEnd, close > element.openEnd ? close : element.end);
+  const ownClose = close >= element.openEnd && html.slice(close + 2, close + 2 + element.tag.length).toLowerCase() === element.tag;
+  const inner = html.slice(element.openEnd, ownClose ? close : element.end);
   if (keep === 'images') return inner.match(/<img\b[^>]*>/gi)?.join('') ?? '';
   return inner.replace(/<(?:source|track|param)\b[^>]*>/gi, '');
 }
