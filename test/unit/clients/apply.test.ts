@@ -61,8 +61,8 @@ describe('applyClient: what each client does to an email, from the caniemail dat
     const gmail = applyClient(html, 'gmail-web');
     expect(gmail.html).toBe('<html><head><style>p{color:#222}</style></head><body><img src="poster.png" alt="Watch"></body></html>');
     expect(gmail.changes.map((c) => c.kind).sort()).toEqual(['element', 'style-block']);
-    // A <video> left open keeps its fallback too, not a stranger's closing tag.
-    expect(applyClient('<div><video><img src="p.png" alt="P"></div><p>After</p>', 'gmail-web').html).toBe('<div><img src="p.png" alt="P"></div><p>After</p>');
+    // A <video> left open to the end keeps all of its fallback, up to the end, not up to the last closing tag inside it.
+    expect(applyClient('<video><img src="p.png" alt="P"><p>After</p>', 'gmail-web').html).toBe('<img src="p.png" alt="P"><p>After</p>');
   });
 
   it('knows seven clients, each with a variant and a fidelity note, and refuses input over its budget', () => {
