@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { parseAggregate } from './aggregate';
 import { type Allowance, gunzip, isGzip, isZip, newAllowance, unzip } from './archive';
 import { budget, mib, refuse } from './budget';
@@ -46,6 +47,11 @@ function readBytes(file: string, bytes: Uint8Array, name: string, allowance: All
     if (reports.length === 0) throw refuse(file, 'The zip archive holds no report.', 'Check what the archive contains.');
     if (skipped.length) for (const report of reports) report.warnings.push(`Skipped ${skipped.length} empty or hidden entr${skipped.length === 1 ? 'y' : 'ies'} of the zip archive.`);
     return reports;
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    // UTF-16 with its byte order mark (some Windows reporters): read as UTF-8 from here on.
+    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), bytes[0] === 0xff ? 'utf-16le' : 'utf-16be');
+    return readBytes(file, Buffer.from(text.replace(/(<\?xml[^>]*encoding=["'])utf-16(["'])/i, '$1UTF-8$2')), name, allowance, depth + 1);
   }
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
   const start = head.trimStart();

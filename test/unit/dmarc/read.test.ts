@@ -95,6 +95,14 @@ describe('aggregate reports', () => {
     expect(report!.warnings).toEqual([expect.stringMatching(/^Skipped 24 characters of text before the XML/), expect.stringMatching(/left open \(<feedback>, <record>, <auth_results>\)/)]);
   });
 
+  it('reads UTF-16 XML with a byte order mark', () => {
+    const xml = fixture('aggregate/protection.outlook.com!example.com!1711756800!1711843200.xml').toString().replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>');
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]);
+    const [report] = readReportFile('utf16.xml', bytes) as AggregateReport[];
+    expect(report).toMatchObject({ orgName: 'Outlook.com', reportId: 'cfeafefe4129445e8c81018bd9177197', warnings: [] });
+    expect(messages(report!)).toBe(1);
+  });
+
   it('reads upper-case results and skips records without a whole-number count', () => {
     const xml = `<feedback><report_metadata><org_name>x</org_name><report_id>1</report_id><date_range><begin>0</begin><end>1</end></date_range></report_metadata>
       <policy_published><domain>Example.ORG</domain><p>none</p></policy_published>
