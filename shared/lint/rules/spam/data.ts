@@ -45,5 +45,10 @@ export interface SpamRuleData {
   version: string;
   files: string[];
   rules: SpamRuleDef[];
-  lists: Record<'freemail_domains' | 'freemail_whitelist' | 'url_shortener' | 'util_rb_tld' | 'util_rb_2tld' | 'util_rb_3tld' | 'redirector_pattern', string[]>;
+  lists: Record<'freemail_domains' | 'freemail_whitelist' | 'url_shortener' | 'util_rb_tld' | 'util_rb_2tld' | 'util_rb_3tld' | 'redirector_pattern', string[]> & {
+    /** enlist_addrlist (NAME) address globs, lower-cased. */
+    addrlists: Record<string, string[]>;
+    /** enlist_uri_host (NAME) domains, lower-cased; a leading ! excludes. */
+    uriHosts: Record<string, string[]>;
+  };
 }

@@ -251,7 +251,13 @@ export function translate(pattern, perlFlags) {
         // Possessive: the atom with its quantifier as an atomic group.
         i++;
         if (lastAtomStart < 0) return { error: 'possessive quantifier without atom' };
-        if (hasBackref) return { error: 'possessive quantifier with backreferences' };
+        if (hasBackref) {
+          // A lookahead-and-backreference emulation would renumber the pattern's own groups: with backreferences
+          // the quantifier stays greedy, which differs from possessive only when backtracking into it matters.
+          out += q;
+          lastAtomStart = -1;
+          continue;
+        }
         capture++;
         // Renumbering: groups opened inside the atom keep their numbers only if none follow; a capture before
         // this one shifts nothing because the new group is appended after them in order of opening.
@@ -317,7 +323,8 @@ function readClass(p, start, caseless) {
       if (n === 's') out += SPACE;
       else if (n === 'h') out += H_SPACE;
       else if (n === 'v') out += V_SPACE;
-      else if (n === 'S' || n === 'H' || n === 'V') return { error: `\\${n} inside a class` };
+      else if (n === 'S') out += '\\S'; // JavaScript's \S inside a class; differs from Perl's only on NBSP
+      else if (n === 'H' || n === 'V') return { error: `\\${n} inside a class` };
       else if (n === 'x') {
         if (p[i + 1] === '{') {
           const end = p.indexOf('}', i);

@@ -454,6 +454,14 @@ export const headerEvals: Array<[string, EvalFn]> = [
       return (min === 'undef' || similar >= num(min)) && (max === 'undef' || similar < num(max));
     },
   ],
+  ['check_from_in_list', (ctx, [list]) => allFromAddrs(ctx).some((a) => inAddrList(String(list), a))],
+  [
+    'check_replyto_in_list',
+    (ctx, [list]) => {
+      const replyto = scalar(ctx.view, 'Reply-To:addr');
+      return replyto !== '' && inAddrList(String(list), replyto);
+    },
+  ],
   // Lists a user configures (welcomelist_from, blocklist_to ...) are empty out of the box, and the default
   // welcomelist needs SPF/DKIM results (network): none of these can hit offline, as with spamd -L.
   ...[
@@ -525,6 +533,15 @@ function bodyFreemails(ctx: EvalContext): string[] {
     }
     return emails.filter(isFreemail);
   });
+}
+
+// enlist_addrlist globs as WLBLEval matches them: whole address, case-insensitive, * any run, ? one character.
+const addrLists = new Map(
+  Object.entries(spamRuleData.lists.addrlists).map(([name, globs]) => [name, globs.map((g) => new RegExp(`^${g.replace(/[.+^${}()|[\]\\@]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i'))]),
+);
+
+function inAddrList(list: string, address: string): boolean {
+  return (addrLists.get(list) ?? []).some((re) => re.test(address.toLowerCase()));
 }
 
 function isUtf8(octets: string): boolean {

@@ -1,5 +1,35 @@
 /** URIEval.pm, HTTPSMismatch.pm and ImageInfo's counts: checks over links and attached images. */
+import { spamRuleData } from '../rules.generated';
 import { type EvalContext, type EvalFn, memo, num } from './types';
+
+// enlist_uri_host lists: domain -> listed (true) or excluded with a leading ! (false).
+const uriHostLists = new Map(
+  Object.entries(spamRuleData.lists.uriHosts).map(([name, hosts]) => [name, new Map(hosts.map((h) => (h.startsWith('!') ? [h.slice(1), false] : [h, true])))]),
+);
+
+/** WLBLEval _check_uri_host_listed: a link's host, or a parent domain of it, is in the list (and not excluded). */
+function uriHostListed(ctx: EvalContext, list: string): boolean {
+  const hosts = uriHostLists.get(list);
+  if (!hosts) return false;
+  return memo(ctx, `urihosts:${list}`, () => {
+    const seen = new Set<string>();
+    for (const uri of ctx.view.uris) {
+      if (/^mailto:/i.test(uri)) continue;
+      const host = /^[a-z][\w+.-]*:\/*(?:[^/@?#]*@)?([^/:?#]+)/i.exec(uri)?.[1]?.toLowerCase();
+      if (!host || seen.has(host)) continue;
+      seen.add(host);
+      const keys = /^\d+\.\d+\.\d+\.\d+$/.test(host) ? [host] : host.split('.').map((_, i, parts) => parts.slice(i).join('.'));
+      for (const key of keys) {
+        const verdict = hosts.get(key);
+        if (verdict !== undefined) {
+          if (verdict) return true;
+          break;
+        }
+      }
+    }
+    return false;
+  });
+}
 
 const IS_IPV4 = /^\d+\.\d+\.\d+\.\d+$/;
 
@@ -60,6 +90,7 @@ export const uriEvals: Array<[string, EvalFn]> = [
         [...html.results.uris].some(([k, v]) => /^https?:\/*(?:[^@/]+@)?\d+\.\d+\.\d+\.\d+/i.test(k) && v.anchorText.some((t) => !/^https:\/*(?:[^@/]+@)?\d+\.\d+\.\d+\.\d+/i.test(t) && /https:/i.test(t))),
       ),
   ],
+  ['check_uri_host_listed', (ctx, [list]) => uriHostListed(ctx, String(list))],
   ['check_uri_truncated', (ctx) => ctx.view.htmlAll.some((h) => h.results.tests.has('uri_truncated'))],
   [
     'image_count',
