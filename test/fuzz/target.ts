@@ -10,7 +10,7 @@ export interface FuzzTarget<T = string> {
   name: string;
   summary: string;
   input: fc.Arbitrary<T>;
-  /** Inputs `npm run fuzz` generates for it; all targets together make at least 100,000. */
+  /** Inputs `npm run fuzz` generates for it; all targets together make at least 200,000. */
   runs: number;
   run(input: T): unknown;
   /** A refused input names its line (zone files, CSV), so the editor can point at it. */

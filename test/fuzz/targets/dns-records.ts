@@ -24,7 +24,7 @@ export const dnsRecordsTarget: FuzzTarget = {
   name: 'dns-records',
   summary: 'SPF, DMARC and TLS-RPT records, Authentication-Results (electron/services/auth, seeds/auth-results.ts)',
   input: fc.oneof({ weight: 3, arbitrary: structured }, { weight: 3, arbitrary: mutated(samples) }, { weight: 1, arbitrary: anyText }),
-  runs: 10_000,
+  runs: 20_000,
   run(text) {
     parseSpfRecord(text);
     parseDmarcRecord(text, 'mail.example.com');

@@ -20,6 +20,6 @@ export const seedCsvTarget: FuzzTarget = {
   name: 'seed-csv',
   summary: 'seed list CSV imports (electron/services/seeds/seed-csv.ts)',
   input: fc.oneof({ weight: 4, arbitrary: structured }, { weight: 3, arbitrary: mutated([sample]) }, { weight: 1, arbitrary: anyText }),
-  runs: 15_000,
+  runs: 25_000,
   run: (text) => parseSeedCsv(text, 'fuzz.csv'),
 };

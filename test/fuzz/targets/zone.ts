@@ -44,7 +44,7 @@ export const zoneTarget: FuzzTarget = {
   name: 'zone',
   summary: 'DNS zone files (electron/services/dns/zone-file.ts)',
   input: fc.oneof({ weight: 4, arbitrary: structured }, { weight: 3, arbitrary: mutated([sample]) }, { weight: 1, arbitrary: anyText }),
-  runs: 35_000,
+  runs: 50_000,
   errorsHaveLines: true,
   run: (text) => parseZoneFile(text, { origin: 'example.com', file: 'fuzz.zone' }),
 };
