@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 
-export const reportKinds = ['aggregate', 'failure', 'tls'] as const;
+const reportKinds = ['aggregate', 'failure', 'tls'] as const;
 export const ReportKind = z.enum(reportKinds);
 
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
@@ -91,7 +91,7 @@ export const SummaryQuery = z.object({
 }).strict();
 export type SummaryQuery = z.infer<typeof SummaryQuery>;
 
-export const whatIfPolicies = ['quarantine', 'reject'] as const;
+const whatIfPolicies = ['quarantine', 'reject'] as const;
 
 export const WhatIf = z.object({
   domain: z.string(),

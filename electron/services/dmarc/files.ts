@@ -9,11 +9,11 @@ import { budget, mib, refuse } from './budget';
 export type Found = { path: string } | { path: string; refused: string };
 
 /** Names a report file may have. Folders yield only these; a file named outright with another is refused by its name, before it is opened. */
-export const reportExtensions = ['.xml', '.gz', '.zip', '.json', '.eml'] as const;
+const reportExtensions = ['.xml', '.gz', '.zip', '.json', '.eml'] as const;
 const isReportName = (name: string) => reportExtensions.some((extension) => name.toLowerCase().endsWith(extension));
 const wrongName = 'Mailbench reads reports from .xml, .xml.gz, .zip, .json, .json.gz and .eml files; rename the file if it is one.';
 /** One answer for a name that is missing or cannot be read, so an import is no oracle for what exists. */
-export const cannotReadReason = 'No such file or folder, or not one you may read.';
+const cannotReadReason = 'No such file or folder, or not one you may read.';
 
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 /** Folders deeper than this below the one named are not walked (a mail archive is two or three deep). */

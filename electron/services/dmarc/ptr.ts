@@ -2,7 +2,7 @@ import { Resolver } from 'node:dns/promises';
 import { isIP } from 'node:net';
 
 /** Addresses looked up in one summary, busiest first; lookups at once; seconds each may take. */
-export const PTR_LIMIT = 100;
+const PTR_LIMIT = 100;
 const PARALLEL = 8;
 const TIMEOUT_MS = 2000;
 
