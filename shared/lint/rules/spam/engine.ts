@@ -203,17 +203,12 @@ export function runEngine(view: SpamView, only?: ReadonlySet<string>, timing?: M
   const hits = new Map<string, number>();
   const ctx: EvalContext = { view, hits, memo: new Map() };
   pseudoHeaders(ctx);
-  const metas: EngineRule[] = [];
   // Keyed by the line array itself: header values get a fresh one-element array each, and are not cached.
   const hay = new Map<string[], Haystack>();
   const full = [view.full];
-  for (const rule of engineRules) {
-    if (!rule.runs) continue;
-    if (only && !only.has(rule.name)) continue;
-    if (rule.type === 'meta') {
-      metas.push(rule);
-      continue;
-    }
+  const evaluated = new Set<string>();
+  const evaluate = (rule: EngineRule): void => {
+    evaluated.add(rule.name);
     let count = 0;
     const started = timing ? performance.now() : 0;
     if (rule.eval) {
@@ -228,24 +223,34 @@ export function runEngine(view: SpamView, only?: ReadonlySet<string>, timing?: M
     else if (rule.type === 'mimeheader') count = mimeheaderRule(rule, view);
     if (timing) timing.set(rule.name, (timing.get(rule.name) ?? 0) + performance.now() - started);
     if (count > 0) hits.set(rule.name, count);
-  }
-  // Metas in dependency order: each resolves its meta dependencies first (cycles count as 0, as SpamAssassin
-  // leaves unsolvable metas out).
-  const metaIndex = new Map(metas.map((m) => [m.name, m]));
+  };
+  // A rule's value for a meta, computed when first asked: sub-rules no scoring rule needs are never run, and a
+  // meta's && / || stop where Perl stops, so the operands they skip cost nothing (the value is the same). Rules that
+  // do not run (unported, network, score 0, undefined) count 0, as in spamd -L; cycles count 0 as SpamAssassin
+  // leaves unsolvable metas out.
   const state = new Map<string, number | 'busy'>();
   const resolve = (name: string): number => {
-    const meta = metaIndex.get(name);
-    if (!meta) return hits.get(name) ?? 0;
+    const rule = engineRuleIndex.get(name);
+    if (!rule?.runs || (only && !only.has(name))) return 0;
+    if (rule.type !== 'meta') {
+      if (!evaluated.has(name)) evaluate(rule);
+      return hits.get(name) ?? 0;
+    }
     const known = state.get(name);
     if (known === 'busy') return 0;
     if (known !== undefined) return known;
     state.set(name, 'busy');
-    const value = evalMeta(meta.meta!, hits, resolve);
+    const value = evalMeta(rule.meta!, hits, resolve);
     state.set(name, value);
-    if (value) hits.set(name, typeof value === 'number' ? value : 1);
+    if (value) hits.set(name, value);
     return value;
   };
-  for (const meta of metas) resolve(meta.name);
+  // Every rule that scores runs; sub-rules only as their metas need them.
+  for (const rule of engineRules) {
+    if (!rule.runs) continue;
+    if (only ? !only.has(rule.name) : rule.name.startsWith('__') || !rule.score) continue;
+    resolve(rule.name);
+  }
   const scoring: EngineRule[] = [];
   let score = 0;
   for (const [name, count] of hits) {
