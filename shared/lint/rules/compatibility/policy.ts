@@ -122,7 +122,7 @@ export function supportOf(slug: string, client: string): { code: SupportCode; no
 
 /**
  * Severity by share of the audience that loses the feature: 25 % or more is an error, 5 % or more a warning,
- * anything less (or partial support for 25 % or more) is information. Enhancements stay information.
+ * anything less (or partial support for 25 % or more) is information. Enhancements are no finding.
  */
 const verdicts = new WeakMap<CompatPolicy, Map<string, FeatureVerdict | undefined>>();
 
