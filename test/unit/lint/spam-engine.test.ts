@@ -30,6 +30,9 @@ describe('Perl regex to JavaScript', () => {
     expect(js('/a++b/').test('aaab')).toBe(true);
     expect(js('/(?>a+)b/').test('aab')).toBe(true);
     expect(js('/f o o # comment\n/x').test('foo')).toBe(true);
+    // __HELO_NOT_RDNS: a backreference compared case-insensitively, (?i)\1 (it fired on every upper-case HELO)
+    expect(js('/^(\\S+) (?!(?i)\\1)\\S/').test('mx.example.com MX.EXAMPLE.COM')).toBe(false);
+    expect(js('/^(\\S+) (?!(?i)\\1)\\S/').test('mx.example.com other.example.net')).toBe(true);
   });
 
   it('names the Perl feature it cannot translate', () => {

@@ -102,6 +102,7 @@ export function translate(pattern, perlFlags) {
   const multiline = flags.has('m');
   const dotall = flags.has('s');
   let lastAtomStart = -1;
+  let caselessBackref = false;
   let atomic = 0;
   let capture = 0;
   for (let i = 0; i < p.length; i++) {
@@ -153,7 +154,10 @@ export function translate(pattern, perlFlags) {
           const oct = m ? m[0] : '0';
           out += hex2(parseInt(oct, 8) & 0xff);
           i += oct.length - 1;
-        } else out += `\\${n}`;
+        } else {
+          out += `\\${n}`;
+          if (caseless && manualCase) caselessBackref = true;
+        }
       } else if (n === 'k') {
         const m = /^k(?:<(\w+)>|\{(\w+)\}|'(\w+)')/.exec(p.slice(i));
         if (!m) return { error: '\\k without a name' };
@@ -284,7 +288,9 @@ export function translate(pattern, perlFlags) {
     }
   }
   if (groups.length) return { error: 'unbalanced (' };
-  const jsFlags = flags.has('i') && !manualCase ? 'i' : '';
+  // A backreference compared case-insensitively ((?i)\1) cannot be folded by hand: the whole regex takes the i flag,
+  // which only widens its case-sensitive parts.
+  const jsFlags = (flags.has('i') && !manualCase) || caselessBackref ? 'i' : '';
   try {
     new RegExp(out, jsFlags);
   } catch (e) {

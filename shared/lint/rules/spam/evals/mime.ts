@@ -246,6 +246,24 @@ export const mimeEvals: Array<[string, EvalFn]> = [
       return m.octets.length - m.root.bodyStart <= num(min);
     },
   ],
+  [
+    'tvd_vertical_words',
+    (ctx, [min, max]) => {
+      // BodyEval: the highest share of spaces to non-spaces in any rendered line over 5 characters.
+      const pct = memo(ctx, 'tvd_vertical_words', () => {
+        let best = -1;
+        for (const line of ctx.view.body) {
+          if (line.length <= 5) continue;
+          const spaces = line.split(' ').length - 1;
+          const nonspaces = line.length - spaces;
+          const p = spaces > nonspaces || nonspaces === 0 ? 100 : Math.trunc((100 * spaces) / nonspaces);
+          if (p > best) best = p;
+        }
+        return best;
+      });
+      return pct >= num(min) && pct < (num(max) >= 100 ? 101 : num(max));
+    },
+  ],
   // ok_locales defaults to "all": no charset is far away.
   ['check_for_faraway_charset', () => false],
   ['check_for_faraway_charset_in_headers', () => false],
