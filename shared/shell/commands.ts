@@ -3,7 +3,7 @@
  * Electron menu and the renderer's shortcut handler and help sheet read this one
  * table, so an accelerator shown in the menu is the one the help sheet lists.
  */
-export const panelIds = ['editor', 'lint', 'auth', 'seeds', 'warmup', 'settings'] as const;
+export const panelIds = ['editor', 'lint', 'auth', 'seeds', 'warmup', 'dmarc', 'settings'] as const;
 export type PanelId = (typeof panelIds)[number];
 
 export const previewModes = ['mobile', 'tablet', 'desktop', 'dark', 'images', 'text'] as const;
@@ -43,6 +43,7 @@ const panelLabels: Record<PanelId, string> = {
   auth: 'Authentication',
   seeds: 'Seed tests',
   warmup: 'Warmup',
+  dmarc: 'DMARC reports',
   settings: 'Settings',
 };
 const previewLabels: Record<PreviewMode, string> = {

@@ -20,6 +20,12 @@ const paths: Record<string, ReactNode> = {
     </>
   ),
   warmup: <path d="M3 17h14M4 14l4-4 3 3 5-6M13 7h3v3" />,
+  dmarc: (
+    <>
+      <path d="M5 2.5h7l3 3V17.5H5z" />
+      <path d="M8 14v-3M10.5 14V8.5M13 14v-4.5" />
+    </>
+  ),
   settings: (
     <>
       <circle cx="10" cy="10" r="2.5" />
