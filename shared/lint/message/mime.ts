@@ -177,8 +177,11 @@ function makeNode(text: string, headers: Header[], bodyStart: number, bodyEnd: n
     encoding,
     decoded() {
       if (decodedCache === undefined) {
-        if (encoding.startsWith('base64')) decodedCache = octetsOf(base64Decode(text, bodyStart, bodyEnd));
-        else if (encoding.startsWith('quoted-printable')) decodedCache = octetsOf(quotedPrintableDecode(text.slice(bodyStart, bodyEnd).replace(/[ \t]+(?=\n|$)/g, '')));
+        // Node.pm decode(): CRLF inside decoded QP, and inside decoded base64 of text and message parts, becomes LF.
+        if (encoding.startsWith('base64')) {
+          decodedCache = octetsOf(base64Decode(text, bodyStart, bodyEnd));
+          if (/^(?:text|message)\b/.test(type)) decodedCache = decodedCache.replace(/\r\n/g, '\n');
+        } else if (encoding.startsWith('quoted-printable')) decodedCache = octetsOf(quotedPrintableDecode(text.slice(bodyStart, bodyEnd).replace(/[ \t]+(?=\n|$)/g, ''))).replace(/\r\n/g, '\n');
         else decodedCache = text.slice(bodyStart, bodyEnd);
       }
       return decodedCache;

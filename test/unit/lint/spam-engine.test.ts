@@ -85,6 +85,12 @@ describe('MIME from bytes', () => {
     expect(decodeCharset(bytes('caf\xe9'), 'iso-8859-1')).toBe('café');
   });
 
+  it('turns CRLF inside decoded base64 text into LF, as Node.pm does (HTML lengths count it once)', () => {
+    const body = btoa('<p>a</p>\r\n<p>b</p>\r\n');
+    const message = parseMessage(bytes(`Content-Type: text/html\nContent-Transfer-Encoding: base64\n\n${body}\n`));
+    expect(message.leaves[0]!.decoded()).toBe('<p>a</p>\n<p>b</p>\n');
+  });
+
   it('decodes quoted-printable and base64 byte by byte', () => {
     expect(octetsOf(quotedPrintableDecode('a=3Db=\nc =C3=A9'))).toBe('a=bc \xc3\xa9');
     expect(octetsOf(base64Decode('aGVs\nbG8='))).toBe('hello');
