@@ -133,6 +133,13 @@ describe('the engine', () => {
     expect(own.has('FREEMAIL_FORGED_FROMDOMAIN')).toBe(false);
   });
 
+  it('takes no envelope sender from a Return-Path that a Received header precedes (a second one, added on the way)', () => {
+    const hits = runEngine(message('Return-Path: a@example.org\nReceived: from x by y; Thu, 1 Aug 2002 10:00:00 +0000\nReturn-Path: <b@example.net>\nFrom: c@example.com\nSubject: hi\nContent-Type: text/plain', 'hello')).hits;
+    expect(hits.has('HEADER_FROM_DIFFERENT_DOMAINS')).toBe(false);
+    const single = runEngine(message('Return-Path: a@example.org\nFrom: c@example.com\nSubject: hi\nContent-Type: text/plain', 'hello')).hits;
+    expect(single.has('HEADER_FROM_DIFFERENT_DOMAINS')).toBe(true);
+  });
+
   it('fires SpamAssassin rules by their own definitions (GTUBE, missing Date, all-caps subject)', () => {
     const view = message('From: a@example.com\nTo: b@example.org\nSubject: BUY THIS GREAT THING\nMessage-ID: <1@example.com>\nContent-Type: text/plain', 'XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X');
     const hits = runEngine(view).hits;

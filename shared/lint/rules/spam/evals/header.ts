@@ -28,9 +28,10 @@ export function envelopeFrom(view: SpamView, r: Relays): string | undefined {
   const xSender = scalar(view, 'X-Sender:first:addr');
   if (xSender.includes('@') && view.values('Received').some((v) => v.includes('(fetchmail'))) return undefined;
   const names = view.message.root.headers.map((h) => h.name.toLowerCase());
+  // SpamAssassin's /^Received:.*?^Name:/ over ALL: some Received header comes before some header of that name.
   const receivedBefore = (name: string) => {
-    const at = names.indexOf(name);
-    return at > 0 && names.slice(0, at).includes('received');
+    const received = names.indexOf('received');
+    return received !== -1 && names.lastIndexOf(name) > received;
   };
   for (const [header, lower] of [
     ['X-Envelope-From', 'x-envelope-from'],
