@@ -58,7 +58,7 @@ export function fromAddress(from: string): string | undefined {
   const address = (angle ? angle[1]! : from).trim();
   return /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(address) ? address : undefined;
 }
-export const FROM_NOT_AN_ADDRESS = 'From needs an email address, like News <news@example.com> or news@example.com';
+export const FROM_NOT_AN_ADDRESS = 'Enter an email address, like News <news@example.com> or news@example.com';
 export const From = z.string().trim().min(1, FROM_NOT_AN_ADDRESS).max(400).refine((value) => fromAddress(value) !== undefined, FROM_NOT_AN_ADDRESS);
 
 /** What is sent: the template's output plus the headers a bulk sender needs. */

@@ -117,11 +117,11 @@ describe('the Seed tests panel in Chromium', () => {
     await page.getByLabel('Subject').fill('Dead server test');
     const send = page.getByRole('button', { name: 'Send to seeds' });
     await page.getByLabel('From', { exact: true }).fill('not an address');
-    expect(await page.getByText(/^From needs an email address/).count()).toBe(1);
+    expect(await page.getByText(/^Enter an email address, like/).count()).toBe(1);
     expect(await page.getByLabel('From', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await send.isDisabled()).toBe(true);
     await page.getByLabel('From', { exact: true }).fill('Shop <news@sender.test>');
-    expect(await page.getByText(/^From needs an email address/).count()).toBe(0);
+    expect(await page.getByText(/^Enter an email address, like/).count()).toBe(0);
 
     await send.click();
     await page.getByText(/^Warning: The copies carry no List-Unsubscribe header/).waitFor();

@@ -1,5 +1,6 @@
-import { PassThrough, pipeline, Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
+import DKIM, { type DKIMOptions } from 'nodemailer/lib/dkim';
 import type { LostAfterData, RecipientRecord, SendResult, SmtpTarget } from './run-store';
 import type { RowWriter, SentRow } from './row-writer';
 
@@ -33,23 +34,30 @@ export function createSmtpTransport(target: SmtpTarget, password: string | undef
   return transport;
 }
 
-/** Attempts in flight: the raw source of each, and what to call once the connection has read all of it. */
-const handovers = new WeakMap<Readable, () => void>();
+/** What an attempt asks of the transport's stream stage, carried in the message options under this key. */
+const ATTEMPT = 'mailbenchAttempt';
+interface AttemptWatch {
+  /** Called once the connection has read the whole message. */
+  handedOver(): void;
+  /** Signs the message as the last step before the watch, when a key was chosen. */
+  dkim: DKIM | undefined;
+}
 
 /**
- * nodemailer buffers a message well before the server says 354, so our own source ends
- * early; the last stage of the message's stream, though, is read only by the DATA
- * stream, which writes the final dot when it ends. Its end is the moment the whole
- * message was handed to the connection.
+ * nodemailer buffers a message well before the server says 354, so the message's own
+ * stream ends early; the last stage of it, though, is read only by the DATA stream,
+ * which writes the final dot when it ends. The end of that stage is the moment the
+ * whole message was handed to the connection. DKIM signs here, before the watch, since
+ * a signer reads all of its input before writing anything and would hide that moment.
  */
-function watchHandover(mail: { data: { raw?: unknown }; message: { processFunc(fn: (input: Readable) => Readable): void } }, done: (error?: Error | null) => void): void {
-  const handedOver = mail.data.raw instanceof Readable ? handovers.get(mail.data.raw) : undefined;
-  if (handedOver) {
+function watchHandover(mail: { data: object; message: { processFunc(fn: (input: Readable) => Readable): void } }, done: (error?: Error | null) => void): void {
+  const watch = (mail.data as { [ATTEMPT]?: AttemptWatch })[ATTEMPT];
+  if (watch) {
     mail.message.processFunc((input) => {
-      const output = new PassThrough();
-      pipeline(input, output, () => {});
-      output.once('end', handedOver);
-      return output;
+      // No stage of our own: a readable ends only once its reader has taken everything.
+      const last = watch.dkim ? watch.dkim.sign(input) : input;
+      last.once('end', watch.handedOver);
+      return last;
     });
   }
   done();
@@ -209,9 +217,12 @@ export async function runSends(job: SendJob): Promise<void> {
  * cancelled while waiting.
  */
 async function sendClaimed(job: SendJob, row: RecipientRecord): Promise<SentRow | undefined> {
-  let mail: RenderedMail;
+  let message: SendMailOptions;
+  let dkim: DKIM | undefined;
   try {
-    mail = await renderMail(job.build(row));
+    const { dkim: signing, ...rest } = job.build(row);
+    message = rest;
+    dkim = signing ? new DKIM(signing as DKIMOptions) : undefined;
   } catch (error) {
     // Nothing left this machine, and the same message would fail the same way again.
     return { row, result: { status: 'failed', response: `The message could not be built: ${(error as Error).message}`.slice(0, 1000), durationMs: 0 } };
@@ -219,12 +230,13 @@ async function sendClaimed(job: SendJob, row: RecipientRecord): Promise<SentRow 
   for (let attempt = 1; ; attempt++) {
     if (attempt > 1 && !(await job.writes.settleAndClaim(undefined, row)).claimed) return undefined;
     const started = performance.now();
-    const source = mail.source();
+    let handedOver = false;
+    const watch: AttemptWatch = { handedOver: () => (handedOver = true), dkim };
     let outcome: Attempt;
     try {
-      outcome = classifyInfo((await job.transport.sendMail({ envelope: mail.envelope, raw: source.stream })) as SmtpInfo, performance.now() - started);
+      outcome = classifyInfo((await job.transport.sendMail({ ...message, [ATTEMPT]: watch } as SendMailOptions)) as SmtpInfo, performance.now() - started);
     } catch (error) {
-      outcome = classifyError(error as SmtpError, performance.now() - started, source.handedOver());
+      outcome = classifyError(error as SmtpError, performance.now() - started, handedOver);
     }
     if (outcome.kind !== 'retry') return { row, result: outcome.result };
     const { failure } = outcome;
@@ -234,36 +246,6 @@ async function sendClaimed(job: SendJob, row: RecipientRecord): Promise<SentRow 
     job.onRow(await job.writes.requeue(row, failure));
     if (!(await sleep(backoffMs(attempt, job.retry), job.signal))) return undefined;
   }
-}
-
-/** Renders messages to bytes (DKIM-signed when asked) without sending them. */
-const renderer = nodemailer.createTransport({ streamTransport: true, buffer: true });
-
-interface RenderedMail {
-  envelope: { from: string; to: string[] };
-  /** A fresh source for one attempt; `handedOver` turns true once the connection has read all of it. */
-  source(): { stream: Readable; handedOver(): boolean };
-}
-
-/**
- * The message as bytes, sent raw from a stream of ours that `watchHandover` knows, so
- * a failed attempt can tell whether the whole message (and with it the final dot) had
- * gone out. Rendering first also signs once per row rather than once per attempt, and
- * leaves no DKIM stage after the one that watches.
- */
-async function renderMail(options: SendMailOptions): Promise<RenderedMail> {
-  const info = await renderer.sendMail(options);
-  const raw = info.message as Buffer;
-  const envelope = { from: info.envelope.from || '', to: info.envelope.to };
-  return {
-    envelope,
-    source() {
-      const stream = Readable.from([raw], { objectMode: false });
-      let ended = false;
-      handovers.set(stream, () => (ended = true));
-      return { stream, handedOver: () => ended };
-    },
-  };
 }
 
 /** Resolves true after `ms`, or false as soon as the signal aborts. */

@@ -411,7 +411,7 @@ export class SeedService {
 function assertFrom(from: string): void {
   const check = From.safeParse(from);
   if (!check.success) {
-    throw new AppError('invalid_input', `${FROM_NOT_AN_ADDRESS}; ${JSON.stringify(from.slice(0, 80))} is not one.`, {
+    throw new AppError('invalid_input', `From ${JSON.stringify(from.slice(0, 80))} holds no email address.`, {
       hint: 'Enter the address your real campaign sends from.',
       issues: [{ path: 'message.from', message: FROM_NOT_AN_ADDRESS }],
     });

@@ -102,7 +102,7 @@ describe('the message a run sends', () => {
     expect(sent.ok).toBe(false);
     if (sent.ok) return;
     expect(sent.error.code).toBe('invalid_input');
-    expect(sent.error.issues).toContainEqual({ path: 'message.from', message: expect.stringMatching(/^From needs an email address/) });
+    expect(sent.error.issues).toContainEqual({ path: 'message.from', message: expect.stringMatching(/Enter an email address, like News <news@example\.com>/) });
 
     const { service } = serviceFor(rt, {});
     await expect(service.startRun({ smtp: { host: '127.0.0.1', port: servers.smtpPort, security: 'none', poolSize: 1, ratePerSecond: 0, password: { kind: 'none' } }, message: message({ from }), recipients: [{ address: boxes[0]!.address, provider: 'other' }] }))
