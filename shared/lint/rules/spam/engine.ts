@@ -86,15 +86,19 @@ function multiple(rule: EngineRule): boolean {
 interface Haystack {
   text: string;
   lower?: string;
-  /** No octet above 0x7f: the ASCII forms of ReplaceTags rules apply. */
+  /** No octet above 0x7f: the ASCII forms of ReplaceTags rules apply (to the whole text, and line by line). */
   ascii: boolean;
+  asciiLines: boolean[];
 }
+
+const highOctet = /[\x80-\xff]/;
 
 function haystack(lines: string[], cache: Map<string[], Haystack>): Haystack {
   let h = cache.get(lines);
   if (!h) {
     const text = lines.join('\n');
-    h = { text, ascii: !/[\x80-\xff]/.test(text) };
+    const ascii = !highOctet.test(text);
+    h = { text, ascii, asciiLines: ascii ? lines.map(() => true) : lines.map((line) => !highOctet.test(line)) };
     cache.set(lines, h);
   }
   return h;
@@ -109,23 +113,21 @@ function mayMatch(rule: EngineRule, h: Haystack): boolean {
   return false;
 }
 
-function matchLines(rule: EngineRule, lines: string[], skipFirst: boolean, ascii: boolean): number {
+function matchLines(rule: EngineRule, lines: string[], skipFirst: boolean, asciiLines: boolean[]): number {
   if (multiple(rule)) {
     const limit = rule.maxhits ?? Infinity;
-    const re = regexFor(rule, true, ascii);
     let hits = 0;
-    for (let i = skipFirst ? 1 : 0; i < lines.length && hits < limit; i++) hits += countMatches(re, lines[i]!, limit - hits);
+    for (let i = skipFirst ? 1 : 0; i < lines.length && hits < limit; i++) hits += countMatches(regexFor(rule, true, asciiLines[i]), lines[i]!, limit - hits);
     return hits;
   }
-  const re = regexFor(rule, false, ascii);
-  for (let i = skipFirst ? 1 : 0; i < lines.length; i++) if (re.test(lines[i]!)) return 1;
+  for (let i = skipFirst ? 1 : 0; i < lines.length; i++) if (regexFor(rule, false, asciiLines[i]).test(lines[i]!)) return 1;
   return 0;
 }
 
 /** A regex rule over line texts: skipped when a required literal is missing, ASCII form on ASCII text. */
 function matchText(rule: EngineRule, lines: string[], hay: Map<string[], Haystack>, skipFirst = false): number {
   const h = haystack(lines, hay);
-  return mayMatch(rule, h) ? matchLines(rule, lines, skipFirst, h.ascii) : 0;
+  return mayMatch(rule, h) ? matchLines(rule, lines, skipFirst, h.asciiLines) : 0;
 }
 
 function headerRule(rule: EngineRule, view: SpamView, hay: Map<string[], Haystack>): number {
