@@ -11,7 +11,6 @@ const rules: RuleMeta[] = [
   { id: 'max-width', family: 'structure', severity: 'warning', message: 'Content wider than 600 px.', why: 'Preview panes and many desktop clients are about 600 px wide; wider content scrolls sideways.', fix: 'Keep the layout at 600 px or less.', source: 'Common email layout width (MJML default 600 px)' },
   { id: 'forbidden-element', family: 'structure', severity: 'error', message: 'Element that email clients strip.', why: 'Clients remove scripts, iframes, embeds and objects, and filters score them.', fix: 'Remove it; link to a web page for interactive content.', source: 'caniemail; every major client' },
   { id: 'unsupported-element', family: 'structure', severity: 'warning', message: 'Element most clients do not support.', why: 'Forms and video work only in a few clients (Apple Mail); elsewhere they are removed or inert.', fix: 'Link to a web page, or use an image linking to the video.', source: 'caniemail html-form, html-video' },
-  { id: 'external-stylesheet', family: 'structure', severity: 'warning', message: 'External stylesheet link.', why: 'Gmail and most webmail ignore <link rel="stylesheet">: the message renders unstyled.', fix: 'Inline the CSS or put it in a <style> block.', source: 'caniemail html-link' },
   { id: 'mjml-validation', family: 'structure', severity: 'error', message: 'MJML validation error.', why: 'mjml drops or misplaces what it cannot validate, so the HTML differs from what you wrote.', fix: 'Fix the element or attribute the message names.', source: 'mjml validator (soft mode)' },
   { id: 'mjml-unclosed-tag', family: 'structure', severity: 'error', message: 'MJML element is not closed.', why: 'mjml compiles unclosed tags without an error, nesting everything after them inside: the layout silently breaks.', fix: 'Close the element (or self-close it with />).', source: 'Mailbench (mjml 5 does not report it)' },
   { id: 'gmail-clip', family: 'structure', severity: 'error', message: 'HTML is over 102 KB: Gmail will clip it.', why: 'Gmail hides everything past 102 KB behind "View entire message", including the unsubscribe link and tracking pixel.', fix: 'Remove unused CSS, comments and repeated styles; minify.', source: 'Gmail clipping limit (102 KB)' },
@@ -63,7 +62,6 @@ function check(ctx: LintContext, report: Report): void {
     const span = { in: 'html' as const, start: element.start, end: element.openEnd };
     if (stripped.has(element.tag)) report({ rule: 'forbidden-element', span, message: `<${element.tag}> is stripped by email clients.` });
     else if (limited.has(element.tag)) report({ rule: 'unsupported-element', span, message: `<${element.tag}> works only in a few clients.` });
-    else if (element.tag === 'link' && /stylesheet/i.test(element.attrs.rel ?? '')) report({ rule: 'external-stylesheet', span });
     if (!wideReported && (element.tag === 'table' || element.tag === 'td' || element.tag === 'img' || element.tag === 'div')) {
       const width = pixels(element.attrs.width) ?? pixels(element.style.get('width')) ?? pixels(element.style.get('min-width'));
       if (width !== undefined && width > 600) {

@@ -101,7 +101,6 @@ const cases: Record<string, { fires: LintInput; clean: LintInput }> = {
   'max-width': { fires: html('<table role="presentation" width="800"><tr><td>Wide</td></tr></table>'), clean: html('<table role="presentation" width="600"><tr><td>Fits</td></tr></table>') },
   'forbidden-element': { fires: html(`${cleanBody}<script>alert(1)</script>`), clean: html() },
   'unsupported-element': { fires: html(`${cleanBody}<form action="https://example.com/f"><input type="text" name="q"></form>`), clean: html() },
-  'external-stylesheet': { fires: html(cleanBody, { head: '<link rel="stylesheet" href="https://example.com/a.css">' }), clean: html(cleanBody, { head: '<style>p { margin: 0 }</style>' }) },
   'gmail-clip': { fires: html(`<p>${words(105 * 1024)}</p>`), clean: html(`<p>${words(90 * 1024)}</p>`) },
   'lint-budget': { fires: html('<p>x</p>'.repeat(10_000)), clean: html('<p>x</p>'.repeat(9_000)) },
   'mjml-unclosed-tag': {
