@@ -132,9 +132,9 @@ describe('Editor and live preview (browser mode, Chromium)', () => {
     await expect.poll(() => page.getByText(/Link not opened: Links with javascript: are never opened/).count()).toBe(1);
 
     // Remote images on relaxes only img-src, and only to https.
-    await page.getByRole('button', { name: 'Remote images' }).click();
+    await page.getByRole('button', { name: 'Remote images', exact: true }).click();
     await expect.poll(() => frame.locator('head meta').first().getAttribute('content')).toContain('img-src data: cid: https:');
-    await page.getByRole('button', { name: 'Remote images' }).click();
+    await page.getByRole('button', { name: 'Remote images', exact: true }).click();
     // Each toggle loaded the hostile email as a fresh document (not morphed in): still nothing ran or fetched.
     await expect.poll(() => frame.locator('head meta').first().getAttribute('content')).not.toContain('https:');
     await page.waitForTimeout(1000);

@@ -43,7 +43,7 @@ describe('a new user in the editor', () => {
     await page.screenshot({ path: screenshotPath('new-user-starter.png') });
     await page.getByTestId('remote-images-off').getByRole('button', { name: 'Load remote images' }).click();
     expect(await page.getByTestId('remote-images-off').count()).toBe(0);
-    await page.getByRole('button', { name: 'Remote images' }).click();
+    await page.getByRole('button', { name: 'Remote images', exact: true }).click();
   });
 
   it('pastes HTML into the MJML mode a fresh document starts in: the document becomes HTML and says so', async () => {
