@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appInBrowser, screenshotPath } from '../support/app-in-browser';
@@ -46,16 +48,26 @@ describe('a new user in the editor', () => {
     await page.getByRole('button', { name: 'Remote images', exact: true }).click();
   });
 
-  it('pastes HTML into the MJML mode a fresh document starts in: the document becomes HTML and says so', async () => {
+  it('pastes a real HTML template into the MJML mode a fresh document starts in: the document becomes HTML and says so', async () => {
     expect(await language()).toBe('MJML');
-    await paste(manyFindings);
+    await paste(readFileSync(join(import.meta.dirname, '../fixtures/templates/cerberus/hybrid.html'), 'utf8'));
     await expect.poll(language, { timeout: 10_000 }).toBe('HTML');
     expect(await page.getByRole('status').filter({ hasText: 'The pasted text is HTML' }).count()).toBe(1);
     await expect.poll(() => page.getByTestId('document-title').textContent()).toMatch(/\.html/);
+    const frame = page.frameLocator('iframe[title="Email preview"]');
+    await expect.poll(() => frame.locator('body').innerText({ timeout: 10_000 }), { timeout: 20_000 }).toMatch(/\w{3,}/);
+    await expect.poll(() => page.locator('.status-bar').textContent(), { timeout: 20_000 }).toMatch(/spam \d/);
+    // Nothing on screen reads as a program's words instead of a person's.
+    expect(await page.locator('body').innerText()).not.toMatch(/undefined|NaN|does not fit its schema|\[object /);
+    await page.screenshot({ path: screenshotPath('new-user-real-template.png') });
+  });
+
+  it('paste of a template with dozens of findings', async () => {
+    await paste(manyFindings);
+    await expect.poll(() => page.locator('.status-bar').textContent(), { timeout: 20_000 }).toMatch(/\d+ warnings?/);
   });
 
   it('with dozens of findings, the window never scrolls: the toolbar stays, the findings scroll inside their panel', async () => {
-    await expect.poll(() => page.locator('.status-bar').textContent(), { timeout: 20_000 }).toMatch(/\d+ warnings?/);
     await page.mouse.move(640, 820);
     await page.mouse.wheel(0, 4000);
     await page.mouse.move(300, 400);
@@ -95,6 +107,21 @@ describe('a new user in the editor', () => {
     await page.screenshot({ path: screenshotPath('new-user-not-mjml.png') });
     await refusal.getByRole('button', { name: 'Keep HTML' }).click();
     expect(await language()).toBe('HTML');
+    expect(errors).toEqual([]);
+  });
+
+  it('exports what is on screen as an .eml a sender would send', async () => {
+    const out = join(session.dataDir, 'new-user.eml');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const exportDialog = page.getByRole('dialog', { name: 'Export' });
+    await exportDialog.getByLabel('Save to path (leave empty to download)').last().fill(out);
+    await exportDialog.getByRole('button', { name: 'Export .eml' }).click();
+    await expect.poll(() => existsSync(out), { timeout: 15_000 }).toBe(true);
+    const eml = readFileSync(out, 'latin1');
+    expect(eml).toMatch(/Content-Type: text\/plain/);
+    expect(eml).toMatch(/Content-Type: text\/html/);
+    expect(eml).toContain('Pasted MJML marker');
+    await exportDialog.getByRole('button', { name: 'Close' }).click();
     expect(errors).toEqual([]);
   });
 });

@@ -36,6 +36,8 @@ export function StatusBar() {
   const size = new TextEncoder().encode(html).length;
   const clipped = size > GMAIL_CLIP_BYTES;
   const errors = findings.some((finding) => finding.severity === 'error');
+  // The mark agrees with the findings list: notes alone are not a warning.
+  const warnings = findings.some((finding) => finding.severity === 'warning');
   return (
     <footer className="status-bar" aria-label="Document status">
       <span className="status-item" data-testid="status-document">
@@ -44,7 +46,7 @@ export function StatusBar() {
         <span className="status-muted"> {language.toUpperCase()}</span>
       </span>
       <span className={`status-item ${errors ? 'status-error' : ''}`} data-testid="status-lint">
-        <span aria-hidden="true">{errors ? '✖ ' : findings.length > 0 ? '▲ ' : spamScore !== undefined ? '✓ ' : '○ '}</span>
+        <span aria-hidden="true">{errors ? '✖ ' : warnings ? '▲ ' : spamScore !== undefined ? '✓ ' : '○ '}</span>
         {lintSummary(findings, spamScore !== undefined)}
         {spamScore !== undefined && ` · spam ${(Number(spamScore.toFixed(1)) || 0).toFixed(1)}`}
       </span>
