@@ -130,12 +130,19 @@ function matchText(rule: EngineRule, lines: string[], hay: Map<string[], Haystac
   return mayMatch(rule, h) ? matchLines(rule, lines, skipFirst, h.asciiLines) : 0;
 }
 
-function headerRule(rule: EngineRule, view: SpamView, hay: Map<string[], Haystack>): number {
+function headerRule(rule: EngineRule, view: SpamView, texts: Map<string, string[]>, hay: Map<string[], Haystack>): number {
   const request = rule.modifiers?.length ? `${rule.header}:${rule.modifiers.join(':')}` : rule.header!;
   const value = view.get(request);
   if (rule.exists) return (value !== undefined) !== Boolean(rule.negate) ? 1 : 0;
-  const text = (value ?? rule.ifUnset ?? '').slice(0, MAX_HEADER_VALUE);
-  const h = haystack([text], hay);
+  // One haystack per distinct text (hundreds of rules read Subject, From or ALL).
+  const key = value === undefined ? `\u0000${rule.ifUnset ?? ''}` : request;
+  let lines = texts.get(key);
+  if (!lines) {
+    lines = [(value ?? rule.ifUnset ?? '').slice(0, MAX_HEADER_VALUE)];
+    texts.set(key, lines);
+  }
+  const text = lines[0]!;
+  const h = haystack(lines, hay);
   if (!mayMatch(rule, h)) return rule.negate ? 1 : 0;
   if (rule.negate) return regexFor(rule, false, h.ascii).test(text) ? 0 : 1;
   if (multiple(rule)) return countMatches(regexFor(rule, true, h.ascii), text, rule.maxhits ?? Infinity);
@@ -205,8 +212,9 @@ export function runEngine(view: SpamView, only?: ReadonlySet<string>, timing?: M
   const hits = new Map<string, number>();
   const ctx: EvalContext = { view, hits, memo: new Map() };
   pseudoHeaders(ctx);
-  // Keyed by the line array itself: header values get a fresh one-element array each, and are not cached.
+  // Keyed by the line array itself (body, rawbody, uris, full, and one array per distinct header text).
   const hay = new Map<string[], Haystack>();
+  const headerTexts = new Map<string, string[]>();
   const full = [view.full];
   const evaluated = new Set<string>();
   const evaluate = (rule: EngineRule): void => {
@@ -217,7 +225,7 @@ export function runEngine(view: SpamView, only?: ReadonlySet<string>, timing?: M
       const fn = evalFunctions.get(rule.eval.fn)!;
       const result = fn(ctx, rule.eval.args);
       count = typeof result === 'number' ? result : result ? 1 : 0;
-    } else if (rule.type === 'header') count = headerRule(rule, view, hay);
+    } else if (rule.type === 'header') count = headerRule(rule, view, headerTexts, hay);
     else if (rule.type === 'body') count = matchText(rule, view.body, hay, rule.tflags.includes('nosubject'));
     else if (rule.type === 'rawbody') count = matchText(rule, view.rawbody, hay);
     else if (rule.type === 'full') count = matchText(rule, full, hay);
