@@ -1,10 +1,24 @@
 import { z } from 'zod';
+import { planningProvider, providerNamed } from '../model/mailbox-providers';
 import { method } from './define';
 
 /** Mailbox providers the planner paces separately; everything else is `other`. */
 export const providers = ['gmail', 'microsoft', 'yahoo', 'apple', 'other'] as const;
 export const Provider = z.enum(providers);
 export type Provider = z.infer<typeof Provider>;
+
+/**
+ * The planner's provider for a word people use: its own name or any spelling seeds and ESPs use
+ * (`outlook`, `hotmail` → `microsoft`; `aol` → `yahoo`, which paces both). Anything else is left
+ * as it is, for the enum to refuse by name.
+ */
+export function planningProviderOf(word: string): Provider | undefined {
+  const provider = providerNamed(word);
+  return provider === undefined ? undefined : planningProvider(provider);
+}
+const planningWord = (value: unknown): unknown => (typeof value === 'string' ? (planningProviderOf(value) ?? value) : value);
+/** A provider as an input: the planner's names and their common aliases. */
+export const ProviderInput = z.preprocess(planningWord, Provider);
 
 export const profiles = ['conservative', 'moderate', 'aggressive', 'custom'] as const;
 export const Profile = z.enum(profiles);
@@ -34,14 +48,26 @@ export type Decision = z.infer<typeof Decision>;
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 /** Percent of recipients per provider; the planner checks they add up to 100. */
-export const ProviderMix = z.object({
+const ProviderMixShape = z.object({
   gmail: z.number().min(0).max(100),
   microsoft: z.number().min(0).max(100),
   yahoo: z.number().min(0).max(100),
   apple: z.number().min(0).max(100),
   other: z.number().min(0).max(100),
 }).strict();
-export type ProviderMix = z.infer<typeof ProviderMix>;
+/** Alias keys (`outlook: 25`) become the planner's (`microsoft: 25`), shares of one provider added up; unknown keys stay for `strict` to refuse. */
+function mixWords(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = Object.create(null);
+  for (const [key, share] of Object.entries(value)) {
+    const name = planningProviderOf(key) ?? key;
+    const before = out[name];
+    out[name] = typeof before === 'number' && typeof share === 'number' ? before + share : share;
+  }
+  return out;
+}
+export const ProviderMix = z.preprocess(mixWords, ProviderMixShape);
+export type ProviderMix = z.infer<typeof ProviderMixShape>;
 
 /** The custom risk profile: first volume per IP, growth per step, sending days each step is held. */
 export const CustomRamp = z.object({
@@ -127,7 +153,7 @@ export type Metrics = z.infer<typeof Metrics>;
 export const ActualsEntry = z.object({
   planId: z.number().int(),
   date: IsoDate,
-  provider: Provider,
+  provider: ProviderInput,
   ip: z.string().trim().min(1).max(64).default('all'),
   counts: Metrics.partial(),
 }).strict();

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/contract/errors';
 import {
-  EspFormat, espFormats, Profile, profiles, type ProviderMix, providers, PlanSpec, type ScheduleDay, type Weekday, weekdays,
+  EspFormat, espFormats, planningProviderOf, Profile, profiles, type ProviderMix, providers, PlanSpec, type ScheduleDay, type Weekday, weekdays,
 } from '../../../shared/contract/warmup';
 import { writeFileAtomic } from '../../fs/atomic';
 import { scheduleCsv } from '../../services/warmup/export';
@@ -203,12 +203,12 @@ export function parseMix(value: string): ProviderMix {
   const mix: ProviderMix = { gmail: 0, microsoft: 0, yahoo: 0, apple: 0, other: 0 };
   for (const part of value.split(',')) {
     const [name, pct] = part.split('=');
-    const provider = providers.find((p) => p === name?.trim().toLowerCase());
+    const provider = name === undefined ? undefined : planningProviderOf(name);
     const share = Number(pct);
     if (!provider || pct === undefined || !Number.isFinite(share) || share < 0) {
-      throw new UsageError(`--mix: ${JSON.stringify(part)} is not provider=percent; providers are ${providers.join(', ')}.`);
+      throw new UsageError(`--mix: ${JSON.stringify(part)} is not provider=percent; providers are ${providers.join(', ')} (or a common alias such as outlook or icloud).`);
     }
-    mix[provider] = share;
+    mix[provider] += share;
   }
   return mix;
 }

@@ -11,7 +11,9 @@ describe('warmup CLI arguments', () => {
 
   it('reads a mix, leaving unnamed providers at 0', () => {
     expect(parseMix('gmail=60,other=40')).toEqual({ gmail: 60, microsoft: 0, yahoo: 0, apple: 0, other: 40 });
-    expect(() => parseMix('hotmail=10')).toThrow(/"hotmail=10" is not provider=percent/);
+    // One vocabulary with seeds: common spellings are aliases, shares of one provider add up.
+    expect(parseMix('gmail=50,outlook=20,hotmail=10,icloud=5,aol=5,other=10')).toEqual({ gmail: 50, microsoft: 30, yahoo: 5, apple: 5, other: 10 });
+    expect(() => parseMix('nowhere=10')).toThrow(/"nowhere=10" is not provider=percent/);
   });
 
   it('reads an IP count or a list of addresses', () => {

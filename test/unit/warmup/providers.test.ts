@@ -27,3 +27,14 @@ describe('Apple Mail Privacy Protection heuristic', () => {
     expect(looksLikeAppleMpp(undefined, '170.1.2.3')).toBe(false);
   });
 });
+
+describe('the warm-up contract speaks the seeds vocabulary', () => {
+  it('takes a provider alias in hand-entered actuals and in a mix, and still refuses an unknown word by name', async () => {
+    const { ActualsEntry, ProviderMix } = await import('../../../shared/contract/warmup');
+    expect(ActualsEntry.parse({ planId: 1, date: '2026-03-02', provider: 'Outlook', counts: { sent: 1 } }).provider).toBe('microsoft');
+    expect(ActualsEntry.parse({ planId: 1, date: '2026-03-02', provider: 'icloud', counts: {} }).provider).toBe('apple');
+    expect(ProviderMix.parse({ gmail: 50, outlook: 20, hotmail: 5, yahoo: 10, apple: 5, other: 10 })).toEqual({ gmail: 50, microsoft: 25, yahoo: 10, apple: 5, other: 10 });
+    expect(ActualsEntry.safeParse({ planId: 1, date: '2026-03-02', provider: 'nowhere', counts: {} }).success).toBe(false);
+    expect(ProviderMix.safeParse({ gmail: 100, __proto__x: 0 }).success).toBe(false);
+  });
+});
