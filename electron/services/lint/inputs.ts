@@ -59,7 +59,11 @@ export async function readTargetBytes(file: string, cwd: string): Promise<ReadBy
  */
 export async function inputFrom(file: string, bytes: Uint8Array): Promise<{ input: LintInput; extra: Finding[] }> {
   const kind = kindOf(file);
-  const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // A message is decoded by the engine from its bytes, by its own charsets: read as UTF-8 here, an 8-bit
+  // latin-1 body became U+FFFD. Its text is latin-1, one character per byte, so lines and offsets match the file.
+  if (kind === 'eml') return { input: { kind, source: buffer.toString('latin1'), bytes }, extra: [] };
+  const source = buffer.toString('utf8');
   if (kind !== 'mjml') return { input: { kind, source }, extra: [] };
   const compiled = await compile(source, file);
   return { input: { kind, source, compiledHtml: compiled.html }, extra: compiled.errors };
