@@ -1,5 +1,8 @@
 import type { FailureItem, SeedJoin } from '../../../shared/contract/dmarc';
 import type { Db } from '../../db/open';
+// The public-suffix guess, not OrgDomains (auth/org-domain.ts): the RFC 9989 tree walk asks DNS for
+// _dmarc records, and joins over stored reports and seed runs are computed offline, where the walk
+// could only end in a DNS error. Here it only groups From domains under one name.
 import { organizationalDomain } from '../auth/dmarc-record';
 import { isoOf } from './store';
 

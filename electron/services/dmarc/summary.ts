@@ -1,5 +1,7 @@
 import type { DaySummary, DomainSummary, SourceSummary, Summary, SummaryQuery, TlsItem, WhatIf } from '../../../shared/contract/dmarc';
 import type { Db } from '../../db/open';
+// The public-suffix guess, not OrgDomains (auth/org-domain.ts): the RFC 9989 tree walk asks DNS for
+// _dmarc records and report summaries are computed offline from stored reports; it only words a note.
 import { organizationalDomain } from '../auth/dmarc-record';
 import { knownSources } from './known';
 import type { PolicyOverride, PolicyPublished } from './model';
