@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commandIds, themeChoices } from '../shell/commands';
 import { MAX_OPEN_BYTES } from '../shell/files';
+import { MessageEncoding } from './auth';
 import { event, method } from './define';
 
 export const Preferences = z.object({
@@ -22,6 +23,8 @@ export const OpenedFile = z.object({
   name: z.string(),
   kind: FileKindSchema,
   content: z.string().max(MAX_OPEN_BYTES),
+  /** A message that is not valid UTF-8 travels one character per byte (shared/shell/message-text.ts). */
+  encoding: MessageEncoding.optional(),
 });
 export type OpenedFile = z.infer<typeof OpenedFile>;
 

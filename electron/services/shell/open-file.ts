@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { OpenedFile } from '../../../shared/contract/shell';
 import { type FileKind, fileKindOf, openableExtensions } from '../../../shared/shell/files';
+import { messageText } from '../../../shared/shell/message-text';
 import { checkInputPath, readInput } from '../../fs/open-input';
 
 /**
@@ -24,5 +25,8 @@ export function checkOpenablePath(raw: unknown): { path: string; kind: FileKind 
 export async function readOpenableFile(raw: unknown): Promise<OpenedFile> {
   const { path, kind } = checkOpenablePath(raw);
   const file = await readInput(path, kind);
-  return { path, name: file.name, kind, content: file.bytes.toString('utf8') };
+  if (kind !== 'message') return { path, name: file.name, kind, content: file.bytes.toString('utf8') };
+  // a message keeps its bytes: an 8-bit body decoded as UTF-8 no longer matches its DKIM body hash
+  const read = messageText(file.bytes);
+  return { path, name: file.name, kind, content: read.text, ...(read.encoding === 'latin1' ? { encoding: read.encoding } : {}) };
 }

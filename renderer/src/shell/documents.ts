@@ -1,5 +1,6 @@
 import { detectLanguage } from '../../../shared/editor/language';
 import { extensionOf, fileKindOf, fileKinds, MAX_OPEN_BYTES, openableExtensions } from '../../../shared/shell/files';
+import { type MessageEncoding, messageText } from '../../../shared/shell/message-text';
 import { client } from '../platform/index';
 import { documentStore } from '../state/document';
 import { incomingStore } from '../state/incoming';
@@ -44,7 +45,7 @@ export function loadTemplate(name: string, source: string, path?: string): boole
 }
 
 /** Routes an opened file to its tool: templates to the editor, messages and zone files to authentication. */
-export function openContent(file: { name: string; content: string; path?: string }): void {
+export function openContent(file: { name: string; content: string; encoding?: MessageEncoding; path?: string }): void {
   const kind = fileKindOf(file.name);
   if (!kind) {
     notify('error', `Mailbench does not open ${file.name}. Open a file ending in ${openableExtensions.map((extension) => `.${extension}`).join(', ')}.`);
@@ -54,7 +55,7 @@ export function openContent(file: { name: string; content: string; path?: string
     if (loadTemplate(file.name, file.content, file.path)) notify('info', `Opened ${file.name}.`);
     return;
   }
-  incomingStore.set({ file: { kind, name: file.name, content: file.content, at: Date.now(), ...(file.path ? { path: file.path } : {}) } });
+  incomingStore.set({ file: { kind, name: file.name, content: file.content, at: Date.now(), ...(file.encoding ? { encoding: file.encoding } : {}), ...(file.path ? { path: file.path } : {}) } });
   if (!goTo('auth')) notify('error', `${file.name} belongs to the Authentication tool, which this build does not have.`);
   else if (file.path) void client.call('shell.recent.add', { path: file.path }).catch(() => undefined);
 }
@@ -69,7 +70,9 @@ export async function openPickedFile(file: File): Promise<void> {
     return;
   }
   const path = window.mailbenchFiles?.pathFor(file) || undefined;
-  openContent({ name: file.name, content: await file.text(), ...(path ? { path } : {}) });
+  // a message is read as bytes: file.text() decodes UTF-8 and breaks an 8-bit body's DKIM hash
+  const read = kind === 'message' ? messageText(new Uint8Array(await file.arrayBuffer())) : { text: await file.text(), encoding: 'text' as const };
+  openContent({ name: file.name, content: read.text, encoding: read.encoding, ...(path ? { path } : {}) });
 }
 
 /** The page's own Open dialog (browser mode, and buttons inside the app). */

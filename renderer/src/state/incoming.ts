@@ -1,4 +1,5 @@
 import type { FileKind } from '../../../shared/shell/files';
+import type { MessageEncoding } from '../../../shared/shell/message-text';
 import { createStore } from './store';
 
 /**
@@ -12,6 +13,8 @@ export interface IncomingFile {
   /** Absolute path in the desktop app; absent for files picked in browser mode. */
   path?: string;
   content: string;
+  /** How a message's bytes became `content` (shared/shell/message-text.ts); absent means text. */
+  encoding?: MessageEncoding;
   at: number;
 }
 

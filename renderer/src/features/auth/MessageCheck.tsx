@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { BulkSenderReport, DnsSource, MessageReport } from '../../../../shared/contract/auth';
+import { messageText, type MessageText } from '../../../../shared/shell/message-text';
 import { client } from '../../platform/index';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
@@ -12,11 +13,13 @@ export interface MessageCheckProps {
   /** The raw message, kept by the panel so a file opened from the menu or dropped on the window lands here. */
   raw: string;
   onRaw(raw: string): void;
+  /** The message file the shell opened (menu, picker, window drop), with how its bytes were read. */
+  opened?: MessageText;
   shown?: MessageReport;
   onShown(report: MessageReport): void;
 }
 
-export function MessageCheck({ dns, raw, onRaw: setRaw, shown, onShown }: MessageCheckProps) {
+export function MessageCheck({ dns, raw, onRaw: setRaw, opened, shown, onShown }: MessageCheckProps) {
   const [ip, setIp] = useState('');
   const [helo, setHelo] = useState('');
   const [mailFrom, setMailFrom] = useState('');
@@ -26,8 +29,8 @@ export function MessageCheck({ dns, raw, onRaw: setRaw, shown, onShown }: Messag
   const fileInput = useRef<HTMLInputElement>(null);
   // a file that is not valid UTF-8 (an 8-bit latin-1 body) travels as one character per byte,
   // so DKIM hashes the bytes that were signed; once edited, the text is sent as typed (UTF-8)
-  const [read, setRead] = useState<{ text: string; encoding: 'text' | 'latin1' }>();
-  const messageEncoding = read && read.text === raw ? read.encoding : 'text';
+  const [read, setRead] = useState<MessageText>();
+  const messageEncoding = [read, opened].find((file) => file && file.text === raw)?.encoding ?? 'text';
   const input = () => ({ message: raw, messageEncoding, dns, strict, useReceived, ...(ip.trim() ? { ip: ip.trim() } : {}), ...(helo.trim() ? { helo: helo.trim() } : {}), ...(mailFrom.trim() ? { mailFrom: mailFrom.trim() } : {}) });
   const [verify, runVerify] = useAction(async () => {
     const report = await client.call('auth.verifyMessage', input());
@@ -37,16 +40,7 @@ export function MessageCheck({ dns, raw, onRaw: setRaw, shown, onShown }: Messag
   const [bulk, runBulk] = useAction((): Promise<BulkSenderReport> => client.call('auth.bulkSender', input()));
   const readFile = async (file: File | undefined) => {
     if (!file) return;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let decoded: { text: string; encoding: 'text' | 'latin1' };
-    try {
-      decoded = { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'text' };
-    } catch {
-      // not TextDecoder('latin1'): the Encoding standard reads that label as windows-1252
-      let text = '';
-      for (let at = 0; at < bytes.length; at += 0x8000) text += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
-      decoded = { text, encoding: 'latin1' };
-    }
+    const decoded = messageText(new Uint8Array(await file.arrayBuffer()));
     setRead(decoded);
     setRaw(decoded.text);
   };

@@ -2,6 +2,7 @@ import { Tabs } from 'radix-ui';
 import { useEffect, useState } from 'react';
 import type { AuditReport, MessageReport } from '../../../../shared/contract/auth';
 import { incomingStore } from '../../state/incoming';
+import type { MessageText } from '../../../../shared/shell/message-text';
 import { useStore } from '../../state/store';
 import { Builders } from './Builders';
 import { DomainAudit } from './DomainAudit';
@@ -34,6 +35,7 @@ export default function AuthPanel() {
   const setChoice = (next: DnsChoice) => dnsStore.set({ choice: next });
   useEffect(() => dnsStore.set({ zoneText: zone.text }), [zone.text]);
   const [raw, setRaw] = useState('');
+  const [opened, setOpened] = useState<MessageText>();
   const [message, setMessage] = useState<MessageReport>();
   const [audit, setAudit] = useState<AuditReport>();
   const [rerun, setRerun] = useState<Rerun>();
@@ -44,6 +46,7 @@ export default function AuthPanel() {
     if (!incoming) return;
     if (incoming.kind === 'message') {
       setRaw(incoming.content);
+      setOpened({ text: incoming.content, encoding: incoming.encoding ?? 'text' });
       setTab('message');
     } else {
       setZone({ text: incoming.content, records: 0 });
@@ -79,7 +82,7 @@ export default function AuthPanel() {
           <Tabs.Trigger value="history">History</Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content value="message">
-          <MessageCheck dns={dns} raw={raw} onRaw={setRaw} shown={message} onShown={setMessage} />
+          <MessageCheck dns={dns} raw={raw} onRaw={setRaw} opened={opened} shown={message} onShown={setMessage} />
         </Tabs.Content>
         <Tabs.Content value="domain">
           <DomainAudit dns={dns} shown={audit} onShown={setAudit} />
