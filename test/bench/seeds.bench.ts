@@ -9,7 +9,7 @@ import type { Runtime } from '../../electron/services/runtime';
 import { projectRoot } from '../../electron/paths';
 import { testRuntime } from '../support/runtime';
 import type { Bench } from './index';
-import { percentile, report } from './measure';
+import { alternatingCpuMedians, percentile, report } from './measure';
 
 const MESSAGES = 1000;
 const POOL = 5;
@@ -112,17 +112,9 @@ function detailScaling(service: SeedService, rt: Runtime): void {
       ['bare', () => { let n = 0; for (const row of bare.iterate(id) as Iterable<{ seq: number }>) n += row.seq; return n; }],
       ['detail', () => service.detail(id)],
     ];
-    const samples = new Map<string, number[]>(contenders.map(([label]) => [label, []]));
-    for (let round = 0; round < 5; round++) {
-      for (const [label, fn] of round % 2 === 0 ? contenders : [...contenders].reverse()) {
-        const before = process.cpuUsage();
-        fn();
-        const cpu = process.cpuUsage(before);
-        samples.get(label)!.push((cpu.user + cpu.system) / 1000);
-      }
-    }
-    const bareMs = percentile(samples.get('bare')!, 50);
-    const detailMs = percentile(samples.get('detail')!, 50);
+    const medians = alternatingCpuMedians(contenders);
+    const bareMs = medians.get('bare')!;
+    const detailMs = medians.get('detail')!;
     const label = `run of ${rows.toLocaleString('en-US')} rows`;
     report(`${label}: bare SQL pass, median`, bareMs, 'ms CPU');
     report(`${label}: seeds.run detail, median`, detailMs, `ms CPU (${(detailMs / bareMs).toFixed(1)}x the bare pass)`);

@@ -4,7 +4,7 @@ import { openDatabase } from '../../electron/db/open';
 import { WarmupService } from '../../electron/services/warmup/service';
 import { tempDir } from '../support/temp';
 import type { Bench } from './index';
-import { percentile, report } from './measure';
+import { alternatingCpuMedians, report } from './measure';
 
 const EVENTS = 1_000_000;
 
@@ -158,17 +158,9 @@ function analyticsScaling(dir: string): void {
       ['analytics', () => service.analytics(planId)],
       ['status', () => service.status(planId, lastDate)],
     ];
-    const samples = new Map<string, number[]>(contenders.map(([label]) => [label, []]));
-    for (let round = 0; round < 5; round++) {
-      for (const [label, fn] of round % 2 === 0 ? contenders : [...contenders].reverse()) {
-        const before = process.cpuUsage();
-        fn();
-        const cpu = process.cpuUsage(before);
-        samples.get(label)!.push((cpu.user + cpu.system) / 1000);
-      }
-    }
+    const medians = alternatingCpuMedians(contenders);
     db.close();
-    const median = (label: string) => percentile(samples.get(label)!, 50);
+    const median = (label: string) => medians.get(label)!;
     const bareMs = median('bare');
     const label = `${rows.toLocaleString('en-US')} actuals rows`;
     report(`${label}: bare SQL pass over the rows, median`, bareMs, 'ms CPU');
