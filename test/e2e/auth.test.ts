@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appInBrowser, openTool } from '../support/app-in-browser';
+import { appInBrowser, openTool, screenshotPath } from '../support/app-in-browser';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/dkim/${name}`, import.meta.url)), 'utf8');
 const zone = fixture('football.example.com.zone');
@@ -73,6 +73,26 @@ describe('the Authentication panel in Chromium', () => {
     await page.getByRole('region', { name: 'SPF: pass' }).last().waitFor({ timeout: 15_000 });
     expect(await page.getByRole('region', { name: 'DKIM: warning' }).getByText(/1024-bit RSA key/).count()).toBe(1);
     expect(await page.getByRole('region', { name: 'MX STARTTLS and certificates: not-checked' }).getByText(/^not checked: /).count()).toBe(1);
+  });
+
+  it('a zone that names an outside host (include:_spf.google.com): "not in this zone", never a broken include to remove', async () => {
+    await page.getByRole('tab', { name: /Zone/ }).click();
+    const editor = page.getByRole('textbox', { name: 'Zone file' });
+    await editor.fill(zone.replace('"v=spf1 ip4:213.165.64.12/32" " ~all"', '"v=spf1 ip4:213.165.64.12/32 include:_spf.google.com" " ~all"'));
+    await expect.poll(() => page.getByTestId('zone-status').textContent(), { timeout: 10_000 }).toBe('9 records, no errors.');
+    await page.getByRole('radio', { name: /Offline zone/ }).click();
+    await page.getByRole('tab', { name: 'Domain audit' }).click();
+    await page.getByRole('textbox', { name: 'Domain' }).fill('football.example.com');
+    await page.getByRole('button', { name: 'Audit domain' }).click();
+    const spf = page.getByRole('region', { name: /^SPF: / }).last();
+    await expect.poll(() => spf.textContent(), { timeout: 15_000 }).toMatch(/_spf\.google\.com/);
+    const text = (await spf.textContent()) ?? '';
+    expect(text).toMatch(/not in this zone|not checked/i);
+    expect(text).not.toMatch(/remove the include|broken include/i);
+    expect(await spf.getAttribute('aria-label')).not.toMatch(/SPF: error/);
+    await spf.screenshot({ path: screenshotPath('new-user-offline-zone-outside-include.png') });
+    await page.getByRole('tab', { name: /Zone/ }).click();
+    await editor.fill(zone);
   });
 
   // dropped on the panel's own field, or anywhere on the window (the shell routes it by extension)
