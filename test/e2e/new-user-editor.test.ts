@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +122,29 @@ describe('a new user in the editor', () => {
     expect(eml).toMatch(/Content-Type: text\/html/);
     expect(eml).toContain('Pasted MJML marker');
     await exportDialog.getByRole('button', { name: 'Close' }).click();
+    expect(errors).toEqual([]);
+  });
+
+  it('pasting MJML into an opened .html file does not write MJML over the .html: Save asks for a .mjml name', async () => {
+    const html = join(session.dataDir, 'campaign.html');
+    writeFileSync(html, '<!doctype html><html><head><title>Campaign</title></head><body><p>Plain HTML file</p></body></html>');
+    await page.getByRole('button', { name: 'Open…' }).click();
+    const openDialog = page.getByRole('dialog', { name: 'Open a template' });
+    await openDialog.getByLabel('File path').fill(html);
+    // The unsaved document asks before it is replaced: this person agrees.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await openDialog.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect.poll(() => page.getByTestId('document-title').textContent(), { timeout: 10_000 }).toMatch(/^campaign\.html/);
+    await expect.poll(language, { timeout: 10_000 }).toBe('HTML');
+    await paste(mjml);
+    await expect.poll(language, { timeout: 10_000 }).toBe('MJML');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const saveAs = page.getByRole('dialog', { name: 'Save as' });
+    await expect.poll(() => saveAs.getByLabel('File path').inputValue()).toBe(join(session.dataDir, 'campaign.mjml'));
+    await saveAs.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => existsSync(join(session.dataDir, 'campaign.mjml'))).toBe(true);
+    expect(readFileSync(join(session.dataDir, 'campaign.mjml'), 'utf8')).toContain('<mjml>');
+    expect(readFileSync(html, 'utf8')).toContain('Plain HTML file');
     expect(errors).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { nameFor } from '../../../../shared/editor/language';
 import { documentStore } from '../../state/document';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -8,7 +9,10 @@ import { saveTo } from './actions';
 export function SaveAsDialog({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }) {
   const [path, setPath] = useState('');
   useEffect(() => {
-    if (open) setPath(documentStore.get().path ?? '');
+    if (!open) return;
+    // A document that now holds the other language is offered a name whose extension matches it.
+    const doc = documentStore.get();
+    setPath(doc.path ? nameFor(doc.path, doc.language) : '');
   }, [open]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
