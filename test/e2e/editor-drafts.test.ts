@@ -57,4 +57,26 @@ describe('autosaved drafts survive a killed process', () => {
     await expect.poll(async () => (await drafts(second)).filter((draft) => draft.source.includes('KILLTEST')).length).toBe(1);
     expect(again.errors).toEqual([]);
   });
+
+  it('restores a draft by what it holds: MJML autosaved while the document was in HTML mode comes back as MJML', async () => {
+    const dir = tempDir();
+    const app = await startApp(dir.dir);
+    const source = '<mjml><mj-body><mj-section><mj-column><mj-text>Restored MJML marker</mj-text></mj-column></mj-section></mj-body></mjml>';
+    // What a pre-fix app stored after MJML was pasted into an HTML document.
+    const saved = await fetch(`${app.origin}/rpc/drafts.save`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json', Origin: app.origin },
+      body: JSON.stringify({ id: crypto.randomUUID(), title: 'promo.html', language: 'html', source }),
+    });
+    expect(((await saved.json()) as { ok: boolean }).ok).toBe(true);
+    const editor = await openEditor(browser, app);
+    const offer = editor.page.getByRole('region', { name: 'Unsaved drafts' });
+    await expect.poll(() => offer.textContent(), { timeout: 15_000 }).toMatch(/promo\.html/);
+    await offer.getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => editor.page.getByRole('group', { name: 'Language' }).getByRole('button', { pressed: true }).textContent(), { timeout: 10_000 }).toBe('MJML');
+    await expect.poll(() => editor.frameText(), { timeout: 15_000 }).toContain('Restored MJML marker');
+    await app.stop();
+    dir.cleanup();
+    expect(editor.errors).toEqual([]);
+  });
 });
