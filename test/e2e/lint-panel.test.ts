@@ -51,4 +51,24 @@ describe('the Lint panel in Chromium (browser mode)', () => {
     expect(editor.errors).toEqual([]);
     await page.close();
   });
+
+  it('a real SpamAssassin result is about the text it judged: after an edit it is gone, not shown beside the new findings', async () => {
+    const editor = await openEditor(session.browser, session.app);
+    const { page } = editor;
+    await editor.replaceSource(template);
+    await expect.poll(() => editor.frameText(), { timeout: 20_000 }).toContain('money back guarantee');
+    await page.getByRole('button', { name: 'Lint', exact: true }).click();
+    await page.getByRole('button', { name: 'Run SpamAssassin' }).click();
+    const verdict = page.getByRole('status').filter({ hasText: /points \(5\.0 required\)/ });
+    await expect.poll(() => verdict.count(), { timeout: 60_000 }).toBe(1);
+    expect(await verdict.textContent()).toMatch(/by (spamd on port \d+|cold spamassassin -L) in/);
+    // Another text: the verdict about the old one leaves the screen.
+    await page.getByRole('button', { name: 'Editor', exact: true }).click();
+    await editor.replaceSource(template.replace('money back guarantee', 'a calm note'));
+    await page.getByRole('button', { name: 'Lint', exact: true }).click();
+    await expect.poll(() => verdict.count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.getByRole('table', { name: 'SpamAssassin rules hit' }).count()).toBe(0);
+    expect(editor.errors).toEqual([]);
+    await page.close();
+  });
 });
