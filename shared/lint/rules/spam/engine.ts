@@ -9,6 +9,7 @@ import type { SpamView } from '../../message/spam-view';
 import type { MetaAst, SpamRuleDef } from './data';
 import { pseudoHeaders } from './evals/header';
 import { type EvalContext, evalFunctions } from './evals/index';
+import { type LiteralLines, LiteralSet, lineStarts } from './literals';
 import { spamRuleData } from './rules.generated';
 
 /**
@@ -89,6 +90,11 @@ interface Haystack {
   /** No octet above 0x7f: the ASCII forms of ReplaceTags rules apply (to the whole text, and line by line). */
   ascii: boolean;
   asciiLines: boolean[];
+  /** Offset of each line in `text` (lines are joined with one "\n"), for mapping a literal's position to its line. */
+  starts?: Int32Array;
+  /** Lines holding each required literal, compared as is (cs) and lower-cased (ci), scanned once per text. */
+  cs?: LiteralLines;
+  ci?: LiteralLines;
 }
 
 const highOctet = /[\x80-\xff]/;
@@ -113,21 +119,61 @@ function mayMatch(rule: EngineRule, h: Haystack): boolean {
   return false;
 }
 
-function matchLines(rule: EngineRule, lines: string[], skipFirst: boolean, asciiLines: boolean[]): number {
+/** Every required literal of the line-text rules, compared as is or lower-cased: one automaton each, built once. */
+let literalSets: { cs: LiteralSet; ci: LiteralSet } | undefined;
+
+function literalSetsOf(): { cs: LiteralSet; ci: LiteralSet } {
+  if (!literalSets) {
+    const cs: string[] = [];
+    const ci: string[] = [];
+    for (const rule of engineRules) {
+      if (!rule.runs || !['body', 'rawbody', 'full', 'uri'].includes(rule.type)) continue;
+      for (const need of [rule.need, rule.asciiNeed]) if (need) (need.ci ? ci : cs).push(...need.any);
+    }
+    literalSets = { cs: new LiteralSet(cs), ci: new LiteralSet(ci) };
+  }
+  return literalSets;
+}
+
+/**
+ * The lines a rule can match at all: with required literals, only the lines that hold one (a match lies within one
+ * line, so it contains a literal that starts in that line); without, every line. In line order.
+ */
+function candidateLines(rule: EngineRule, lines: string[], h: Haystack): Iterable<number> {
+  const need = h.ascii && rule.asciiRe ? rule.asciiNeed : rule.need;
+  if (!need) return lines.keys();
+  const text = need.ci ? (h.lower ??= h.text.toLowerCase()) : h.text;
+  const set = need.ci ? literalSetsOf().ci : literalSetsOf().cs;
+  // Lower-casing octets keeps every offset; anything else (never expected) falls back to every line.
+  if (text.length !== h.text.length || !need.any.every((lit) => set.has(lit))) return lines.keys();
+  const starts = (h.starts ??= lineStarts(lines));
+  const found = need.ci ? (h.ci ??= set.scan(text, starts)) : (h.cs ??= set.scan(text, starts));
+  if (need.any.length === 1) return found.lines(need.any[0]!) ?? [];
+  const marked = new Uint8Array(lines.length);
+  for (const lit of need.any) for (const line of found.lines(lit) ?? []) marked[line] = 1;
+  const out: number[] = [];
+  for (let i = 0; i < marked.length; i++) if (marked[i]) out.push(i);
+  return out;
+}
+
+function matchLines(rule: EngineRule, lines: string[], skipFirst: boolean, h: Haystack): number {
+  const first = skipFirst ? 1 : 0;
   if (multiple(rule)) {
     const limit = rule.maxhits ?? Infinity;
     let hits = 0;
-    for (let i = skipFirst ? 1 : 0; i < lines.length && hits < limit; i++) hits += countMatches(regexFor(rule, true, asciiLines[i]), lines[i]!, limit - hits);
+    for (const i of candidateLines(rule, lines, h)) {
+      if (hits >= limit) break;
+      if (i >= first) hits += countMatches(regexFor(rule, true, h.asciiLines[i]), lines[i]!, limit - hits);
+    }
     return hits;
   }
-  for (let i = skipFirst ? 1 : 0; i < lines.length; i++) if (regexFor(rule, false, asciiLines[i]).test(lines[i]!)) return 1;
+  for (const i of candidateLines(rule, lines, h)) if (i >= first && regexFor(rule, false, h.asciiLines[i]).test(lines[i]!)) return 1;
   return 0;
 }
 
-/** A regex rule over line texts: skipped when a required literal is missing, ASCII form on ASCII text. */
+/** A regex rule over line texts: only lines holding a required literal, ASCII form on ASCII lines. */
 function matchText(rule: EngineRule, lines: string[], hay: Map<string[], Haystack>, skipFirst = false): number {
-  const h = haystack(lines, hay);
-  return mayMatch(rule, h) ? matchLines(rule, lines, skipFirst, h.asciiLines) : 0;
+  return matchLines(rule, lines, skipFirst, haystack(lines, hay));
 }
 
 function headerRule(rule: EngineRule, view: SpamView, texts: Map<string, string[]>, hay: Map<string[], Haystack>): number {
