@@ -30,7 +30,13 @@ describe('the Seed tests panel in Chromium', () => {
     await page.getByLabel('Host').fill('127.0.0.1');
     await page.getByLabel('Port', { exact: true }).fill(String(servers.smtpPort));
     await page.getByLabel('Security').selectOption('none');
+    // A wrong number is said on its own field, in the form's words, before anything is sent.
+    await page.getByLabel('Connections').fill('0');
+    await expect.poll(() => page.getByLabel('Connections').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('alert').filter({ hasText: 'Connections must be a whole number from 1 to 50.' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Save profile' }).isDisabled()).toBe(true);
     await page.getByLabel('Connections').fill('2');
+    expect(await page.getByLabel('Connections').getAttribute('aria-invalid')).toBeNull();
     await page.getByLabel('Messages per second (0: no limit)').fill('0');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved Loopback receiver.' }).waitFor();
