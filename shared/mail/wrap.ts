@@ -53,41 +53,61 @@ function decodeEntities(text: string): string {
  * characters (soft breaks `=`), `=`, control and 8-bit bytes are encoded, and white space before a break too.
  */
 export function quotedPrintable(text: string): string {
-  const lines = text.split(/\r\n|\r|\n/);
-  const out: string[] = [];
-  for (const line of lines) {
-    const bytes = encoder.encode(line);
-    let current = '';
-    for (let i = 0; i < bytes.length; i++) {
-      const byte = bytes[i]!;
-      const last = i === bytes.length - 1;
-      const plain = (byte >= 33 && byte <= 126 && byte !== 61) || ((byte === 32 || byte === 9) && !last);
-      const piece = plain ? String.fromCharCode(byte) : `=${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-      // Keep a multi-byte character's escapes together on one line, so a reader never sees half a character.
-      const sequence = plain ? piece : utf8Sequence(bytes, i);
-      if (current.length + sequence.length > 75) {
-        out.push(`${current}=`);
-        current = '';
-      }
-      current += sequence;
-      if (!plain) i += sequence.length / 3 - 1;
+  const bytes = encoder.encode(text);
+  // At most 3 octets out per octet in, a 3-octet soft break per 64 or more, CRLF for a 1-octet line break.
+  const out = new Uint8Array(bytes.length * 4 + 16);
+  let o = 0;
+  let column = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const byte = bytes[i]!;
+    if (byte === CR || byte === LF) {
+      out[o++] = CR;
+      out[o++] = LF;
+      column = 0;
+      i += byte === CR && bytes[i + 1] === LF ? 2 : 1;
+      continue;
     }
-    out.push(current);
+    const next = bytes[i + 1];
+    const last = next === undefined || next === CR || next === LF;
+    const plain = (byte >= 33 && byte <= 126 && byte !== EQUALS) || ((byte === 32 || byte === 9) && !last);
+    // Keep a multi-byte character's escapes together on one line, so a reader never sees half a character.
+    const count = plain ? 1 : utf8Length(bytes, i);
+    const width = plain ? 1 : 3 * count;
+    if (column + width > 75) {
+      out[o++] = EQUALS;
+      out[o++] = CR;
+      out[o++] = LF;
+      column = 0;
+    }
+    if (plain) out[o++] = byte;
+    else {
+      for (let k = 0; k < count; k++) {
+        const escaped = bytes[i + k]!;
+        out[o++] = EQUALS;
+        out[o++] = HEX[escaped >> 4]!;
+        out[o++] = HEX[escaped & 15]!;
+      }
+    }
+    column += width;
+    i += count;
   }
-  return out.join(CRLF);
+  return decoder.decode(out.subarray(0, o));
 }
 
-/** The escapes of the UTF-8 character starting at bytes[i] (one byte when it is not a lead byte). */
-function utf8Sequence(bytes: Uint8Array, i: number): string {
+const CR = 13;
+const LF = 10;
+const EQUALS = 61;
+const HEX = encoder.encode('0123456789ABCDEF');
+/** The output is ASCII, the same in every decoder. */
+const decoder = new TextDecoder();
+
+/** Octets of the UTF-8 character starting at bytes[i] (one when it is not a lead byte or is cut short). */
+function utf8Length(bytes: Uint8Array, i: number): number {
   const lead = bytes[i]!;
   const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-  let escaped = '';
-  for (let k = 0; k < length && i + k < bytes.length; k++) {
-    const byte = bytes[i + k]!;
-    if (k > 0 && (byte & 0xc0) !== 0x80) break;
-    escaped += `=${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return escaped;
+  let k = 1;
+  while (k < length && i + k < bytes.length && (bytes[i + k]! & 0xc0) === 0x80) k++;
+  return k;
 }
 
 /** A Subject value: ASCII as is, else RFC 2047 encoded words (base64, whole characters per word). */
