@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appInBrowser, openTool } from '../support/app-in-browser';
+import { appInBrowser, openTool, screenshotPath } from '../support/app-in-browser';
 import { freePort, type MailServers, startMailServers } from '../support/mail-servers';
 
 const boxes = [
@@ -141,6 +141,7 @@ describe('the Seed tests panel in Chromium', () => {
     const overall = page.getByRole('table', { name: 'Placement by provider' }).getByRole('row', { name: /^all/ });
     expect(await overall.locator('td').allTextContents()).toEqual(['3', '0 (0%)', '0 (0%)', '0 (0%)', '0 (0%)', '0', '3']);
 
+    await page.screenshot({ path: screenshotPath('new-user-seed-dead-server.png') });
     await page.getByRole('tab', { name: 'History' }).click();
     expect(await page.getByTestId('history-state').allTextContents()).toEqual(['failed', 'sent']);
     expect(errors).toEqual([]);
