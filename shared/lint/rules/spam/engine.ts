@@ -21,6 +21,8 @@ import { spamRuleData } from './rules.generated';
 const MAX_HEADER_VALUE = 16_384;
 
 export interface EngineRule extends SpamRuleDef {
+  /** Position in engineRules: per-message state lives in arrays indexed by it. */
+  index: number;
   /** Whether the engine evaluates the rule (ported, not disabled, eval implemented). */
   runs: boolean;
   /** Why it does not run, for people. */
@@ -39,8 +41,8 @@ export interface EngineResult {
   score: number;
 }
 
-export const engineRules: EngineRule[] = spamRuleData.rules.map((def) => {
-  const rule: EngineRule = { ...def, runs: false };
+export const engineRules: EngineRule[] = spamRuleData.rules.map((def, index) => {
+  const rule: EngineRule = { ...def, index, runs: false };
   if (!def.ported) rule.why = def.reason ?? 'not ported';
   else if (def.disabled) rule.why = 'score 0 in SpamAssassin 4.0.1: the rule does not run';
   else if (def.eval && !evalFunctions.has(def.eval.fn)) rule.why = `eval ${def.eval.fn}() is not ported yet`;
@@ -145,7 +147,7 @@ function candidateLines(rule: EngineRule, lines: string[], h: Haystack): Iterabl
   const text = need.ci ? (h.lower ??= h.text.toLowerCase()) : h.text;
   const set = need.ci ? literalSetsOf().ci : literalSetsOf().cs;
   // Lower-casing octets keeps every offset; anything else (never expected) falls back to every line.
-  if (text.length !== h.text.length || !need.any.every((lit) => set.has(lit))) return lines.keys();
+  if (text.length !== h.text.length || (set.partial && !need.any.every((lit) => set.has(lit)))) return lines.keys();
   const starts = (h.starts ??= lineStarts(lines));
   const found = need.ci ? (h.ci ??= set.scan(text, starts)) : (h.cs ??= set.scan(text, starts));
   if (need.any.length === 1) return found.lines(need.any[0]!) ?? [];
@@ -211,47 +213,57 @@ function mimeheaderRule(rule: EngineRule, view: SpamView): number {
   return 0;
 }
 
-function evalMeta(ast: MetaAst, hits: Map<string, number>, resolve: (name: string) => number): number {
+/** A meta's value from its operands' values (rules resolved on demand, as they are asked for). */
+type MetaCode = (resolve: (rule: EngineRule | undefined) => number) => number;
+
+const binary: Record<string, (left: number, right: number) => number> = {
+  '+': (l, r) => l + r,
+  '-': (l, r) => l - r,
+  '*': (l, r) => l * r,
+  '/': (l, r) => (r === 0 ? 0 : l / r),
+  '<': (l, r) => (l < r ? 1 : 0),
+  '>': (l, r) => (l > r ? 1 : 0),
+  '<=': (l, r) => (l <= r ? 1 : 0),
+  '>=': (l, r) => (l >= r ? 1 : 0),
+  '==': (l, r) => (l === r ? 1 : 0),
+  '!=': (l, r) => (l !== r ? 1 : 0),
+};
+
+/**
+ * Compiles a meta expression once into closures with its rules looked up by name up front, so that a message
+ * pays neither the name lookups nor the operator dispatch (Perl semantics: && and || stop early and yield the
+ * deciding operand; an unknown operator still evaluates both sides and yields 0).
+ */
+function compileMeta(ast: MetaAst): MetaCode {
   switch (ast[0]) {
-    case 'n':
-      return ast[1] as number;
-    case 'r':
-      return resolve(ast[1] as string);
-    case '!':
-      return evalMeta(ast[1] as MetaAst, hits, resolve) ? 0 : 1;
+    case 'n': {
+      const value = ast[1] as number;
+      return () => value;
+    }
+    case 'r': {
+      const rule = engineRuleIndex.get(ast[1] as string);
+      return (resolve) => resolve(rule);
+    }
+    case '!': {
+      const operand = compileMeta(ast[1] as MetaAst);
+      return (resolve) => (operand(resolve) ? 0 : 1);
+    }
     default: {
       const [op, a, b] = ast as [string, MetaAst, MetaAst];
-      const left = evalMeta(a, hits, resolve);
-      if (op === '&&') return left ? evalMeta(b, hits, resolve) : left;
-      if (op === '||') return left ? left : evalMeta(b, hits, resolve);
-      const right = evalMeta(b, hits, resolve);
-      switch (op) {
-        case '+':
-          return left + right;
-        case '-':
-          return left - right;
-        case '*':
-          return left * right;
-        case '/':
-          return right === 0 ? 0 : left / right;
-        case '<':
-          return left < right ? 1 : 0;
-        case '>':
-          return left > right ? 1 : 0;
-        case '<=':
-          return left <= right ? 1 : 0;
-        case '>=':
-          return left >= right ? 1 : 0;
-        case '==':
-          return left === right ? 1 : 0;
-        case '!=':
-          return left !== right ? 1 : 0;
-        default:
-          return 0;
-      }
+      const left = compileMeta(a);
+      const right = compileMeta(b);
+      if (op === '&&') return (resolve) => left(resolve) && right(resolve);
+      if (op === '||') return (resolve) => left(resolve) || right(resolve);
+      const apply = Object.hasOwn(binary, op) ? binary[op]! : () => 0;
+      return (resolve) => {
+        const l = left(resolve);
+        return apply(l, right(resolve));
+      };
     }
   }
 }
+
+const metaCode: Array<MetaCode | undefined> = engineRules.map((rule) => (rule.type === 'meta' && rule.runs && rule.meta ? compileMeta(rule.meta) : undefined));
 
 /** Evaluates every rule on one message (`only`: just these; `timing`: adds each rule's milliseconds, for the bench). */
 export function runEngine(view: SpamView, only?: ReadonlySet<string>, timing?: Map<string, number>): EngineResult {
@@ -262,9 +274,7 @@ export function runEngine(view: SpamView, only?: ReadonlySet<string>, timing?: M
   const hay = new Map<string[], Haystack>();
   const headerTexts = new Map<string, string[]>();
   const full = [view.full];
-  const evaluated = new Set<string>();
-  const evaluate = (rule: EngineRule): void => {
-    evaluated.add(rule.name);
+  const evaluate = (rule: EngineRule): number => {
     let count = 0;
     const started = timing ? performance.now() : 0;
     if (rule.eval) {
@@ -279,33 +289,38 @@ export function runEngine(view: SpamView, only?: ReadonlySet<string>, timing?: M
     else if (rule.type === 'mimeheader') count = mimeheaderRule(rule, view);
     if (timing) timing.set(rule.name, (timing.get(rule.name) ?? 0) + performance.now() - started);
     if (count > 0) hits.set(rule.name, count);
+    return count > 0 ? count : 0;
   };
   // A rule's value for a meta, computed when first asked: sub-rules no scoring rule needs are never run, and a
   // meta's && / || stop where Perl stops, so the operands they skip cost nothing (the value is the same). Rules that
   // do not run (unported, network, score 0, undefined) count 0, as in spamd -L; cycles count 0 as SpamAssassin
   // leaves unsolvable metas out.
-  const state = new Map<string, number | 'busy'>();
-  const resolve = (name: string): number => {
-    const rule = engineRuleIndex.get(name);
-    if (!rule?.runs || (only && !only.has(name))) return 0;
-    if (rule.type !== 'meta') {
-      if (!evaluated.has(name)) evaluate(rule);
-      return hits.get(name) ?? 0;
+  // By rule index: 0 not asked yet, BUSY while a meta is being computed, DONE once its value is in `values`.
+  const BUSY = 1;
+  const DONE = 2;
+  const state = new Uint8Array(engineRules.length);
+  const values = new Float64Array(engineRules.length);
+  const resolve = (rule: EngineRule | undefined): number => {
+    if (!rule?.runs || (only && !only.has(rule.name))) return 0;
+    const i = rule.index;
+    if (state[i] === DONE) return values[i]!;
+    if (state[i] === BUSY) return 0;
+    let value: number;
+    if (rule.type !== 'meta') value = evaluate(rule);
+    else {
+      state[i] = BUSY;
+      value = metaCode[i]!(resolve);
+      if (value) hits.set(rule.name, value);
     }
-    const known = state.get(name);
-    if (known === 'busy') return 0;
-    if (known !== undefined) return known;
-    state.set(name, 'busy');
-    const value = evalMeta(rule.meta!, hits, resolve);
-    state.set(name, value);
-    if (value) hits.set(name, value);
+    state[i] = DONE;
+    values[i] = value;
     return value;
   };
   // Every rule that scores runs; sub-rules only as their metas need them.
   for (const rule of engineRules) {
     if (!rule.runs) continue;
     if (only ? !only.has(rule.name) : rule.name.startsWith('__') || !rule.score) continue;
-    resolve(rule.name);
+    resolve(rule);
   }
   const scoring: EngineRule[] = [];
   let score = 0;

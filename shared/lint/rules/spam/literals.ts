@@ -16,10 +16,16 @@ export class LiteralSet {
   private classes = 1;
   /** The automaton as a table: next node = delta[node * classes + class]. */
   private delta = new Uint16Array(0);
+  /** Some literal was left out (see has()). */
+  partial = false;
 
   constructor(literals: Iterable<string>) {
     for (const literal of literals) {
-      if (literal === '' || this.ids.has(literal) || /[^\x00-\xff]/.test(literal)) continue;
+      if (literal === '' || this.ids.has(literal)) continue;
+      if (/[^\x00-\xff]/.test(literal)) {
+        this.partial = true;
+        continue;
+      }
       const id = this.lengths.length;
       this.ids.set(literal, id);
       this.lengths.push(literal.length);
