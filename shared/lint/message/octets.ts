@@ -8,10 +8,19 @@ const CHUNK = 0x8000;
 
 /** Bytes to an octet string. */
 export function octetsOf(bytes: Uint8Array): string {
+  // ASCII (a wrapped template, most mail) decodes the same in every decoder, and TextDecoder is many times faster.
+  if (bytes.length > 256 && isAscii(bytes)) return asciiDecoder.decode(bytes);
   if (bytes.length <= CHUNK) return String.fromCharCode.apply(null, bytes as unknown as number[]);
   let out = '';
   for (let i = 0; i < bytes.length; i += CHUNK) out += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]);
   return out;
+}
+
+const asciiDecoder = new TextDecoder();
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) return false;
+  return true;
 }
 
 /** An octet string back to bytes (chars above 0xff, which octet strings never hold, keep their low byte). */
