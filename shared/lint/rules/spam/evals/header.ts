@@ -166,11 +166,14 @@ export function isFreemail(email: string): boolean {
   return freemailExact.has(domain) || freemailWild.some((re) => re.test(lower));
 }
 
-function allFromAddrs(ctx: EvalContext): string[] {
-  const view = ctx.view;
-  const resent = view.get('Resent-From:first:addr');
-  const list = resent !== undefined ? resent.split('\n') : ['From:addr', 'Envelope-Sender:addr', 'Resent-Sender:addr', 'X-Envelope-From:addr', 'EnvelopeFrom:addr'].flatMap((h) => view.get(h)?.split('\n') ?? []);
-  return [...new Set(list.filter((a) => a !== '').map((a) => a.replace(/\.{2,}/g, '.').toLowerCase()))];
+/** Once per message: check_from_in_list alone runs for dozens of address lists. */
+function allFromAddrs(ctx: EvalContext): readonly string[] {
+  return memo(ctx, 'allFromAddrs', () => {
+    const view = ctx.view;
+    const resent = view.get('Resent-From:first:addr');
+    const list = resent !== undefined ? resent.split('\n') : ['From:addr', 'Envelope-Sender:addr', 'Resent-Sender:addr', 'X-Envelope-From:addr', 'EnvelopeFrom:addr'].flatMap((h) => view.get(h)?.split('\n') ?? []);
+    return [...new Set(list.filter((a) => a !== '').map((a) => a.replace(/\.{2,}/g, '.').toLowerCase()))];
+  });
 }
 
 function perlRe(source: string): RegExp {
