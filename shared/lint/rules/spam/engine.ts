@@ -94,9 +94,8 @@ interface Haystack {
   asciiLines: boolean[];
   /** Offset of each line in `text` (lines are joined with one "\n"), for mapping a literal's position to its line. */
   starts?: Int32Array;
-  /** Lines holding each required literal, compared as is (cs) and lower-cased (ci), scanned once per text. */
-  cs?: LiteralLines;
-  ci?: LiteralLines;
+  /** Lines holding each required literal of one rule type, as is or lower-cased (literalSetOf), scanned once. */
+  found: Map<string, LiteralLines>;
 }
 
 const highOctet = /[\x80-\xff]/;
@@ -106,7 +105,7 @@ function haystack(lines: string[], cache: Map<string[], Haystack>): Haystack {
   if (!h) {
     const text = lines.join('\n');
     const ascii = !highOctet.test(text);
-    h = { text, ascii, asciiLines: ascii ? lines.map(() => true) : lines.map((line) => !highOctet.test(line)) };
+    h = { text, ascii, found: new Map(), asciiLines: ascii ? lines.map(() => true) : lines.map((line) => !highOctet.test(line)) };
     cache.set(lines, h);
   }
   return h;
@@ -121,20 +120,25 @@ function mayMatch(rule: EngineRule, h: Haystack): boolean {
   return false;
 }
 
-/** Every required literal of the line-text rules, compared as is or lower-cased: one automaton each, built once. */
-let literalSets: { cs: LiteralSet; ci: LiteralSet } | undefined;
+/**
+ * The required literals of the rules of one type (body, rawbody, full, uri), compared as is or lower-cased: one
+ * automaton each, built when first needed. Per type, so a text is scanned only for what its own rules need.
+ */
+const literalSets = new Map<string, LiteralSet>();
 
-function literalSetsOf(): { cs: LiteralSet; ci: LiteralSet } {
-  if (!literalSets) {
-    const cs: string[] = [];
-    const ci: string[] = [];
+function literalSetOf(type: string, ci: boolean): LiteralSet {
+  const key = `${type}:${ci}`;
+  let set = literalSets.get(key);
+  if (!set) {
+    const literals: string[] = [];
     for (const rule of engineRules) {
-      if (!rule.runs || !['body', 'rawbody', 'full', 'uri'].includes(rule.type)) continue;
-      for (const need of [rule.need, rule.asciiNeed]) if (need) (need.ci ? ci : cs).push(...need.any);
+      if (!rule.runs || rule.type !== type) continue;
+      for (const need of [rule.need, rule.asciiNeed]) if (need && need.ci === ci) literals.push(...need.any);
     }
-    literalSets = { cs: new LiteralSet(cs), ci: new LiteralSet(ci) };
+    set = new LiteralSet(literals);
+    literalSets.set(key, set);
   }
-  return literalSets;
+  return set;
 }
 
 /**
@@ -145,11 +149,16 @@ function candidateLines(rule: EngineRule, lines: string[], h: Haystack): Iterabl
   const need = h.ascii && rule.asciiRe ? rule.asciiNeed : rule.need;
   if (!need) return lines.keys();
   const text = need.ci ? (h.lower ??= h.text.toLowerCase()) : h.text;
-  const set = need.ci ? literalSetsOf().ci : literalSetsOf().cs;
+  const set = literalSetOf(rule.type, need.ci);
   // Lower-casing octets keeps every offset; anything else (never expected) falls back to every line.
   if (text.length !== h.text.length || (set.partial && !need.any.every((lit) => set.has(lit)))) return lines.keys();
   const starts = (h.starts ??= lineStarts(lines));
-  const found = need.ci ? (h.ci ??= set.scan(text, starts)) : (h.cs ??= set.scan(text, starts));
+  const key = `${rule.type}:${need.ci}`;
+  let found = h.found.get(key);
+  if (!found) {
+    found = set.scan(text, starts);
+    h.found.set(key, found);
+  }
   if (need.any.length === 1) return found.lines(need.any[0]!) ?? [];
   const marked = new Uint8Array(lines.length);
   for (const lit of need.any) for (const line of found.lines(lit) ?? []) marked[line] = 1;
