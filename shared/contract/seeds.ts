@@ -149,7 +149,23 @@ export const Matrix = z.object({
 });
 export type Matrix = z.infer<typeof Matrix>;
 
-export const RunDetail = z.object({ run: RunSummary, recipients: z.array(RecipientRow), matrix: Matrix });
+/**
+ * A run's rows come in pages in `seq` order (stable: rows are never added to or removed from
+ * a run). `seeds.run` carries the first page beside the summary; `seeds.rows` gives the rest,
+ * after the cursor `next` of the page before. Counts are always the summary's, never a page's length.
+ */
+export const RUN_ROWS_FIRST_PAGE = 100;
+/** The most rows one page may hold: a page is one message over the bridge, kept small enough to not stall it. */
+export const RUN_ROWS_MAX_PAGE = 1000;
+const PageLimit = z.number().int().min(1).max(RUN_ROWS_MAX_PAGE);
+/** The `seq` of the last row given: pass it as `after` for the next page; absent when no rows follow. */
+const NextCursor = z.number().int().nonnegative().optional();
+
+export const RunRowsPage = z.object({ rows: z.array(RecipientRow), next: NextCursor });
+export type RunRowsPage = z.infer<typeof RunRowsPage>;
+
+/** A run's summary and matrix (aggregated over all its rows) and the first page of its rows (`recipients`). */
+export const RunDetail = z.object({ run: RunSummary, recipients: z.array(RecipientRow), matrix: Matrix, next: NextCursor });
 export type RunDetail = z.infer<typeof RunDetail>;
 
 export const AudienceMix = z.record(z.string().max(20), z.number().min(0).max(100));
@@ -205,8 +221,17 @@ export const seedsMethods = {
     output: z.object({ runId: Id }),
   }),
   'seeds.runs': method({ summary: 'History of send runs, newest first.', input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), output: z.array(RunSummary) }),
-  'seeds.run': method({ summary: 'One run: per-recipient rows and the placement matrix.', input: z.object({ runId: Id }).strict(), output: RunDetail }),
-  'seeds.checkNow': method({ summary: 'Look for every copy of a run in the seed mailboxes now (read-only).', input: z.object({ runId: Id }).strict(), output: RunDetail }),
+  'seeds.run': method({
+    summary: `One run: its summary and placement matrix over every row, and the first page of its rows (${RUN_ROWS_FIRST_PAGE} unless \`limit\` says, at most ${RUN_ROWS_MAX_PAGE}); \`next\` pages on with seeds.rows.`,
+    input: z.object({ runId: Id, limit: PageLimit.default(RUN_ROWS_FIRST_PAGE) }).strict(),
+    output: RunDetail,
+  }),
+  'seeds.rows': method({
+    summary: `A page of a run's rows in seq order, after the cursor \`after\` (the \`next\` of the page before; from the start without it), at most ${RUN_ROWS_MAX_PAGE}.`,
+    input: z.object({ runId: Id, after: z.number().int().nonnegative().optional(), limit: PageLimit.default(RUN_ROWS_MAX_PAGE) }).strict(),
+    output: RunRowsPage,
+  }),
+  'seeds.checkNow': method({ summary: 'Look for every copy of a run in the seed mailboxes now (read-only); answers as seeds.run does.', input: z.object({ runId: Id }).strict(), output: RunDetail }),
   'seeds.exportReport': method({ summary: 'Per-seed results of a run as CSV.', input: z.object({ runId: Id }).strict(), output: z.object({ csv: z.string() }) }),
 };
 

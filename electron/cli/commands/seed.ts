@@ -75,16 +75,17 @@ async function finish(service: SeedService, rt: Runtime, runId: string, json: bo
     service.stopPolling(runId);
   }
   const detail = service.detail(runId);
+  // Every row, a page at a time (detail.recipients holds the first page only).
   if (json) {
-    io.out(JSON.stringify({ runId, recipients: detail.recipients.map(({ address, status, code, response }) => ({ address, status, code: code ?? null, response: response ?? null })) }, null, 2));
+    io.out(JSON.stringify({ runId, recipients: Array.from(service.allRows(runId), ({ address, status, code, response }) => ({ address, status, code: code ?? null, response: response ?? null })) }, null, 2));
   } else {
-    for (const row of detail.recipients) io.out(`${row.status.padEnd(9)} ${row.address}${row.code ? `  ${row.code}` : ''}${row.response ? `  ${row.response}` : ''}`);
+    for (const row of service.allRows(runId)) io.out(`${row.status.padEnd(9)} ${row.address}${row.code ? `  ${row.code}` : ''}${row.response ? `  ${row.response}` : ''}`);
     io.out(summaryLine(detail));
     if (detail.run.state === 'cancelled') io.out(`Stopped. Resume with: mailbench seed send --resume ${runId}`);
     else if (detail.run.state === 'failed') io.out('Failed: the server accepted no message (see the answers above). Check the --smtp server and send again.');
     else io.out(`Placement: mailbench seed placement ${runId} --wait 60`);
   }
-  return detail.recipients.every((row) => row.status === 'accepted') ? EXIT.ok : EXIT.findings;
+  return detail.run.counts.accepted === detail.run.total ? EXIT.ok : EXIT.findings;
 }
 
 type SendValues = { smtp?: string | undefined; from?: string | undefined; seeds?: string | undefined; subject?: string | undefined; 'reply-to'?: string | undefined; 'unsubscribe-mailto'?: string | undefined; 'unsubscribe-url'?: string | undefined; dkim?: string | undefined; pool: string; rate: string };
@@ -155,7 +156,7 @@ async function placement(args: string[], io: CliIo, runtime: () => Runtime): Pro
   const deadline = Date.now() + waitMs;
   let detail = await service.checkPlacement(runId).catch(usageFrom);
   const finishedAt = Date.parse(service.runs.run(runId).finishedAt ?? detail.run.createdAt);
-  while (detail.recipients.some((row) => row.placement === 'pending') && Date.now() < deadline) {
+  while (detail.matrix.overall.pending > 0 && Date.now() < deadline) {
     // Next point of the 1-2-5-10-15-30-60 minute schedule, or the end of --wait if that comes first.
     const next = DEFAULT_SCHEDULE_MS.map((offset) => finishedAt + offset).find((at) => at > Date.now()) ?? Date.now() + 60_000;
     await new Promise((done) => setTimeout(done, Math.min(next, deadline) - Date.now()));
@@ -163,7 +164,7 @@ async function placement(args: string[], io: CliIo, runtime: () => Runtime): Pro
     detail = await service.checkPlacement(runId);
   }
   if (values.json) {
-    io.out(JSON.stringify({ runId, matrix: detail.matrix, recipients: detail.recipients.map(placementJson) }, null, 2));
+    io.out(JSON.stringify({ runId, matrix: detail.matrix, recipients: Array.from(service.allRows(runId), placementJson) }, null, 2));
     return EXIT.ok;
   }
   io.out(`provider      total  inbox        tab          spam         missing      pending  not sent`);
@@ -171,7 +172,7 @@ async function placement(args: string[], io: CliIo, runtime: () => Runtime): Pro
     const cell = (c: { count: number; percent: number }) => `${c.count} (${c.percent}%)`.padEnd(13);
     io.out(`${row.provider.padEnd(13)} ${String(row.total).padEnd(6)} ${cell(row.inbox)}${cell(row.tab)}${cell(row.spam)}${cell(row.missing)}${String(row.pending).padEnd(9)}${row.notSent}`);
   }
-  for (const row of detail.recipients) {
+  for (const row of service.allRows(runId)) {
     const auth = row.auth ? ` spf=${row.auth.spf ?? '-'} dkim=${row.auth.dkim ?? '-'} dmarc=${row.auth.dmarc ?? '-'}` : '';
     io.out(`${row.placement.padEnd(9)} ${row.address}${row.folder ? `  ${row.folder}` : ''}${row.tab ? ` (${row.tab})` : ''}${row.arrivalDelaySec !== undefined ? `  +${row.arrivalDelaySec}s` : ''}${auth}${row.checkError ? `  ${row.checkError}` : ''}`);
   }

@@ -11,7 +11,7 @@ import { SeedService, type SeedServiceOptions } from './service';
 type SeedMethods =
   | 'seeds.lists' | 'seeds.saveList' | 'seeds.deleteList' | 'seeds.importCsv' | 'seeds.exportCsv'
   | 'seeds.profiles' | 'seeds.saveProfile' | 'seeds.deleteProfile' | 'seeds.preview'
-  | 'seeds.send' | 'seeds.cancel' | 'seeds.resume' | 'seeds.runs' | 'seeds.run' | 'seeds.checkNow' | 'seeds.exportReport';
+  | 'seeds.send' | 'seeds.cancel' | 'seeds.resume' | 'seeds.runs' | 'seeds.run' | 'seeds.rows' | 'seeds.checkNow' | 'seeds.exportReport';
 
 /** The seed service of a runtime: one per process, closed with the runtime (running sends are cancelled, stay resumable). */
 export function seedServiceOf(rt: Runtime, options: SeedServiceOptions = {}): SeedService {
@@ -35,7 +35,8 @@ export function seedsHandlers(rt: Runtime, service = seedServiceOf(rt)): Pick<Ha
     'seeds.cancel': ({ runId }) => ({ cancelled: service.cancel(runId) }),
     'seeds.resume': async ({ runId, resendUnknown }) => ({ runId: await service.resume(runId, resendUnknown) }),
     'seeds.runs': ({ limit }) => service.history(limit),
-    'seeds.run': ({ runId }) => service.detail(runId),
+    'seeds.run': ({ runId, limit }) => service.detail(runId, limit),
+    'seeds.rows': ({ runId, after, limit }) => service.rows(runId, after, limit),
     'seeds.checkNow': ({ runId }) => service.checkPlacement(runId),
     'seeds.exportReport': ({ runId }) => ({ csv: service.exportReport(runId) }),
   };

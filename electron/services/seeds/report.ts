@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { neutralizingCast } from '../../fs/csv-cell';
-import type { Matrix, MatrixRow, RecipientRow } from '../../../shared/contract/seeds';
+import type { Matrix, MatrixRow, Placement, RecipientRow } from '../../../shared/contract/seeds';
+import type { PlacementCount } from './run-store';
 import { providerNamed } from '../../../shared/model/mailbox-providers';
 
 type Outcome = 'inbox' | 'tab' | 'spam' | 'missing';
@@ -10,25 +11,28 @@ type Outcome = 'inbox' | 'tab' | 'spam' | 'missing';
  * (pending, unchecked and never-sent seeds are not in the percentages: a server that
  * refused the message says nothing about where a copy would land), plus an overall row
  * and, when the user gave an audience mix, the overall placement weighted by it.
+ * Built from per-provider counts (RunStore.aggregate, a GROUP BY): never from the rows.
  */
-export function placementMatrix(rows: readonly RecipientRow[], audience?: Record<string, number>): Matrix {
-  const checked = rows.filter((row) => row.placement !== 'unchecked');
-  const providers = [...new Set(checked.map((row) => row.provider))].sort();
-  const matrixRows = providers.map((provider) => matrixRow(provider, checked.filter((row) => row.provider === provider)));
+export function placementMatrix(counts: readonly PlacementCount[], audience?: Record<string, number>): Matrix {
+  const checked = counts.filter((entry) => entry.placement !== 'unchecked');
+  const providers = [...new Set(checked.map((entry) => entry.provider))].sort();
+  const matrixRows = providers.map((provider) => matrixRow(provider, checked.filter((entry) => entry.provider === provider)));
   const matrix: Matrix = { rows: matrixRows, overall: matrixRow('all', checked) };
   const weighted = audience ? weigh(matrixRows, audience) : undefined;
   return weighted ? { ...matrix, weighted } : matrix;
 }
 
-function matrixRow(provider: string, rows: readonly RecipientRow[]): MatrixRow {
-  const pending = rows.filter((row) => row.placement === 'pending').length;
-  const notSent = rows.filter((row) => row.placement === 'not_sent').length;
-  const decided = rows.length - pending - notSent;
+function matrixRow(provider: string, counts: readonly PlacementCount[]): MatrixRow {
+  const countOf = (placement: Placement) => counts.reduce((sum, entry) => (entry.placement === placement ? sum + entry.count : sum), 0);
+  const total = counts.reduce((sum, entry) => sum + entry.count, 0);
+  const pending = countOf('pending');
+  const notSent = countOf('not_sent');
+  const decided = total - pending - notSent;
   const cell = (placement: Outcome) => {
-    const count = rows.filter((row) => row.placement === placement).length;
+    const count = countOf(placement);
     return { count, percent: decided === 0 ? 0 : round((100 * count) / decided) };
   };
-  return { provider, total: rows.length, inbox: cell('inbox'), tab: cell('tab'), spam: cell('spam'), missing: cell('missing'), pending, notSent };
+  return { provider, total, inbox: cell('inbox'), tab: cell('tab'), spam: cell('spam'), missing: cell('missing'), pending, notSent };
 }
 
 const decidedOf = (row: MatrixRow) => row.total - row.pending - row.notSent;

@@ -95,6 +95,13 @@ interface RecipientDbRow {
   auth_json: string | null; check_error: string | null;
 }
 
+/** How many of a run's rows a provider has in one placement: what the matrix is built from. */
+export interface PlacementCount {
+  provider: Provider;
+  placement: Placement;
+  count: number;
+}
+
 export interface RecipientRecord extends RecipientRow {
   imap?: RecipientImap;
 }
@@ -106,9 +113,15 @@ export interface RecipientRecord extends RecipientRow {
  */
 export class RunStore {
   private readonly recipientRow;
+  private readonly pageRows;
+  private readonly tally;
 
   constructor(private readonly db: Db) {
     this.recipientRow = db.prepare('SELECT * FROM seed_recipients WHERE run_id = ? AND seq = ?');
+    // The primary key (run_id, seq) orders the rows and seeks to the cursor: a page costs its own rows, wherever it starts.
+    this.pageRows = db.prepare('SELECT * FROM seed_recipients WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?');
+    // One pass over the run's rows for the status counts and the placement matrix, reading three columns, building no row objects.
+    this.tally = db.prepare('SELECT status, provider, placement, COUNT(*) AS n, SUM(MAX(attempts - 1, 0)) AS retries FROM seed_recipients WHERE run_id = ? GROUP BY status, provider, placement');
   }
 
   /** A new run and its rows, all queued; the rows come back as written, for the send to start from. */
@@ -180,19 +193,52 @@ export class RunStore {
     return rows.filter((row) => !status || status.includes(row.status)).map(toRecord);
   }
 
+  /**
+   * Up to `limit` rows after the row `after` (from the first without it), in seq order, and
+   * the cursor for the next page when more rows follow. Unknown runs are not_found.
+   */
+  page(runId: string, after: number | undefined, limit: number): { rows: RecipientRecord[]; next?: number } {
+    // One row more than asked says whether a next page exists without counting the rest.
+    const rows = this.pageRows.all(runId, after ?? -1, limit + 1) as RecipientDbRow[];
+    if (rows.length === 0) this.run(runId);
+    const more = rows.length > limit;
+    const page = (more ? rows.slice(0, limit) : rows).map(toRecord);
+    return more ? { rows: page, next: page.at(-1)!.seq } : { rows: page };
+  }
+
   summary(id: string): RunSummary {
-    const run = this.run(id);
+    return this.aggregate(this.run(id)).summary;
+  }
+
+  /**
+   * A run's summary and its placement counts per provider, from one GROUP BY pass in SQL:
+   * the cost grows with the rows SQLite scans, not with JavaScript objects per row.
+   */
+  aggregate(run: StoredRun): { summary: RunSummary; placements: PlacementCount[] } {
     const counts = Object.fromEntries(RecipientStatusSchema.options.map((status) => [status, 0])) as Record<RecipientStatus, number>;
-    const rows = this.db.prepare('SELECT status, COUNT(*) AS n, SUM(MAX(attempts - 1, 0)) AS retries FROM seed_recipients WHERE run_id = ? GROUP BY status').all(id) as Array<{ status: RecipientStatus; n: number; retries: number }>;
+    const groups = this.tally.all(run.id) as Array<{ status: RecipientStatus; provider: string; placement: Placement; n: number; retries: number }>;
+    // Rows written before one vocabulary may say `outlook`: their groups merge into `microsoft`.
+    const placements = new Map<string, PlacementCount>();
     let total = 0;
     let retries = 0;
-    for (const row of rows) {
-      counts[row.status] = row.n;
-      total += row.n;
-      retries += row.retries;
+    for (const group of groups) {
+      counts[group.status] += group.n;
+      total += group.n;
+      retries += group.retries;
+      const provider = providerNamed(group.provider) ?? 'other';
+      const key = `${provider} ${group.placement}`;
+      const known = placements.get(key);
+      if (known) known.count += group.n;
+      else placements.set(key, { provider, placement: group.placement, count: group.n });
     }
     const smtp = `${run.smtp.security === 'tls' ? 'smtps' : 'smtp'}://${run.smtp.user ? `${run.smtp.user}@` : ''}${run.smtp.host}:${run.smtp.port}`;
-    return { id, createdAt: run.createdAt, subject: run.message.subject, from: run.message.from, smtp, state: endState(run.state, counts), total, counts, retries };
+    const summary: RunSummary = { id: run.id, createdAt: run.createdAt, subject: run.message.subject, from: run.message.from, smtp, state: endState(run.state, counts), total, counts, retries };
+    return { summary, placements: [...placements.values()] };
+  }
+
+  /** Reads in one snapshot: the row-writer thread commits between statements, so counts and rows read apart could disagree. */
+  snapshot<T>(read: () => T): T {
+    return this.db.transaction(read)();
   }
 
   runIds(limit: number): string[] {

@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import { AppError } from '../../../shared/contract/errors';
 import type { EventName, PayloadOf } from '../../../shared/contract/index';
-import { From, FROM_NOT_AN_ADDRESS, type MessageSpec, type RunDetail, type RunSummary } from '../../../shared/contract/seeds';
+import { From, FROM_NOT_AN_ADDRESS, type MessageSpec, type RecipientRow, RUN_ROWS_FIRST_PAGE, RUN_ROWS_MAX_PAGE, type RunDetail, type RunRowsPage, type RunSummary } from '../../../shared/contract/seeds';
 import type { Db } from '../../db/open';
 import type { SecretStore } from '../secrets/store';
 import { composeMessage, type DkimKey, messageIdFor, testIdFor } from './compose';
@@ -173,10 +173,35 @@ export class SeedService {
     await this.active.get(runId)?.done;
   }
 
-  detail(runId: string): RunDetail {
-    const run = this.runs.run(runId);
-    const recipients = this.runs.recipients(runId).map(publicRow);
-    return { run: this.runs.summary(runId), recipients, matrix: placementMatrix(recipients, run.audience) };
+  /**
+   * A run's summary and matrix, aggregated in SQL over all its rows, and the first `limit`
+   * rows; `next` pages on with `rows`. Read in one snapshot, so the counts and the rows agree.
+   */
+  detail(runId: string, limit = RUN_ROWS_FIRST_PAGE): RunDetail {
+    return this.runs.snapshot(() => {
+      const run = this.runs.run(runId);
+      const { summary, placements } = this.runs.aggregate(run);
+      const page = this.rows(runId, undefined, limit);
+      const detail: RunDetail = { run: summary, recipients: page.rows, matrix: placementMatrix(placements, run.audience) };
+      if (page.next !== undefined) detail.next = page.next;
+      return detail;
+    });
+  }
+
+  /** A page of a run's rows in seq order, after the row `after` (see RunRowsPage). */
+  rows(runId: string, after?: number, limit = RUN_ROWS_MAX_PAGE): RunRowsPage {
+    const page = this.runs.page(runId, after, Math.min(limit, RUN_ROWS_MAX_PAGE));
+    return page.next === undefined ? { rows: page.rows.map(publicRow) } : { rows: page.rows.map(publicRow), next: page.next };
+  }
+
+  /** Every row of a run, a page at a time: for a CLI that prints them all without holding them all. */
+  *allRows(runId: string): Generator<RecipientRow> {
+    let after: number | undefined;
+    do {
+      const page = this.rows(runId, after);
+      yield* page.rows;
+      after = page.next;
+    } while (after !== undefined);
   }
 
   history(limit: number): RunSummary[] {
@@ -249,7 +274,7 @@ export class SeedService {
         // The poll is the one due at `offset`: timers may fire a millisecond early, and the
         // last poll must still see its window closed.
         void this.checkPlacement(runId, new Date(Math.max(Date.now(), start + offset))).then(
-          (detail) => (detail.recipients.some((row) => row.placement === 'pending') ? next(index + 1) : this.pollers.delete(runId)),
+          (detail) => (detail.matrix.overall.pending > 0 ? next(index + 1) : this.pollers.delete(runId)),
           () => next(index + 1),
         );
       }, Math.max(0, start + offset - Date.now()));

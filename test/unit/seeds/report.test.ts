@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Placement, Provider, RecipientRow } from '../../../shared/contract/seeds';
-import { placementMatrix, reportCsv } from '../../../electron/services/seeds/report';
+import { placementMatrix as matrixOfCounts, reportCsv } from '../../../electron/services/seeds/report';
 
 let seq = 0;
 const row = (provider: Provider, placement: Placement, extra: Partial<RecipientRow> = {}): RecipientRow => ({
   runId: 'abcdef012345', seq: seq++, address: `s${seq}@${provider}.example`, provider, testId: `mb-abcdef012345-${String(seq).padStart(5, '0')}`,
   status: 'accepted', attempts: 1, placement, ...extra,
 });
+
+/** The matrix is built from (provider, placement, count) groups; a row is a group of one, and groups may repeat. */
+const placementMatrix = (rows: readonly RecipientRow[], audience?: Record<string, number>) =>
+  matrixOfCounts(rows.map((r) => ({ provider: r.provider, placement: r.placement, count: 1 })), audience);
 
 describe('placement matrix', () => {
   const rows = [
