@@ -8,7 +8,7 @@ import { importers, type MappedEvent } from './importers/index';
 import { type DaySlot, DayTotals } from './day-totals';
 import { type FinalStatements, startEventWriter } from './insert-worker';
 import { providerCache } from './providers';
-import { readRecords } from './reader';
+import { type RecordVisitor, visitRecords } from './reader';
 import { metricColumns } from './store';
 
 export type ImportSource = { path: string } | { text: string; name: string };
@@ -98,6 +98,14 @@ async function importOpened(
     },
     skip: (reason: string) => skip(reason, line),
   };
+  // Each record is mapped the moment it is parsed and then dropped: a chunk's records are never held together.
+  const visitor: RecordVisitor = {
+    record(value, at) {
+      line = at;
+      importer.map(value, sink);
+    },
+    error: (reason, at) => skip(reason.replace(/ \(.*\)$/, ''), at),
+  };
   const settle = (done: Batch, codes: Uint8Array) => {
     for (let i = 0; i < codes.length; i++) {
       if (codes[i] === 0) {
@@ -117,12 +125,7 @@ async function importOpened(
   };
   let lastReport = 0;
   try {
-    for await (const items of readRecords(decode(source, progress))) {
-      for (const item of items) {
-        line = item.line;
-        if ('error' in item) skip(item.error.replace(/ \(.*\)$/, ''), item.line);
-        else importer.map(item.value, sink);
-      }
+    for await (const _chunk of visitRecords(decode(source, progress), visitor)) {
       if (batch.ids.length > 0) {
         inFlight.push({ batch, codes: writer.write(batch.ids, batch.uniques) });
         batch = newBatch();

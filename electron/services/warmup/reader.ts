@@ -20,12 +20,37 @@ function recordTooLong(line: number): AppError {
 export type RecordItem = { line: number; value: unknown } | { line: number; error: string };
 
 /**
+ * Takes each record as soon as it is cut out of the text, in file order. Nothing of a
+ * chunk waits for the rest of it: a record dies young, so a million of them cost the
+ * garbage collector what one chunk of them would.
+ */
+export interface RecordVisitor {
+  record(value: unknown, line: number): void;
+  /** A record (or stray text) that could not be read: why, and the line it starts on. */
+  error(reason: string, line: number): void;
+}
+
+/**
  * Streams the records of an export without holding the file: a JSON array, JSON lines
  * (NDJSON, Firehose), concatenated or pretty-printed JSON objects, or CSV with a
  * header row (dotted column names such as `mail.messageId` become nested fields).
  * Yields batches, one per chunk read, so the caller can yield to the event loop.
  */
 export async function* readRecords(chunks: AsyncIterable<string>): AsyncGenerator<RecordItem[]> {
+  const out: RecordItem[] = [];
+  const collect: RecordVisitor = {
+    record: (value, line) => out.push({ line, value }),
+    error: (error, line) => out.push({ line, error }),
+  };
+  for await (const _chunk of visitRecords(chunks, collect)) if (out.length) yield out.splice(0);
+}
+
+/**
+ * The same records as `readRecords`, handed to `visitor` one by one instead of collected:
+ * yields (nothing) after each chunk read, so the caller can do its per-chunk work and
+ * let the event loop run.
+ */
+export async function* visitRecords(chunks: AsyncIterable<string>, visitor: RecordVisitor): AsyncGenerator<void> {
   const iterator = chunks[Symbol.asyncIterator]();
   let head = '';
   let done = false;
@@ -40,21 +65,20 @@ export async function* readRecords(chunks: AsyncIterable<string>): AsyncGenerato
   if (first === undefined) return;
   const rest: AsyncIterable<string> = { [Symbol.asyncIterator]: () => iterator };
   if (first !== '[' && first !== '{') {
-    yield* csvRecords(head, done ? emptyIterable() : rest);
+    yield* csvRecords(head, done ? emptyIterable() : rest, visitor);
     return;
   }
   const reader = looksLineDelimited(head) ? new LineReader() : new ScanReader();
-  const out: RecordItem[] = [];
-  reader.push(head, out);
-  yield out.splice(0);
+  reader.push(head, visitor);
+  yield;
   if (!done) {
     for await (const chunk of rest) {
-      reader.push(chunk, out);
-      if (out.length) yield out.splice(0);
+      reader.push(chunk, visitor);
+      yield;
     }
   }
-  reader.end(out);
-  if (out.length) yield out;
+  reader.end(visitor);
+  yield;
 }
 
 async function* emptyIterable(): AsyncGenerator<string> {}
@@ -87,42 +111,52 @@ function stripLine(raw: string): string | null {
 }
 
 interface JsonReader {
-  push(text: string, out: RecordItem[]): void;
-  end(out: RecordItem[]): void;
+  push(text: string, visitor: RecordVisitor): void;
+  end(visitor: RecordVisitor): void;
+}
+
+/** Parses one cut-out record: its value, or why it is not JSON. */
+function parseRecord(text: string, line: number, visitor: RecordVisitor): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    visitor.error(`not valid JSON (${(error as Error).message.replace(/\s+in JSON at position.*$/, '')})`, line);
+    return;
+  }
+  visitor.record(value, line);
 }
 
 class LineReader implements JsonReader {
   private carry = '';
   private line = 0;
 
-  push(text: string, out: RecordItem[]): void {
+  push(text: string, visitor: RecordVisitor): void {
     const buffer = this.carry + text;
     let start = 0;
     for (let nl = buffer.indexOf('\n'); nl !== -1; nl = buffer.indexOf('\n', start)) {
-      this.take(buffer.slice(start, nl), out);
+      this.take(buffer.slice(start, nl), visitor);
       start = nl + 1;
     }
     this.carry = buffer.slice(start);
     if (this.carry.length > MAX_RECORD_CHARS) throw recordTooLong(this.line + 1);
   }
 
-  end(out: RecordItem[]): void {
-    if (this.carry !== '') this.take(this.carry, out);
+  end(visitor: RecordVisitor): void {
+    if (this.carry !== '') this.take(this.carry, visitor);
     this.carry = '';
   }
 
-  private take(raw: string, out: RecordItem[]): void {
+  private take(raw: string, visitor: RecordVisitor): void {
     const line = ++this.line;
     if (raw.length > MAX_RECORD_CHARS) throw recordTooLong(line);
-    // Fast path: a line that is exactly one object.
-    const simple = raw.charCodeAt(0) === 123 && raw.charCodeAt(raw.length - 1) === 125;
-    const text = simple ? raw : stripLine(raw);
-    if (text === null) return;
-    try {
-      out.push({ line, value: JSON.parse(text) });
-    } catch (error) {
-      out.push({ line, error: `not valid JSON (${(error as Error).message.replace(/\s+in JSON at position.*$/, '')})` });
-    }
+    // Fast path: a line that is exactly one object, or one element of an array written one per line (`{...},`).
+    const last = raw.charCodeAt(raw.length - 1);
+    const text = raw.charCodeAt(0) !== 123 ? stripLine(raw)
+      : last === 125 ? raw
+        : last === 44 && raw.charCodeAt(raw.length - 2) === 125 ? raw.slice(0, -1)
+          : stripLine(raw);
+    if (text !== null) parseRecord(text, line, visitor);
   }
 }
 
@@ -140,7 +174,7 @@ class ScanReader implements JsonReader {
   private recordLine = 0;
   private strayLine = 0;
 
-  push(text: string, out: RecordItem[]): void {
+  push(text: string, visitor: RecordVisitor): void {
     const keepFrom = this.recordStart === -1 ? this.pos : this.recordStart;
     this.buffer = this.buffer.slice(keepFrom) + text;
     this.pos -= keepFrom;
@@ -169,22 +203,18 @@ class ScanReader implements JsonReader {
           if (this.pos + 1 - this.recordStart > MAX_RECORD_CHARS) throw recordTooLong(this.recordLine);
           const text = b.slice(this.recordStart, this.pos + 1);
           this.recordStart = -1;
-          try {
-            out.push({ line: this.recordLine, value: JSON.parse(text) });
-          } catch (error) {
-            out.push({ line: this.recordLine, error: `not valid JSON (${(error as Error).message.replace(/\s+in JSON at position.*$/, '')})` });
-          }
+          parseRecord(text, this.recordLine, visitor);
         }
       } else if (this.recordStart === -1 && c > 32 && c !== 44 && this.strayLine !== this.line) {
         this.strayLine = this.line;
-        out.push({ line: this.line, error: 'text outside any JSON record' });
+        visitor.error('text outside any JSON record', this.line);
       }
     }
     if (this.recordStart !== -1 && b.length - this.recordStart > MAX_RECORD_CHARS) throw recordTooLong(this.recordLine);
   }
 
-  end(out: RecordItem[]): void {
-    if (this.recordStart !== -1) out.push({ line: this.recordLine, error: 'the file ends inside this record (truncated export?)' });
+  end(visitor: RecordVisitor): void {
+    if (this.recordStart !== -1) visitor.error('the file ends inside this record (truncated export?)', this.recordLine);
   }
 }
 
@@ -232,7 +262,7 @@ function nest(row: Record<string, string>): Record<string, unknown> {
 
 const byLine = (a: RecordItem, b: RecordItem) => a.line - b.line;
 
-async function* csvRecords(head: string, rest: AsyncIterable<string>): AsyncGenerator<RecordItem[]> {
+async function* csvRecords(head: string, rest: AsyncIterable<string>, visitor: RecordVisitor): AsyncGenerator<void> {
   const pending: RecordItem[] = [];
   const parser = parseCsv({ columns: checkColumns, bom: true, skip_empty_lines: true, skip_records_with_error: true, info: true, trim: true, max_record_size: MAX_RECORD_CHARS });
   parser.on('skip', (error: Error & { lines?: number; code?: string }) => {
@@ -250,7 +280,18 @@ async function* csvRecords(head: string, rest: AsyncIterable<string>): AsyncGene
   for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
     pending.push({ line: item.info.lines, value: nest(item.record) });
     // Skip events arrive ahead of the records buffered before them: put each batch back in file order.
-    if (pending.length >= 1000) yield pending.splice(0).sort(byLine);
+    if (pending.length >= 1000) {
+      visitInOrder(pending.splice(0), visitor);
+      yield;
+    }
   }
-  if (pending.length) yield pending.sort(byLine);
+  visitInOrder(pending, visitor);
+  yield;
+}
+
+function visitInOrder(items: RecordItem[], visitor: RecordVisitor): void {
+  for (const item of items.sort(byLine)) {
+    if ('error' in item) visitor.error(item.error, item.line);
+    else visitor.record(item.value, item.line);
+  }
 }
