@@ -5,6 +5,7 @@ import { type Loadable, useLoad } from '../../platform/use-call';
 import { Compose } from './Compose';
 import { Lists } from './Lists';
 import { Profiles } from './Profiles';
+import { number } from './parts';
 import { RunView } from './RunView';
 import './seeds.css';
 
@@ -62,7 +63,7 @@ export default function SeedsPanel() {
                     <td>{run.subject}</td>
                     <td className="mono">{run.smtp}</td>
                     <td data-testid="history-state">{run.state}</td>
-                    <td>{run.counts.accepted} / {run.total}</td>
+                    <td>{number(run.counts.accepted)} / {number(run.total)}</td>
                     <td>
                       <button type="button" className="btn btn-ghost" onClick={() => { setRunId(run.id); setTab('send'); }}>Open</button>
                     </td>

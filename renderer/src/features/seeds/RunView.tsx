@@ -1,42 +1,102 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/contract/errors';
-import type { Matrix, RecipientRow, RunDetail } from '../../../../shared/contract/seeds';
+import { type Matrix, type RecipientRow, RUN_ROWS_FIRST_PAGE, type RunDetail, type RunSummary } from '../../../../shared/contract/seeds';
 import { client } from '../../platform/index';
 import { Button } from '../../ui/Button';
-import { download, ErrorNote } from './parts';
+import { download, ErrorNote, number } from './parts';
 
 const STATUS_MARK: Record<RecipientRow['status'], string> = { queued: '·', sending: '…', accepted: '✓', rejected: '✕', deferred: '↻', failed: '!', unknown: '?' };
 const PLACEMENT_MARK: Record<RecipientRow['placement'], string> = { inbox: '✓', tab: '◧', spam: '⚠', missing: '✕', not_sent: '–', pending: '…', unchecked: '–' };
 const PLACEMENT_LABEL: Record<RecipientRow['placement'], string> = { inbox: 'inbox', tab: 'tab', spam: 'spam', missing: 'missing', not_sent: 'not sent', pending: 'pending', unchecked: 'unchecked' };
+/** Rows fetched per "Show more". */
+const MORE_ROWS = 500;
+/** While a run sends, its counts are read again at most this often (each read aggregates every row). */
+const COUNTS_EVERY_MS = 1000;
 
-/** One run: rows fill in as the server answers, the matrix updates as placement polls come back. */
+/**
+ * What the view holds: the summary and matrix (counts over every row, from the main process)
+ * and the rows loaded so far, a prefix of the run in seq order; `next` is the cursor after them.
+ */
+interface Loaded {
+  run: RunSummary;
+  matrix: Matrix;
+  rows: RecipientRow[];
+  next?: number | undefined;
+}
+
+/**
+ * A fresh detail replaces the summary, the matrix and the first page; rows loaded beyond the
+ * first page stay (row events keep them current), so a refresh never shrinks what is shown.
+ */
+function withDetail(current: Loaded | undefined, detail: RunDetail): Loaded {
+  const fresh: Loaded = { run: detail.run, matrix: detail.matrix, rows: detail.recipients, next: detail.next };
+  if (!current || current.run.id !== detail.run.id || detail.next === undefined) return fresh;
+  const beyond = current.rows.filter((row) => row.seq > detail.next!);
+  return beyond.length === 0 ? fresh : { ...fresh, rows: [...detail.recipients, ...beyond], next: current.next };
+}
+
+/** One run: rows fill in as the server answers, the matrix updates as placement polls come back; rows load a page at a time. */
 export function RunView({ runId }: { runId: string }) {
-  const [detail, setDetail] = useState<RunDetail>();
+  const [view, setView] = useState<Loaded>();
   const [error, setError] = useState<AppError>();
   const [checking, setChecking] = useState(false);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const apply = useCallback((detail: RunDetail) => setView((current) => withDetail(current, detail)), []);
 
   useEffect(() => {
     let live = true;
-    const refresh = () => void client.call('seeds.run', { runId }).then((value) => live && setDetail(value), (failure: AppError) => live && setError(failure));
+    let lastCounts = 0;
+    const refresh = () => {
+      lastCounts = Date.now();
+      void client.call('seeds.run', { runId }).then((value) => live && apply(value), (failure: AppError) => live && setError(failure));
+    };
+    setView(undefined);
     refresh();
+    // Row events come once per send and placement: applied in batches, each a single pass over the loaded rows.
+    const changed = new Map<number, RecipientRow>();
+    let flush: ReturnType<typeof setTimeout> | undefined;
     const offRow = client.on('seeds.row', (row) => {
       if (row.runId !== runId) return;
-      setDetail((current) => current && { ...current, recipients: current.recipients.map((existing) => (existing.seq === row.seq ? row : existing)) });
+      changed.set(row.seq, row);
+      flush ??= setTimeout(() => {
+        flush = undefined;
+        const batch = new Map(changed);
+        changed.clear();
+        setView((current) => current && { ...current, rows: current.rows.map((existing) => batch.get(existing.seq) ?? existing) });
+      }, 100);
     });
-    // A run event comes with each state change and after each placement poll: take the fresh matrix.
+    // The counts on screen are the summary's: read again while the run sends, and after each state change or poll.
+    const offProgress = client.on('job.progress', (progress) => progress.jobId === runId && Date.now() - lastCounts >= COUNTS_EVERY_MS && refresh());
     const offRun = client.on('seeds.run', (summary) => summary.id === runId && refresh());
     return () => {
       live = false;
+      clearTimeout(flush);
       offRow();
+      offProgress();
       offRun();
     };
-  }, [runId]);
+  }, [runId, apply]);
 
-  if (!detail) return error ? <ErrorNote error={error} /> : <p role="status">Loading run {runId}…</p>;
-  const { run, recipients, matrix } = detail;
+  if (!view) return error ? <ErrorNote error={error} /> : <p role="status">Loading run {runId}…</p>;
+  const { run, rows, matrix, next } = view;
   const act = (work: () => Promise<unknown>) => {
     setError(undefined);
     work().catch((failure: AppError) => setError(failure));
+  };
+  const showMore = () => {
+    if (next === undefined) return;
+    setLoadingMore(true);
+    act(() =>
+      client
+        .call('seeds.rows', { runId, after: next, limit: MORE_ROWS })
+        .then((page) =>
+          setView((current) => {
+            if (!current || current.next !== next) return current;
+            return { ...current, rows: [...current.rows, ...page.rows], next: page.next };
+          }),
+        )
+        .finally(() => setLoadingMore(false)),
+    );
   };
   return (
     <section className="seeds-run" aria-label={`Run ${run.id}`}>
@@ -44,9 +104,9 @@ export function RunView({ runId }: { runId: string }) {
         Run <span className="mono">{run.id}</span>: <span data-testid="run-state">{run.state}</span>
       </h2>
       <p role="status" aria-live="polite" data-testid="run-counts">
-        {run.counts.accepted} accepted · {run.counts.rejected} rejected · {run.counts.deferred} deferred · {run.counts.failed} failed
-        {run.counts.unknown > 0 ? ` · ${run.counts.unknown} unknown (looked for in the mailboxes)` : ''}
-        {run.counts.queued + run.counts.sending > 0 ? ` · ${run.counts.queued + run.counts.sending} to go` : ''} · {run.retries} retries
+        {number(run.counts.accepted)} accepted · {number(run.counts.rejected)} rejected · {number(run.counts.deferred)} deferred · {number(run.counts.failed)} failed
+        {run.counts.unknown > 0 ? ` · ${number(run.counts.unknown)} unknown (looked for in the mailboxes)` : ''}
+        {run.counts.queued + run.counts.sending > 0 ? ` · ${number(run.counts.queued + run.counts.sending)} to go` : ''} · {number(run.retries)} retries
       </p>
       <div className="seeds-toolbar">
         {run.state === 'sending' && <Button onClick={() => act(() => client.call('seeds.cancel', { runId }))}>Cancel</Button>}
@@ -55,7 +115,7 @@ export function RunView({ runId }: { runId: string }) {
           disabled={checking || run.state === 'sending'}
           onClick={() => {
             setChecking(true);
-            act(() => client.call('seeds.checkNow', { runId }).then(setDetail).finally(() => setChecking(false)));
+            act(() => client.call('seeds.checkNow', { runId }).then(apply).finally(() => setChecking(false)));
           }}
         >
           {checking ? 'Checking mailboxes…' : 'Check placement now'}
@@ -70,7 +130,7 @@ export function RunView({ runId }: { runId: string }) {
           <tr><th>Seed</th><th>Provider</th><th>SMTP</th><th>Answer</th><th>Placement</th><th>Folder</th><th>Delay</th><th>SPF</th><th>DKIM</th><th>DMARC</th></tr>
         </thead>
         <tbody>
-          {recipients.map((row) => (
+          {rows.map((row) => (
             <tr key={row.seq} data-status={row.status} data-placement={row.placement}>
               <td className="mono">{row.address}</td>
               <td>{row.provider}</td>
@@ -86,13 +146,23 @@ export function RunView({ runId }: { runId: string }) {
           ))}
         </tbody>
       </table>
+      {run.total > RUN_ROWS_FIRST_PAGE && (
+        <div className="seeds-toolbar">
+          <span data-testid="rows-shown">{next === undefined ? `All ${number(run.total)} seeds shown.` : `Showing the first ${number(rows.length)} of ${number(run.total)} seeds.`}</span>
+          {next !== undefined && (
+            <Button disabled={loadingMore} onClick={showMore}>
+              {loadingMore ? 'Loading seeds…' : `Show ${number(Math.min(MORE_ROWS, Math.max(1, run.total - rows.length)))} more`}
+            </Button>
+          )}
+        </div>
+      )}
     </section>
   );
 }
 
 function MatrixTable({ matrix }: { matrix: Matrix }) {
   if (matrix.rows.length === 0) return <p className="seeds-hint">Placement shows here once seeds with IMAP access are checked (1, 2, 5, 10, 15, 30 and 60 minutes after sending, or now).</p>;
-  const cell = (c: { count: number; percent: number }) => `${c.count} (${c.percent}%)`;
+  const cell = (c: { count: number; percent: number }) => `${number(c.count)} (${c.percent}%)`;
   return (
     <table className="seeds-table seeds-matrix" aria-label="Placement by provider">
       <thead>
@@ -102,13 +172,13 @@ function MatrixTable({ matrix }: { matrix: Matrix }) {
         {[...matrix.rows, matrix.overall].map((row) => (
           <tr key={row.provider} className={row.provider === 'all' ? 'seeds-total' : undefined}>
             <th scope="row">{row.provider}</th>
-            <td>{row.total}</td>
+            <td>{number(row.total)}</td>
             <td>{cell(row.inbox)}</td>
             <td>{cell(row.tab)}</td>
             <td>{cell(row.spam)}</td>
             <td>{cell(row.missing)}</td>
-            <td>{row.pending}</td>
-            <td>{row.notSent}</td>
+            <td>{number(row.pending)}</td>
+            <td>{number(row.notSent)}</td>
           </tr>
         ))}
         {matrix.weighted && (

@@ -21,3 +21,6 @@ export function download(name: string, text: string, type: string): void {
   link.click();
   URL.revokeObjectURL(url);
 }
+
+/** A count as people read it: 100,000, not 100000. */
+export const number = (value: number): string => value.toLocaleString('en-US');
