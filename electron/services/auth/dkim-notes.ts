@@ -4,14 +4,17 @@ import type { AuthNote, DkimReport } from '../../../shared/contract/auth';
 export interface DkimDetails {
   algorithm: string;
   warnings: readonly string[];
-  /** l= was set: the signature covers only this many canonical body bytes. */
-  bodyLengthLimit?: number;
-  /** Canonical body bytes after the l= limit: not covered by the signature. */
-  unsignedBytes?: number;
+  /** l= was set. */
+  bodyLength?: {
+    /** The signature covers only this many canonical body bytes. */
+    limit: number;
+    /** Canonical body bytes after the limit: not covered by the signature. */
+    unsignedBytes: number;
+    /** The message body as bytes (for a preview of what l= left unsigned). */
+    body: Buffer;
+  };
   /** The key record has t=y. */
   testing: boolean;
-  /** The message body as bytes (for a preview of what l= left unsigned). */
-  body: Buffer;
 }
 
 /**
@@ -46,16 +49,16 @@ export function dkimNotes(details: DkimDetails): DkimReport['notes'] {
     const known = WARNINGS.get(code);
     notes.push({ code, ...(known ?? { message: `mailauth noted "${code}": accepted here, refused in strict mode.`, fix: 'Run the check with strict mode to see the RFC verdict.' }) });
   }
-  if (details.bodyLengthLimit !== undefined) {
-    const unsigned = details.unsignedBytes ?? 0;
+  if (details.bodyLength) {
+    const { limit, unsignedBytes: unsigned, body } = details.bodyLength;
     notes.push(
       unsigned > 0
         ? {
             code: 'body-length',
-            message: `l=${details.bodyLengthLimit}: the signature covers only the first ${details.bodyLengthLimit} body bytes; ${unsigned} bytes after them are not signed and could have been added by anyone: "${unsignedPreview(details.body, unsigned)}".`,
+            message: `l=${limit}: the signature covers only the first ${limit} body bytes; ${unsigned} bytes after them are not signed and could have been added by anyone: "${unsignedPreview(body, unsigned)}".`,
             fix: 'Sign without l= so the whole body is covered; find what appends to the body (a list footer) and sign after it.',
           }
-        : { code: 'body-length', message: `l=${details.bodyLengthLimit}: the signature covers only the first ${details.bodyLengthLimit} body bytes (all of this body), so text appended later would still verify.`, fix: 'Sign without l=.' },
+        : { code: 'body-length', message: `l=${limit}: the signature covers only the first ${limit} body bytes (all of this body), so text appended later would still verify.`, fix: 'Sign without l=.' },
     );
   }
   if (details.testing) notes.push({ code: 'key-testing', message: 'The key record has t=y: the domain is testing DKIM, and receivers may treat the signature as if it were absent (RFC 6376 3.6.1).', fix: 'Remove t=y from the key record once signing works.' });

@@ -1,6 +1,6 @@
 import type { AuthenticateResult } from 'mailauth';
 import type { AuthNote, DnsLookup, MessageReport } from '../../../shared/contract/auth';
-import { parseDmarcRecord } from './dmarc-record';
+import { dmarcTags } from './dmarc-record';
 
 /** The fields of mailauth's DMARC result Mailbench reads (its typings leave most of them out). */
 export interface DmarcShape {
@@ -56,7 +56,7 @@ const spfAlignmentFix = (context: DmarcContext): string =>
  * above applies np to a From domain that does not exist (the existence query answered
  * NXDOMAIN), else sp, both falling back to p (RFC 9989 4.10.1).
  */
-function appliedTag(dmarc: DmarcShape, author: string, tags: Map<string, string>, trail: readonly DnsLookup[]): 'p' | 'sp' | 'np' {
+function appliedTag(dmarc: DmarcShape, author: string, tags: ReadonlyMap<string, string>, trail: readonly DnsLookup[]): 'p' | 'sp' | 'np' {
   if (!dmarc.policyDomain || dmarc.policyDomain === author) return 'p';
   const missing = trail.some((lookup) => lookup.name === author && lookup.type === 'A' && lookup.outcome === 'nxdomain') && !trail.some((lookup) => lookup.name === author && lookup.type === 'CNAME' && lookup.outcome === 'answer');
   if (missing && tags.has('np')) return 'np';
@@ -85,7 +85,7 @@ export function dmarcReport(result: AuthenticateResult, trail: DnsLookup[], full
     };
   }
   const verdict = dmarc.status.result;
-  const tags = dmarc.rr ? parseDmarcRecord(dmarc.rr, dmarc.policyDomain ?? author).tags : new Map<string, string>();
+  const tags = dmarc.rr ? dmarcTags(dmarc.rr) : new Map<string, string>();
   const tag = appliedTag(dmarc, author, tags, fullTrail);
   const policy = dmarc.policy ?? dmarc.p;
   const alignment = { spf: align(dmarc.alignment?.spf), dkim: align(dmarc.alignment?.dkim) };

@@ -30,6 +30,30 @@ export const isDmarcRecord = (text: string): boolean => /^v\s*=\s*DMARC1\s*(;|$)
  */
 export const organizationalDomain = (domain: string): string => getDomain(domain, { allowPrivateDomains: false }) ?? domain;
 
+type DmarcTag = { text: string; name: string; value: string } | { text: string; name?: undefined };
+
+/** A record's semicolon-separated parts in order: name (lower case) and value, or no name for a part that is not name=value. */
+function dmarcTagList(record: string): DmarcTag[] {
+  const list: DmarcTag[] = [];
+  for (const part of record.split(';')) {
+    const text = part.trim();
+    if (!text) continue;
+    const match = /^([A-Za-z]+)\s*=\s*(.*)$/.exec(text);
+    list.push(match ? { text, name: match[1]!.toLowerCase(), value: match[2]!.trim() } : { text });
+  }
+  return list;
+}
+
+/**
+ * A record's tags, the last of a repeated one winning, without judging them: what a verdict's
+ * explanation reads on every message check, where parseDmarcRecord's findings would be thrown away.
+ */
+export function dmarcTags(record: string): ReadonlyMap<string, string> {
+  const tags = new Map<string, string>();
+  for (const tag of dmarcTagList(record)) if (tag.name !== undefined) tags.set(tag.name, tag.value);
+  return tags;
+}
+
 /**
  * Reads a DMARC record and judges its tags against RFC 9989 (which replaced RFC 7489:
  * pct, rf and ri are gone, t=y is the test flag, np covers non-existent subdomains).
@@ -39,18 +63,16 @@ export function parseDmarcRecord(record: string, domain: string): ParsedDmarc {
   const tags = new Map<string, string>();
   const destinations: ParsedDmarc['destinations'] = [];
   const add = (rule: string, severity: DmarcIssue['severity'], message: string, why: string, fix: string) => issues.push({ rule, severity, message, why, fix });
-  const parts = record.split(';').map((part) => part.trim()).filter(Boolean);
-  parts.forEach((part, index) => {
-    const match = /^([A-Za-z]+)\s*=\s*(.*)$/.exec(part);
-    if (!match) {
-      add('dmarc-syntax', 'error', `"${part}" is not a tag=value pair.`, 'Receivers may discard a record they cannot parse.', 'Write every tag as name=value, separated by semicolons.');
+  dmarcTagList(record).forEach((tag, index) => {
+    if (tag.name === undefined) {
+      add('dmarc-syntax', 'error', `"${tag.text}" is not a tag=value pair.`, 'Receivers may discard a record they cannot parse.', 'Write every tag as name=value, separated by semicolons.');
       return;
     }
-    const name = match[1]!.toLowerCase();
+    const { name } = tag;
     if (index === 0 && name !== 'v') add('dmarc-version', 'error', 'The record does not start with v=DMARC1.', 'Receivers only read records that start with v=DMARC1.', 'Put v=DMARC1 first.');
     if (tags.has(name)) add('dmarc-duplicate-tag', 'warning', `The tag ${name}= appears twice.`, 'Receivers use one of them, and not always the same one.', `Keep one ${name}= tag.`);
     if (!KNOWN_TAGS.has(name)) add('dmarc-unknown-tag', 'warning', `The tag ${name}= is not a DMARC tag.`, 'Unknown tags are ignored, so whatever it was meant to do does not happen.', 'Remove it or correct its name.');
-    tags.set(name, match[2]!.trim());
+    tags.set(name, tag.value);
   });
 
   const p = tags.get('p')?.toLowerCase();

@@ -35,7 +35,7 @@ export async function spfReport(dns: CheckDns, result: SPFResult, { ip, nullSend
   const domain = result.domain ?? '';
   const tree = domain && verdict !== 'none' ? (await walkSpf(dns.quiet, domain, result.rr)).tree : undefined;
   // names an offline zone does not hold were refused: SPF is "not checked" there, not broken
-  const outside = [...new Set(trail.filter((lookup) => lookup.detail === NOT_IN_ZONE).map((lookup) => lookup.name))];
+  const outside = verdict === 'temperror' ? [...new Set(trail.filter((lookup) => lookup.detail === NOT_IN_ZONE).map((lookup) => lookup.name))] : [];
   return {
     result: verdict,
     domain,
@@ -45,7 +45,7 @@ export async function spfReport(dns: CheckDns, result: SPFResult, { ip, nullSend
     lookups: { count: result.lookups?.count ?? 0, limit: result.lookups?.limit ?? 10, void: result.lookups?.void ?? 0 },
     ...(tree ? { tree } : {}),
     ...(result.header ? { receivedSpf: result.header } : {}),
-    ...(verdict === 'temperror' && outside.length > 0 ? notInZone(domain, outside) : explainSpf(verdict, domain, ip, String(result.status.comment ?? ''))),
+    ...(outside.length > 0 ? notInZone(domain, outside) : explainSpf(verdict, domain, ip, String(result.status.comment ?? ''))),
     trail,
   };
 }

@@ -55,7 +55,7 @@ export async function verifyMessage(dns: CheckDns, query: MessageQuery): Promise
       why: 'SPF was not checked.',
       trail: [],
     },
-    dkim: dkimReports(result, trails.dkim, dmarcContext(result), bodyOf(query.message)),
+    dkim: dkimReports(result, trails.dkim, dmarcContext(result), query.message),
     dmarc,
     arc: arcReport(result, trails.arc),
     bimi: bimiReport(result, trails.bimi, dmarc, await organizationalPolicy(dns, result, dmarc)),
@@ -72,8 +72,9 @@ export async function verifyMessage(dns: CheckDns, query: MessageQuery): Promise
 /** The body's bytes: after the first empty line (CRLF or LF). */
 function bodyOf(message: Buffer): Buffer {
   const crlf = message.indexOf('\r\n\r\n');
-  const lf = message.indexOf('\n\n');
-  if (crlf >= 0 && (lf < 0 || crlf < lf)) return message.subarray(crlf + 4);
+  // only an LF pair before the CRLF one comes first: not scanning the whole body for one that is not there
+  const lf = (crlf >= 0 ? message.subarray(0, crlf) : message).indexOf('\n\n');
+  if (crlf >= 0 && lf < 0) return message.subarray(crlf + 4);
   return lf >= 0 ? message.subarray(lf + 2) : Buffer.alloc(0);
 }
 
@@ -136,7 +137,7 @@ function failureOf(result: string, comment: string): DkimReport['failure'] | und
   return 'other';
 }
 
-function dkimReports(result: AuthenticateResult, trail: DnsLookup[], context: DmarcContext, body: Buffer): DkimReport[] {
+function dkimReports(result: AuthenticateResult, trail: DnsLookup[], context: DmarcContext, message: Buffer): DkimReport[] {
   const rows = (result.dkim.results ?? []) as DkimRow[];
   return rows.map((row) => {
     const verdict = row.status.result;
@@ -163,9 +164,9 @@ function dkimReports(result: AuthenticateResult, trail: DnsLookup[], context: Dm
       notes: dkimNotes({
         algorithm,
         warnings: row.status.warnings ?? [],
-        ...(row.canonBodyLengthLimited && row.canonBodyLengthLimit !== undefined ? { bodyLengthLimit: row.canonBodyLengthLimit, unsignedBytes: row.status.underSized ?? 0 } : {}),
+        // the body is found only for the rare l= signature whose note quotes it
+        ...(row.canonBodyLengthLimited && row.canonBodyLengthLimit !== undefined ? { bodyLength: { limit: row.canonBodyLengthLimit, unsignedBytes: row.status.underSized ?? 0, body: bodyOf(message) } } : {}),
         testing: Boolean(row.status.testing),
-        body,
       }),
       trail: trail.filter((lookup) => lookup.name === name),
     };

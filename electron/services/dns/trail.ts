@@ -25,16 +25,17 @@ export class DnsTrail {
     // plain promise chaining and no closure per lookup: this sits under every lookup of every check
     return (name, type) => {
       const started = performance.now();
+      const rrtype = type.toUpperCase();
       return resolver(name, type).then(
         (answer) => {
-          this.record(name, type, source, started, 'answer', formatAnswer(type.toUpperCase(), answer));
+          this.record(name, rrtype, source, started, 'answer', formatAnswer(rrtype, answer));
           return answer;
         },
         (error: unknown) => {
           const code = (error as { code?: string }).code ?? '';
           const outcome = OUTCOMES[code];
           const detail = (error instanceof DnsLookupError ? error.detail : undefined) ?? (outcome ? undefined : code || String(error));
-          this.record(name, type, source, started, outcome ?? 'error', [], detail);
+          this.record(name, rrtype, source, started, outcome ?? 'error', [], detail);
           throw error;
         },
       );
@@ -42,14 +43,9 @@ export class DnsTrail {
   }
 
   private record(name: string, type: string, source: DnsLookup['source'], started: number, outcome: DnsLookup['outcome'], answers: string[], detail?: string): void {
-    this.lookups.push({
-      name: name.replace(/\.$/, '').toLowerCase(),
-      type: type.toUpperCase(),
-      source,
-      outcome,
-      answers,
-      ...(detail ? { detail } : {}),
-      ms: Math.round((performance.now() - started) * 100) / 100,
-    });
+    const ms = Math.round((performance.now() - started) * 100) / 100;
+    const bare = (name.endsWith('.') ? name.slice(0, -1) : name).toLowerCase();
+    // two literals rather than a spread of an optional part: this runs for every lookup of every check
+    this.lookups.push(detail ? { name: bare, type, source, outcome, answers, detail, ms } : { name: bare, type, source, outcome, answers, ms });
   }
 }
