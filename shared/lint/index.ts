@@ -13,10 +13,10 @@ import { linksFamily } from './rules/links';
 import { senderFamily } from './rules/sender';
 import { spamFamily } from './rules/spam/index';
 import { structureFamily } from './rules/structure';
-import type { Family, Hit, LintContext, RuleFamily, RuleMeta, Span } from './types';
+import type { Family, Hit, LintContext, LintNote, RuleFamily, RuleMeta, Span, SpamHit } from './types';
 
 export { caniemailDataDate, caniemailVersion };
-export type { ClientSummary, Family, LintConfig, RuleMeta };
+export type { ClientSummary, Family, LintConfig, LintNote, RuleMeta, SpamHit };
 
 export const ruleFamilies: readonly RuleFamily[] = [spamFamily, compatibilityFamily, accessibilityFamily, linksFamily, structureFamily, senderFamily];
 
@@ -64,6 +64,10 @@ export interface LintResult {
   findings: Finding[];
   spamScore: number;
   clients: ClientSummary[];
+  /** Every spam rule that hit with its points, in the engine's order: what `spamScore` sums. */
+  spamHits: SpamHit[];
+  /** What is true of the whole result (the spam rules not evaluated offline), shown once rather than as findings. */
+  notes: LintNote[];
 }
 
 /** Decides the kind from a file name (`.mjml`, `.eml`, else HTML). */
@@ -127,23 +131,38 @@ export function lint(input: LintInput, options: LintOptions = {}): LintResult {
     ...(message?.text ? { text: message.text.body } : {}),
     ...(message?.header('Subject') ? { subject: message.header('Subject')!.value } : {}),
     compat: makePolicy(config.clients, config.audience),
+    notes: [],
   };
   const lines = new LineIndex(input.source);
   const mjmlMap = input.kind === 'mjml' && html ? createMjmlMap(input.source, html) : undefined;
   const locate = locator(input, lines, message, mjmlMap);
   const disables = parseDisables(input.source, (offset) => lines.position(offset).line);
   const findings: Finding[] = [];
+  const spamHits: SpamHit[] = [];
+  const groups = new Map<string, Array<{ item: string; finding: Finding }>>();
   let spamScore = 0;
 
-  const accept = (hit: Hit, rule: RuleMeta) => {
-    const severity = applySetting(settingFor(config.rules, rule.id, rule.family), hit.severity ?? rule.severity);
+  /** `at` places a finding that has no span of its own (a group, where its first member is). */
+  const accept = (hit: Hit, rule: RuleMeta, at?: SourceRange) => {
+    const setting = settingFor(config.rules, rule.id, rule.family);
+    const severity = applySetting(setting, hit.severity ?? rule.severity);
     if (!severity) return;
-    const range = locate.range(hit.span);
-    if (disables.covers(rule.id, rule.family, hit.span.in === 'document' ? undefined : range.startLine)) return;
-    const finding: Finding = { rule: rule.id, family: rule.family, severity, message: hit.message ?? rule.message, why: rule.why, fix: rule.fix, range };
+    const range = at ?? locate.range(hit.span);
+    const line = at ? at.startLine : hit.span.in === 'document' ? undefined : range.startLine;
+    if (disables.covers(rule.id, rule.family, line)) return;
     if (rule.score !== undefined && rule.family === 'spam') {
-      finding.score = rule.score;
-      spamScore += rule.score;
+      spamScore += rule.score!;
+      spamHits.push({ rule: rule.id, score: rule.score!, description: rule.message, finding: !hit.detailOnly });
+    }
+    if (hit.detailOnly) return;
+    const finding: Finding = { rule: rule.id, family: rule.family, severity, message: hit.message ?? rule.message, why: rule.why, fix: rule.fix, range };
+    if (rule.score !== undefined && rule.family === 'spam') finding.score = rule.score;
+    // A grouped hit joins its group's finding unless the person gave its rule (or its prefix or family) a setting.
+    if (hit.grouped && severity === 'info' && setting === undefined) {
+      const members = groups.get(hit.grouped.rule) ?? [];
+      groups.set(hit.grouped.rule, members);
+      members.push({ item: hit.grouped.item, finding });
+      return;
     }
     if (input.kind === 'html' && hit.fixes?.length) {
       finding.quickFixes = hit.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: lines.range(e.start, e.end), text: e.text })) }));
@@ -162,11 +181,25 @@ export function lint(input: LintInput, options: LintOptions = {}): LintResult {
       accept(hit, rule);
     });
   }
+  // A group of one is that finding itself, with its own rule and link; two or more become one finding listing each.
+  for (const [id, members] of groups) {
+    const rule = ruleIndex.get(id);
+    if (!rule) throw new Error(`lint hits were grouped into ${id}, which no family declares`);
+    if (members.length === 1) {
+      findings.push(members[0]!.finding);
+      continue;
+    }
+    const line = (m: (typeof members)[number]) => m.finding.range!.startLine;
+    members.sort((a, b) => line(a) - line(b));
+    const listed = members.map((m) => `${m.item}, line ${line(m)}`).join('; ');
+    accept({ rule: id, span: { in: 'document' }, message: `${rule.message.replace(/\.$/, '')}: ${listed}.` }, rule, members[0]!.finding.range);
+  }
   spamScore = Math.round(spamScore * 1000) / 1000;
   if (spamScore >= SPAM_THRESHOLD) {
     accept({ rule: 'SPAM_SCORE', span: { in: 'document' }, severity: 'error', message: `Content spam score ${spamScore.toFixed(1)} reaches SpamAssassin's threshold of ${SPAM_THRESHOLD}.` }, ruleIndex.get('SPAM_SCORE')!);
   }
   const order = { error: 0, warning: 1, info: 2 } as const;
   findings.sort((a, b) => (a.range?.startLine ?? 0) - (b.range?.startLine ?? 0) || order[a.severity] - order[b.severity]);
-  return { findings, spamScore, clients: ctx.clientSummary ?? [] };
+  const notes = (ctx.notes ?? []).filter((note) => settingFor(config.rules, note.id, note.family) !== 'off');
+  return { findings, spamScore, clients: ctx.clientSummary ?? [], spamHits, notes };
 }

@@ -44,6 +44,32 @@ export interface Hit {
   /** Replaces the rule's default severity (compatibility: by audience share). */
   severity?: Severity;
   fixes?: HtmlFix[];
+  /**
+   * Counted (the spam score and its breakdown) but not a finding: SpamAssassin's informational rules on a template,
+   * which change no verdict and give the author nothing to do.
+   */
+  detailOnly?: boolean;
+  /**
+   * One line (`item`) of the `rule` finding instead of a finding of its own, while the hit stays at info and its rule
+   * has no setting of its own, and two or more hits share the group: many small details read as one finding.
+   */
+  grouped?: { rule: string; item: string };
+}
+
+/** True of the whole result rather than of a place in the file: shown once (a line in the panel and the CLI). */
+export interface LintNote {
+  id: string;
+  family: Family;
+  message: string;
+}
+
+/** One spam rule that hit, with its points: the spam score's breakdown, informational rules included. */
+export interface SpamHit {
+  rule: string;
+  score: number;
+  description: string;
+  /** Whether it is also a finding (SpamAssassin's informational rules on a template are not). */
+  finding: boolean;
 }
 
 export type Report = (hit: Hit) => void;
@@ -61,6 +87,8 @@ export interface LintContext {
   compat: CompatPolicy;
   /** Written by the compatibility family: what each chosen client loses. */
   clientSummary?: ClientSummary[];
+  /** Lint-level notes a family adds (the spam family: rules not evaluated offline). */
+  notes?: LintNote[];
 }
 
 export interface RuleFamily {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { isAppError } from '../../../shared/contract/errors';
 import { appVersion } from '../../services/app/version';
 import { checkClients, loadLintConfig } from '../../services/lint/config';
-import { formatJson, formatSarif, formatText } from '../../services/lint/format';
+import { distinctNotes, formatJson, formatSarif, formatText } from '../../services/lint/format';
 import { lintFiles } from '../../services/lint/run';
 import { type Command, EXIT, UsageError } from '../command';
 
@@ -70,6 +70,8 @@ export const lintCommand: Command = {
     const errors = all.filter((f) => f.severity === 'error').length;
     const warnings = all.filter((f) => f.severity === 'warning').length;
     const info = all.length - errors - warnings;
+    // Notes are true of the whole run (what the spam score could not evaluate offline): one line each, beside the totals.
+    if (format === 'text') for (const note of distinctNotes(run.reports)) io.err(`Note: ${note.message}`);
     // A run that linted nothing has no totals to give: "0 file(s): 0 error(s)" read as a clean result.
     if (format === 'text' && run.reports.length > 0) io.err(`${run.reports.length} file(s): ${errors} error(s), ${warnings} warning(s), ${info} info${info > 0 && !values['include-info'] ? ' (not shown: --include-info)' : ''}.`);
     if (run.unreadable.length > 0 || run.unmatched.length > 0) return EXIT.usage;

@@ -1,10 +1,20 @@
 import type { Finding, Severity } from '../../../shared/model/finding';
-import { allRules, type RuleMeta } from '../../../shared/lint/index';
+import { allRules, type LintNote, type RuleMeta, type SpamHit } from '../../../shared/lint/index';
 
 export interface FileReport {
   file: string;
   spamScore: number;
   findings: Finding[];
+  /** The spam score's breakdown: every spam rule that hit, informational ones included. */
+  spamHits: SpamHit[];
+  notes: LintNote[];
+}
+
+/** The run's notes, each once (the same for every file): the text output gives them a line each, not a line per file. */
+export function distinctNotes(reports: readonly FileReport[]): LintNote[] {
+  const seen = new Map<string, LintNote>();
+  for (const report of reports) for (const note of report.notes) if (!seen.has(`${note.id}\0${note.message}`)) seen.set(`${note.id}\0${note.message}`, note);
+  return [...seen.values()];
 }
 
 const position = (finding: Finding) => ({ line: finding.range?.startLine ?? 1, column: finding.range?.startColumn ?? 1 });
@@ -41,7 +51,10 @@ export function formatText(reports: readonly FileReport[], options: { includeInf
   return lines.join('\n');
 }
 
-/** `{ files: [{ file, spamScore, findings: [{ rule, family, severity, message, line, column, ... }] }] }` */
+/**
+ * `{ files: [{ file, spamScore, findings: [{ rule, family, severity, message, line, column, ... }], spamHits: [{ rule,
+ * score, description, finding }], notes: [{ id, family, message }] }] }`
+ */
 export function formatJson(reports: readonly FileReport[]): string {
   return JSON.stringify(
     {
@@ -60,6 +73,8 @@ export function formatJson(reports: readonly FileReport[]): string {
           fix: finding.fix,
           ...(finding.score !== undefined ? { score: finding.score } : {}),
         })),
+        spamHits: report.spamHits,
+        notes: report.notes,
       })),
     },
     null,

@@ -54,6 +54,8 @@ describe('mailbench lint (the built CLI as a process)', () => {
     const group = lines.indexOf('  warning http-link (1)');
     expect(lines[group + 1]).toBe(`    warn.html:1:${column} Link uses http://: http://example.com/`);
     expect(run.stderr).toMatch(/1 file\(s\): 0 error\(s\), \d+ warning\(s\), \d+ info/);
+    // What the offline score could not evaluate: one line for the run, not a finding.
+    expect(mailbench(['lint', 'warn.html', 'templates/welcome.html']).stderr.match(/^Note: \d+ SpamAssassin rules need the network or a Bayes database and were not evaluated offline/gm)).toHaveLength(1);
     const quiet = mailbench(['lint', 'templates/welcome.html']);
     expect(quiet.stdout).not.toMatch(/^ {2}info /m);
     expect(quiet.stderr).toMatch(/, [1-9]\d* info \(not shown: --include-info\)\./);
@@ -70,10 +72,16 @@ describe('mailbench lint (the built CLI as a process)', () => {
   it('writes the JSON shape exactly, over globs, .eml and .mjml', () => {
     const run = mailbench(['lint', 'templates/**/*.html', 'spam.eml', 'news.mjml', '--format', 'json']);
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as { files: Array<{ file: string; spamScore: number; findings: Array<Record<string, unknown>> }> };
+    const report = JSON.parse(run.stdout) as {
+      files: Array<{ file: string; spamScore: number; findings: Array<Record<string, unknown>>; spamHits: Array<{ rule: string; score: number; finding: boolean }>; notes: Array<{ id: string }> }>;
+    };
     expect(report.files.map((f) => f.file)).toEqual(['templates/nested/fluid.html', 'templates/welcome.html', 'spam.eml', 'news.mjml']);
     for (const file of report.files) {
-      expect(Object.keys(file)).toEqual(['file', 'spamScore', 'findings']);
+      expect(Object.keys(file)).toEqual(['file', 'spamScore', 'findings', 'spamHits', 'notes']);
+      // The offline caveat is a note of the file, not a finding; the breakdown sums to the score.
+      expect(file.notes.map((n) => n.id)).toEqual(['SPAM_NOT_EVALUATED']);
+      expect(file.findings.map((f) => f.rule)).not.toContain('SPAM_NOT_EVALUATED');
+      expect(Math.round(file.spamHits.reduce((sum, h) => sum + h.score, 0) * 1000) / 1000).toBe(file.spamScore);
       for (const finding of file.findings) {
         expect(Object.keys(finding).slice(0, 6)).toEqual(['rule', 'family', 'severity', 'message', 'line', 'column']);
         expect(finding.line).toEqual(expect.any(Number));
@@ -82,6 +90,10 @@ describe('mailbench lint (the built CLI as a process)', () => {
     const spam = report.files.find((f) => f.file === 'spam.eml')!;
     expect(spam.spamScore).toBeGreaterThanOrEqual(1000);
     expect(spam.findings.find((f) => f.rule === 'GTUBE')).toMatchObject({ family: 'spam', severity: 'error', line: 7, score: 1000 });
+    // SpamAssassin's 0.001-point HTML_MESSAGE is in a template's breakdown but not among its findings; a .eml keeps it.
+    const welcome = report.files.find((f) => f.file === 'templates/welcome.html')!;
+    expect(welcome.spamHits.find((h) => h.rule === 'HTML_MESSAGE')).toMatchObject({ score: 0.001, finding: false });
+    expect(welcome.findings.map((f) => f.rule)).not.toContain('HTML_MESSAGE');
     const mjml = report.files.find((f) => f.file === 'news.mjml')!;
     const mjmlLines = readFileSync(join(work.dir, 'news.mjml'), 'utf8').split('\n');
     expect(mjmlLines[(mjml.findings.find((f) => f.rule === 'http-image')!.line as number) - 1]).toContain('<mj-image');

@@ -4,7 +4,8 @@
  * A private `spamd -L` (test/spam-reference/spamd.ts: offline, no Bayes) and the in-process engine judge the same
  * bytes: the vendored corpus (tuning folders spam/ and ham/, held-out folders never tuned on) and real third-party
  * templates (wrapped by shared/mail/wrap.ts for SpamAssassin, as the engine wraps them itself). The engine is read
- * only through its public output, `lint(...).findings` (spam rule ids) and `spamScore`.
+ * only through its public output, `lint(...).spamHits` (every rule hit with its points: findings, and SpamAssassin's
+ * informational rules, which a template counts without a finding) and `spamScore`.
  *
  * Printed: per-rule precision/recall/F1 for every ported rule that fires in either engine, rules below 0.8 by name,
  * the share of messages whose totals agree within 0.5, the ROC AUCs on the held-out folders, the templates' scores.
@@ -57,10 +58,10 @@ async function load(file: string, group: Group): Promise<Sample> {
   return { file: file.slice(fixtures.length), group, input, message };
 }
 
-/** The engine's verdict from its public output: spam findings that carry points (SPAM_SCORE is the sum, not a rule). */
+/** The engine's verdict from its public output: the full hit list with points, not only what became a finding. */
 function ours(input: LintInput): Verdict {
   const result = lint(input, { families: ['spam'] });
-  const rules = new Set(result.findings.filter((f) => f.family === 'spam' && typeof f.score === 'number' && f.score !== 0 && f.rule !== 'SPAM_SCORE').map((f) => f.rule));
+  const rules = new Set(result.spamHits.filter((h) => h.score !== 0).map((h) => h.rule));
   return { score: result.spamScore, rules };
 }
 

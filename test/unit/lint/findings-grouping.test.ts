@@ -35,7 +35,7 @@ describe('findings grouped by rule', () => {
   });
 
   it('CLI text: a severity rule (count) line per group, then file:line:col message, info only when asked', () => {
-    const text = formatText([{ file: 'a.html', spamScore: 0, findings }]);
+    const text = formatText([{ file: 'a.html', spamScore: 0, findings, spamHits: [], notes: [] }]);
     expect(text.split('\n')).toEqual([
       'a.html',
       '  error SPAM_WORD (1)',
@@ -47,7 +47,7 @@ describe('findings grouped by rule', () => {
       '    a.html:8:3 low-contrast at 8',
       '    a.html:20:3 low-contrast at 20',
     ]);
-    expect(formatText([{ file: 'a.html', spamScore: 0, findings }], { includeInfo: true })).toContain('  info low-contrast (1)\n    a.html:30:3 low-contrast at 30');
-    expect(formatText([{ file: 'b.html', spamScore: 0, findings: [finding('x', 'structure', 'info', 1)] }])).toBe('');
+    expect(formatText([{ file: 'a.html', spamScore: 0, findings, spamHits: [], notes: [] }], { includeInfo: true })).toContain('  info low-contrast (1)\n    a.html:30:3 low-contrast at 30');
+    expect(formatText([{ file: 'b.html', spamScore: 0, findings: [finding('x', 'structure', 'info', 1)], spamHits: [], notes: [] }])).toBe('');
   });
 });

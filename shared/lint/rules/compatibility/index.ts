@@ -6,15 +6,35 @@ import { clientLabel, judgeUse } from './policy';
 
 const source = 'caniemail data (see caniemailDataDate) judged by the audience policy: error at 25 % of opens losing it, warning at 5 %';
 
-const rules: RuleMeta[] = Object.entries(features).map(([slug, feature]) => ({
-  id: `caniemail/${slug}`,
-  family: 'compatibility',
-  severity: 'warning',
-  message: `${feature.title} is not supported by part of your audience.`,
-  why: 'Clients that do not support it will render the message differently from your preview.',
-  fix: 'Use a widely supported alternative, or keep it only as an enhancement with a fallback.',
-  source,
-}));
+/**
+ * Two or more info-level client losses (under 5 % of opens losing a feature, e.g. Yahoo-only with the default
+ * audience, or only partial support) are one finding, each feature a line of it: a designer should know them, but a
+ * finding per feature buried what to fix (three Yahoo-only properties on every Postmark template). A lone one stays
+ * its feature's finding; a feature given a setting of its own (`caniemail/css-height`, `caniemail/css-*` or the
+ * family) is reported on its own again.
+ */
+export const MINOR_LOSSES = 'caniemail/minor-losses';
+
+const rules: RuleMeta[] = [
+  ...Object.entries(features).map(([slug, feature]): RuleMeta => ({
+    id: `caniemail/${slug}`,
+    family: 'compatibility',
+    severity: 'warning',
+    message: `${feature.title} is not supported by part of your audience.`,
+    why: 'Clients that do not support it will render the message differently from your preview.',
+    fix: 'Use a widely supported alternative, or keep it only as an enhancement with a fallback.',
+    source,
+  })),
+  {
+    id: MINOR_LOSSES,
+    family: 'compatibility',
+    severity: 'info',
+    message: 'Minor client losses.',
+    why: 'Features that under 5 % of your opens lose (with the default audience: Yahoo alone), or that some clients support only partly: the message still reads, a detail may differ. When there are two or more, one finding lists them all, each with its line.',
+    fix: 'Check those clients in the client preview. To see a feature as a finding of its own, give caniemail/<feature> a severity in the rule settings; Off hides this list (the client summary still counts every loss). Raise a client\'s share in the audience setting if it matters more to you.',
+    source,
+  },
+];
 
 export interface ClientSummary {
   client: string;
@@ -67,13 +87,15 @@ export function checkCompatibility(ctx: LintContext, report: Report): ClientSumm
       unsupported.length ? ` not supported by ${unsupported.join(', ')} (${percent(verdict.lost)} of opens)` : '',
       partial.length ? `${unsupported.length ? ';' : ''} partly supported by ${partial.map((l) => clientLabel(l.client)).join(', ')} (${percent(verdict.partial)})` : '',
     ];
-    // caniemail notes often start with "Partial." which the message already says.
-    const notes = [...new Set(partial.flatMap((l) => l.notes.map((n) => n.replace(/^Partial(?:ly supported)?\.\s*/i, '')).filter(Boolean)))];
+    // caniemail notes often start with "Partial." or "Partial support." which the message already says.
+    const notes = [...new Set(partial.flatMap((l) => l.notes.map((n) => n.replace(/^Partial(?:ly supported| support)?\.\s*/i, '')).filter(Boolean)))];
+    const explained = `${parts.join('')}.${notes.length ? ` Notes: ${notes.join(' ')}` : ''}`;
     report({
       rule: `caniemail/${usage.slug}`,
       span: spanOf(usage, doc, ctx),
       severity: verdict.severity,
-      message: `${parts.join('')}.${notes.length ? ` Notes: ${notes.join(' ')}` : ''} ${verdict.url}`,
+      message: `${explained} ${verdict.url}`,
+      ...(verdict.severity === 'info' ? { grouped: { rule: MINOR_LOSSES, item: explained.replace(/\.$/, '') } } : {}),
     });
   }
   return [...summary.values()];

@@ -57,6 +57,21 @@ export const noteConditions: Readonly<Record<string, Readonly<Record<string, App
     6: anyValue((v) => /^(?:flow-root|inline-flex|inline-grid|inline\s+flow(?:-root)?|contents|revert)$/i.test(withoutImportant(v))),
   },
   'css-clear': { 1: anyValue(/inline-(?:start|end)/i) },
+  'css-float': { 2: anyValue(/inline-(?:start|end)/i) },
+  'css-font-size': { 1: anyValue(/\drem\b/i), 2: anyValue(/%|\b(?:smaller|larger)\b/i) },
+  'css-position': {
+    1: anyValue((v) => /^(?:sticky|fixed)$/i.test(withoutImportant(v))),
+    2: anyValue((v) => /^(?:relative|absolute|fixed)$/i.test(withoutImportant(v))),
+    3: anyValue((v) => /^(?:absolute|sticky|fixed)$/i.test(withoutImportant(v))),
+  },
+  // "A border can not be bigger than 8px"; "unreliable on a <p> or a <div>".
+  'css-border': { 1: anyValue((v) => [...v.matchAll(/(\d+(?:\.\d+)?)px/gi)].some((m) => Number(m[1]) > 8)), 2: onElements('p', 'div') },
+  'css-display-flex': { 2: anyValue(/inline-flex/i) },
+  'css-display-none': { 2: onElements('img') },
+  // "Does not support multiple values": a comma outside parentheses.
+  'css-background-position': { 1: anyValue(outsideParens(',')) },
+  'css-background-repeat': { 1: anyValue(outsideParens(',')) },
+  'css-background-size': { 2: anyValue(outsideParens(',')) },
   'css-border-radius': { 2: anyValue(outsideParens('/')) },
   'css-background': { 1: anyValue(outsideParens(',')), 2: anyValue(outsideParens('/')), 3: anyValue(/url\(|gradient\(/i) },
   'css-background-image': { 3: anyValue(outsideParens(',')) },

@@ -3,7 +3,8 @@
  * TypeScript engine on the message as SpamAssassin renders it. A .eml is judged as is; a template (.html, compiled
  * .mjml) as the message a sender would send (shared/mail/wrap.ts), so header rules judge the template and not a
  * missing envelope. Findings carry SpamAssassin's rule names, descriptions and score set 0 points; Mailbench's own
- * checks (HIDDEN_TEXT, URI_DATA) are listed apart and add no points.
+ * checks (HIDDEN_TEXT, URI_DATA) are listed apart and add no points. On a template, SpamAssassin's informational
+ * rules are counted but are no findings, and the rules not evaluated offline are one lint-level note.
  */
 import { wrapTemplate } from '../../../mail/wrap';
 import type { HtmlDocument } from '../../html/parse';
@@ -15,6 +16,18 @@ import { adviceFor, genericAdvice } from './advice';
 import { type EngineRule, engineRules, firstMatch, runEngine } from './engine';
 
 const SOURCE = 'SpamAssassin 4.0.1, score set 0 (no network, no Bayes)';
+
+/**
+ * Below this many points (either sign) a SpamAssassin rule is informational: HTML_MESSAGE, MIME_HTML_ONLY_MULTI,
+ * NO_RELAYS, NO_RECEIVED, HTML_IMAGE_RATIO_*, LOTS_OF_MONEY score 0.001 or -0.001 (rules still in testing, T_*,
+ * 0.01) so that they show in reports and feed metas without moving a verdict; the scores that count start at 0.1
+ * (score set 0 has nothing between 0.01 and 0.1). On a template they tell the
+ * author nothing to do (NO_RELAYS and NO_RECEIVED describe the wrapper, not the template; the image-ratio rules
+ * carry no weight, the scored HTML_IMAGE_ONLY_* rules are the ones that judge an image-heavy email), so they stay in
+ * the score breakdown (`spamHits`) and are no findings. A `.eml` is a real message whose headers the sender
+ * controls: there every hit stays a finding, as SpamAssassin's own report lists them.
+ */
+export const INFORMATIONAL_POINTS = 0.05;
 const MB = 'Mailbench check (SpamAssassin has no such rule; adds no points)';
 
 /** Spam rules weigh in by score: errors are what alone puts a message near SpamAssassin's 5.0 threshold. */
@@ -37,17 +50,19 @@ const rules: RuleMeta[] = [
   ...saRules.map(metaFor),
   { id: 'HIDDEN_TEXT', family: 'spam', severity: 'warning', message: 'Text is hidden from the reader.', why: 'Hidden text is how spam stuffs words for filters; the preheader idiom at the top of the body is exempt.', fix: 'Remove the hidden text, or make it the preheader at the top of the body.', source: MB },
   { id: 'URI_DATA', family: 'spam', severity: 'warning', message: 'A link uses a data: URI.', why: 'data: links smuggle content past URL filters and most clients block them.', fix: 'Link to a page on your site.', source: MB },
-  {
-    id: 'SPAM_NOT_EVALUATED',
-    family: 'spam',
-    severity: 'info',
-    message: `${offline.length} SpamAssassin rules need the network or a Bayes database and were not evaluated offline.`,
-    why: 'DNS blocklists (RCVD_IN_*, URIBL_*), SPF/DKIM/DMARC results, Razor/Pyzor and Bayes need servers or training data; offline they are unknown, not clean.',
-    fix: 'Run `mailbench spamcheck` against a spamd with network tests for those rules.',
-    source: MB,
-  },
   { id: 'SPAM_SCORE', family: 'spam', severity: 'error', message: "The content spam score reaches SpamAssassin's default threshold of 5.0.", why: 'At 5 points SpamAssassin marks the message as spam.', fix: 'Fix the spam findings with the highest scores first.', source: 'SpamAssassin required_score default (5.0)' },
 ];
+
+/**
+ * The truth about every offline score, as a note rather than a finding: nothing in the file causes it or can fix it.
+ * DNS blocklists (RCVD_IN_*, URIBL_*), SPF/DKIM/DMARC results, Razor/Pyzor and Bayes need servers or training data;
+ * offline they are unknown, not clean.
+ */
+export const notEvaluatedNote = {
+  id: 'SPAM_NOT_EVALUATED',
+  family: 'spam',
+  message: `${offline.length} SpamAssassin rules need the network or a Bayes database and were not evaluated offline (DNS blocklists, SPF/DKIM/DMARC, Razor/Pyzor, Bayes); \`mailbench spamcheck\` against a spamd with network tests scores them.`,
+} as const;
 
 /** One row per SpamAssassin rule: what `mailbench rules` lists. */
 export interface SpamRuleInfo {
@@ -156,11 +171,15 @@ function check(ctx: LintContext, report: Report): void {
   const view = spamView(message);
   const result = runEngine(view);
   for (const rule of result.scoring) {
+    if (ctx.kind !== 'eml' && Math.abs(rule.score) < INFORMATIONAL_POINTS) {
+      report({ rule: rule.name, span: { in: 'document' }, detailOnly: true });
+      continue;
+    }
     const { span, match } = spanFor(rule, view, ctx, ctx.kind === 'eml');
     const describe = rule.describe || rule.name;
     report({ rule: rule.name, span, ...(match ? { message: `${describe.replace(/\.$/, '')}: "${match.trim().slice(0, 60)}".` } : {}) });
   }
-  report({ rule: 'SPAM_NOT_EVALUATED', span: { in: 'document' } });
+  (ctx.notes ??= []).push({ ...notEvaluatedNote });
 }
 
 export const spamFamily: RuleFamily = { family: 'spam', rules, check };
