@@ -122,10 +122,10 @@ function detailScaling(service: SeedService, rt: Runtime): void {
     if (detail.run.total !== rows || detail.matrix.overall.total !== rows || paged !== rows) throw new Error(`The run of ${rows} rows reads back as ${detail.run.total} (summary), ${detail.matrix.overall.total} (matrix), ${paged} (pages).`);
     const bareMs = medians.get('bare')!;
     const label = `run of ${rows.toLocaleString('en-US')} rows`;
-    const beside = (name: string) => `ms CPU (${(medians.get(name)! / bareMs).toFixed(2)}x the bare pass)`;
-    report(`${label}: bare SQL pass over every row, median`, bareMs, 'ms CPU');
-    report(`${label}: seeds.run (SQL summary + first ${detail.recipients.length} rows)`, medians.get('detail')!, beside('detail'));
-    report(`${label}: every row, ${RUN_ROWS_MAX_PAGE} a page (seeds.rows)`, medians.get('paged')!, beside('paged'));
+    const beside = (name: string) => `ms CPU, median (${(medians.get(name)! / bareMs).toFixed(2)}x the bare pass)`;
+    report(`${label}: bare SQL pass over every row`, bareMs, 'ms CPU, median');
+    report(`${label}: seeds.run: summary + first ${detail.recipients.length} rows`, medians.get('detail')!, beside('detail'));
+    report(`${label}: every row in pages of ${RUN_ROWS_MAX_PAGE}`, medians.get('paged')!, beside('paged'));
   }
 }
 
