@@ -16,7 +16,6 @@ import { openIntoInbox } from './services/shell/inbox';
 import { filesInArgv } from './services/shell/launch-args';
 import { readPreferences } from './services/shell/preferences';
 import { clearRecent, listRecent } from './services/shell/recent';
-import { applyEngineFlags, ENGINE_V8_FLAGS } from './v8-flags';
 import { createMainWindow, hardenSession, type WindowBounds } from './window';
 
 const WindowState = z.object({
@@ -27,10 +26,6 @@ const WindowState = z.object({
   maximized: z.boolean(),
 });
 const defaultBounds: WindowBounds = { width: 1400, height: 900, maximized: false };
-
-// The main process lints (files, the CLI's pool) and so does the renderer's lint worker: both get the flags.
-applyEngineFlags();
-app.commandLine.appendSwitch('js-flags', ENGINE_V8_FLAGS.join(' '));
 
 if (!app.requestSingleInstanceLock()) {
   // The running instance gets our argv through 'second-instance' and opens the files.

@@ -2,11 +2,7 @@
 // `npm run bench -- editor lint` runs only the named ones.
 // It runs bundled by esbuild, as dist/cli.mjs ships, not under tsx: tsx keeps function names by
 // wrapping every closure it creates in a `__name()` call, which alone cost 15 µs of a 790 µs auth check.
-import { applyEngineFlags } from '../../electron/v8-flags';
 import { benches } from './index';
-
-// In-process figures run under the V8 flags the CLI and the app set for themselves.
-applyEngineFlags();
 
 const wanted = process.argv.slice(2);
 const selected = wanted.length === 0 ? benches : benches.filter((bench) => wanted.includes(bench.name));
