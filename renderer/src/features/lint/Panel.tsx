@@ -38,6 +38,55 @@ function ClientSummaryTable() {
   );
 }
 
+/** Points as SpamAssassin writes them: informational rules score 0.001, which one decimal would show as 0.0. */
+const points = (score: number) => (Math.abs(score) < 0.05 ? score.toFixed(3) : score.toFixed(1));
+
+/** Lint-level notes: one line each under the summary (the score's offline caveat is not a finding, but it is the truth about the score). */
+function LintNotes() {
+  const notes = useStore(lintStore, (s) => s.notes);
+  if (notes.length === 0) return null;
+  return (
+    <ul className="lint-notes" aria-label="Notes">
+      {notes.map((note) => (
+        <li key={note.id}>{note.message}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Every spam rule the offline engine hit with its points, including SpamAssassin's informational ones that are no finding. */
+function SpamBreakdown() {
+  const hits = useStore(lintStore, (s) => s.spamHits);
+  if (hits.length === 0) return null;
+  return (
+    <details className="lint-breakdown">
+      <summary>
+        Score breakdown ({hits.length} {hits.length === 1 ? 'rule' : 'rules'} hit)
+      </summary>
+      <table className="lint-table" aria-label="Spam score breakdown">
+        <thead>
+          <tr>
+            <th scope="col">Points</th>
+            <th scope="col">Rule</th>
+            <th scope="col">What</th>
+            <th scope="col">Finding</th>
+          </tr>
+        </thead>
+        <tbody>
+          {hits.map((hit) => (
+            <tr key={hit.rule}>
+              <td className="num">{points(hit.score)}</td>
+              <td className="mono">{hit.rule}</td>
+              <td>{hit.description}</td>
+              <td>{hit.finding ? 'yes' : 'no (informational)'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
 type SpamCheckState = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; result: SpamCheckResult } | { kind: 'failed'; error: AppError };
 
 function SpamAssassinCheck() {
@@ -84,7 +133,7 @@ function SpamAssassinCheck() {
             <tbody>
               {shown.result.hits.map((hit) => (
                 <tr key={hit.rule}>
-                  <td className="num">{hit.score.toFixed(1)}</td>
+                  <td className="num">{points(hit.score)}</td>
                   <td className="mono">{hit.rule}</td>
                   <td>{hit.description}</td>
                   <td className="num">{hit.line ?? ''}</td>
@@ -118,6 +167,8 @@ export default function LintPanel() {
         <span role="status">{running ? 'Linting…' : ms !== undefined ? `Linted in ${ms.toFixed(0)} ms` : ''}</span>
         {error && <span role="alert">{error}</span>}
       </div>
+      <LintNotes />
+      <SpamBreakdown />
       <FindingsList />
       <h2>Client support</h2>
       <p className="muted">caniemail data of {caniemailDataDate.slice(0, 10)}, weighted by your audience.</p>

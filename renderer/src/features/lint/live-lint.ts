@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { LintSettings } from '../../../../shared/contract/lint';
-import type { ClientSummary } from '../../../../shared/lint/index';
+import type { ClientSummary, LintNote, SpamHit } from '../../../../shared/lint/index';
 import { client } from '../../platform/index';
 import { type DocumentState, documentStore } from '../../state/document';
 import { createStore } from '../../state/store';
@@ -9,13 +9,17 @@ import type { LintRequest, LintResponse } from './protocol';
 /** What the lint panel shows beyond the findings the document store carries. */
 export interface LintState {
   clients: ClientSummary[];
+  /** The spam score's breakdown, informational rules included (they are no findings on a template). */
+  spamHits: SpamHit[];
+  /** What is true of the whole result (the spam rules not evaluated offline): a line each, not findings. */
+  notes: LintNote[];
   settings: LintSettings;
   running: boolean;
   ms?: number;
   error?: string;
 }
 
-export const lintStore = createStore<LintState>({ clients: [], settings: {}, running: false });
+export const lintStore = createStore<LintState>({ clients: [], spamHits: [], notes: [], settings: {}, running: false });
 
 const DEBOUNCE_MS = 200;
 
@@ -95,7 +99,7 @@ class LiveLinter {
       this.inFlight = undefined;
       if (response.ok) {
         documentStore.set({ findings: response.result.findings, spamScore: response.result.spamScore });
-        lintStore.set({ clients: response.result.clients, running: false, ms: response.ms, error: undefined });
+        lintStore.set({ clients: response.result.clients, spamHits: response.result.spamHits, notes: response.result.notes, running: false, ms: response.ms, error: undefined });
       } else lintStore.set({ running: false, error: response.error });
       if (this.pending) {
         this.pending = false;
