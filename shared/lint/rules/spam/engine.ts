@@ -6,6 +6,7 @@
  * match up to `maxhits`. Rules SpamAssassin does not run offline (network, Bayes) never hit, as with spamd -L.
  */
 import type { SpamView } from '../../message/spam-view';
+import { nativeRegExp } from '../../native-regex';
 import type { MetaAst, SpamRuleDef } from './data';
 import { pseudoHeaders } from './evals/header';
 import { type EvalContext, evalFunctions } from './evals/index';
@@ -54,19 +55,19 @@ export const engineRuleIndex = new Map(engineRules.map((r) => [r.name, r]));
 function regexFor(rule: EngineRule, global: boolean, ascii = false): RegExp {
   if (ascii && rule.asciiRe) {
     if (global) {
-      rule.asciiRegexAll ??= new RegExp(rule.asciiRe, `${rule.flags ?? ''}g`);
+      rule.asciiRegexAll ??= nativeRegExp(rule.asciiRe, `${rule.flags ?? ''}g`);
       rule.asciiRegexAll.lastIndex = 0;
       return rule.asciiRegexAll;
     }
-    rule.asciiRegex ??= new RegExp(rule.asciiRe, rule.flags ?? '');
+    rule.asciiRegex ??= nativeRegExp(rule.asciiRe, rule.flags ?? '');
     return rule.asciiRegex;
   }
   if (global) {
-    rule.regexAll ??= new RegExp(rule.re!, `${rule.flags ?? ''}g`);
+    rule.regexAll ??= nativeRegExp(rule.re!, `${rule.flags ?? ''}g`);
     rule.regexAll.lastIndex = 0;
     return rule.regexAll;
   }
-  rule.regex ??= new RegExp(rule.re!, rule.flags ?? '');
+  rule.regex ??= nativeRegExp(rule.re!, rule.flags ?? '');
   return rule.regex;
 }
 
