@@ -58,16 +58,18 @@ export function zoneDns(zone: Zone): CheckDns {
  * exactly the answers the verdict saw.
  */
 function remembering(recorded: DnsResolver, unrecorded: DnsResolver): Pick<CheckDns, 'resolve' | 'quiet'> {
-  const asked = new Map<string, Promise<DnsAnswer>>();
+  // by type, then by name: no key string is built (and hashed) for every lookup
+  const asked = new Map<string, Map<string, Promise<DnsAnswer>>>();
   // names arrive as mailauth and the walkers write them; case is the only variation worth folding
-  const key = (name: string, type: string) => `${type} ${name.toLowerCase()}`;
   return {
     resolve: (name, type) => {
       const answer = recorded(name, type);
-      asked.set(key(name, type), answer);
+      let names = asked.get(type);
+      if (!names) asked.set(type, (names = new Map()));
+      names.set(name.toLowerCase(), answer);
       return answer;
     },
-    quiet: (name, type) => asked.get(key(name, type)) ?? unrecorded(name, type),
+    quiet: (name, type) => asked.get(type)?.get(name.toLowerCase()) ?? unrecorded(name, type),
   };
 }
 
