@@ -150,11 +150,13 @@ export function lint(input: LintInput, options: LintOptions = {}): LintResult {
     const range = at ?? locate.range(hit.span);
     const line = at ? at.startLine : hit.span.in === 'document' ? undefined : range.startLine;
     if (disables.covers(rule.id, rule.family, line)) return;
+    // A detail-only hit becomes a finding when the person named its rule in the settings (`HTML_IMAGE_RATIO_02: info`).
+    const detailOnly = hit.detailOnly === true && config.rules?.[rule.id] === undefined;
     if (rule.score !== undefined && rule.family === 'spam') {
-      spamScore += rule.score!;
-      spamHits.push({ rule: rule.id, score: rule.score!, description: rule.message, finding: !hit.detailOnly });
+      spamScore += rule.score;
+      spamHits.push({ rule: rule.id, score: rule.score, description: rule.message, finding: !detailOnly });
     }
-    if (hit.detailOnly) return;
+    if (detailOnly) return;
     const finding: Finding = { rule: rule.id, family: rule.family, severity, message: hit.message ?? rule.message, why: rule.why, fix: rule.fix, range };
     if (rule.score !== undefined && rule.family === 'spam') finding.score = rule.score;
     // A grouped hit joins its group's finding unless the person gave its rule (or its prefix or family) a setting.

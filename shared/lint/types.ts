@@ -46,7 +46,7 @@ export interface Hit {
   fixes?: HtmlFix[];
   /**
    * Counted (the spam score and its breakdown) but not a finding: SpamAssassin's informational rules on a template,
-   * which change no verdict and give the author nothing to do.
+   * which change no verdict and give the author nothing to do. A setting naming the rule makes it a finding again.
    */
   detailOnly?: boolean;
   /**

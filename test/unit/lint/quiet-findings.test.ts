@@ -133,6 +133,12 @@ describe('minor client losses and informational spam rules under settings', () =
     expect(lint(message, { config: { rules: { spam: 'off' } } }).notes).toEqual([]);
   });
 
+  it('makes an informational rule a finding again when the settings name it', () => {
+    const named = lint(html(), { config: { rules: { HTML_MESSAGE: 'info' } } });
+    expect(named.findings.find((f) => f.rule === 'HTML_MESSAGE')).toMatchObject({ severity: 'info', score: 0.001 });
+    expect(named.spamHits.find((h) => h.rule === 'HTML_MESSAGE')).toMatchObject({ finding: true });
+  });
+
   it('leaves an informational rule turned off out of the score breakdown too', () => {
     const off = lint(html(), { config: { rules: { HTML_MESSAGE: 'off' } } });
     expect(off.spamHits.map((h) => h.rule)).not.toContain('HTML_MESSAGE');

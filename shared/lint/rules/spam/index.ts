@@ -24,8 +24,9 @@ const SOURCE = 'SpamAssassin 4.0.1, score set 0 (no network, no Bayes)';
  * (score set 0 has nothing between 0.01 and 0.1). On a template they tell the
  * author nothing to do (NO_RELAYS and NO_RECEIVED describe the wrapper, not the template; the image-ratio rules
  * carry no weight, the scored HTML_IMAGE_ONLY_* rules are the ones that judge an image-heavy email), so they stay in
- * the score breakdown (`spamHits`) and are no findings. A `.eml` is a real message whose headers the sender
- * controls: there every hit stays a finding, as SpamAssassin's own report lists them.
+ * the score breakdown (`spamHits`) and are no findings, unless the settings name the rule (`HTML_IMAGE_RATIO_02:
+ * info`). A `.eml` is a real message whose headers the sender controls: there every hit stays a finding, as
+ * SpamAssassin's own report lists them.
  */
 export const INFORMATIONAL_POINTS = 0.05;
 const MB = 'Mailbench check (SpamAssassin has no such rule; adds no points)';
@@ -171,13 +172,10 @@ function check(ctx: LintContext, report: Report): void {
   const view = spamView(message);
   const result = runEngine(view);
   for (const rule of result.scoring) {
-    if (ctx.kind !== 'eml' && Math.abs(rule.score) < INFORMATIONAL_POINTS) {
-      report({ rule: rule.name, span: { in: 'document' }, detailOnly: true });
-      continue;
-    }
     const { span, match } = spanFor(rule, view, ctx, ctx.kind === 'eml');
     const describe = rule.describe || rule.name;
-    report({ rule: rule.name, span, ...(match ? { message: `${describe.replace(/\.$/, '')}: "${match.trim().slice(0, 60)}".` } : {}) });
+    const detailOnly = ctx.kind !== 'eml' && Math.abs(rule.score) < INFORMATIONAL_POINTS;
+    report({ rule: rule.name, span, ...(match ? { message: `${describe.replace(/\.$/, '')}: "${match.trim().slice(0, 60)}".` } : {}), ...(detailOnly ? { detailOnly } : {}) });
   }
   (ctx.notes ??= []).push({ ...notEvaluatedNote });
 }
