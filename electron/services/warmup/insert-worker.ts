@@ -1,4 +1,5 @@
 import { startSqliteThread } from '../../db/sqlite-thread';
+import type { EventRows } from './event-rows';
 
 /**
  * The writer thread's program (see startSqliteThread). It holds ONE write transaction for
@@ -12,16 +13,22 @@ const insert = db.prepare('INSERT OR IGNORE INTO warmup_events (plan_id, event_i
 const plan = workerData.planId;
 db.exec('BEGIN IMMEDIATE');
 parentPort.postMessage({ type: 'ready' });
+let failed = false;
 parentPort.on('message', (message) => {
+  // After a failure the transaction is rolled back: batches already on their way must not be
+  // written (outside any transaction, each would commit on its own), only an abort is taken.
+  if (failed && message.type !== 'abort') return;
   try {
     if (message.type === 'rows') {
-      const ids = message.ids.split('\u0000');
-      const uniques = message.uniques.split('\u0000');
-      if (ids.length !== message.count || uniques.length !== message.count) throw new Error('An event id contains a NUL character; the export is not one Mailbench can read.');
-      const codes = new Uint8Array(ids.length);
-      for (let i = 0; i < ids.length; i++) {
-        if (insert.run(plan, ids[i]).changes === 0) continue;
-        codes[i] = uniques[i] === '' || insert.run(plan, uniques[i]).changes === 1 ? 1 : 2;
+      // Per event: its id, NUL, its once-per-message key ('' for none), NUL (see event-rows.ts).
+      const { rows, count } = message;
+      const fields = Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength).toString('utf8').split('\u0000');
+      if (fields.length !== 2 * count + 1) throw new Error('An event id contains a NUL character; the export is not one Mailbench can read.');
+      const codes = new Uint8Array(count);
+      for (let i = 0; i < count; i++) {
+        if (insert.run(plan, fields[2 * i]).changes === 0) continue;
+        const unique = fields[2 * i + 1];
+        codes[i] = unique === '' || insert.run(plan, unique).changes === 1 ? 1 : 2;
       }
       parentPort.postMessage({ type: 'codes', seq: message.seq, codes }, [codes.buffer]);
     } else if (message.type === 'finish') {
@@ -34,11 +41,12 @@ parentPort.on('message', (message) => {
       db.close();
       parentPort.postMessage({ type: 'committed', lastId });
     } else if (message.type === 'abort') {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      db.close();
+      if (db.open && db.inTransaction) db.exec('ROLLBACK');
+      if (db.open) db.close();
       parentPort.postMessage({ type: 'aborted' });
     }
   } catch (error) {
+    failed = true;
     if (db.open && db.inTransaction) db.exec('ROLLBACK');
     parentPort.postMessage({ type: 'failed', message: error && error.message ? error.message : String(error) });
   }
@@ -55,8 +63,8 @@ type Reply =
 export type FinalStatements = Array<[sql: string, rows: unknown[][]]>;
 
 export interface EventWriter {
-  /** Inserts event ids (given without the ESP prefix) and per-message open/click keys ('' for none); resolves to a code per event. */
-  write(ids: string[], uniques: string[]): Promise<Uint8Array>;
+  /** Inserts a batch's event ids and per-message open/click keys (the bytes are transferred); resolves to a code per event. */
+  write(rows: EventRows): Promise<Uint8Array>;
   /** Runs the final statements and commits; resolves to the last inserted row id. */
   commit(statements: FinalStatements): Promise<number>;
   /** Rolls back and stops. */
@@ -68,7 +76,7 @@ export interface EventWriter {
  * writes run here in parallel, so an import costs about the larger of the two instead
  * of their sum, and the calling thread never blocks on a long COMMIT.
  */
-export async function startEventWriter(databaseFile: string, planId: number, idPrefix: string): Promise<EventWriter> {
+export async function startEventWriter(databaseFile: string, planId: number): Promise<EventWriter> {
   const worker = startSqliteThread(databaseFile, program, { planId });
   const waiting = new Map<number, (codes: Uint8Array) => void>();
   let settle: ((reply: Reply) => void) | undefined;
@@ -80,7 +88,12 @@ export async function startEventWriter(databaseFile: string, planId: number, idP
     waiting.clear();
     settle?.({ type: 'failed', message: error.message });
   };
-  worker.on('error', fail);
+  // A thread that died answers nothing more; one that reported a failure still takes the abort.
+  let dead = false;
+  worker.on('error', (error) => {
+    dead = true;
+    fail(error);
+  });
   worker.on('message', (reply: Reply) => {
     if (reply.type === 'codes') {
       waiting.get(reply.seq)?.(reply.codes);
@@ -96,17 +109,21 @@ export async function startEventWriter(databaseFile: string, planId: number, idP
   checked(await next());
 
   return {
-    write(ids, uniques) {
-      if (failure) return Promise.reject(failure);
-      const id = seq++;
-      return new Promise((resolve, reject) => {
-        waiting.set(id, (codes) => (failure ? reject(failure) : resolve(codes)));
-        // One joined string crosses threads far cheaper than thousands of small ones, and
-        // prefixing while joining makes no string per id.
-        worker.postMessage({ type: 'rows', seq: id, count: ids.length, ids: idPrefix + ids.join(`\u0000${idPrefix}`), uniques: uniques.join('\u0000') });
+    write(rows) {
+      const codes = failure ? Promise.reject(failure) : new Promise<Uint8Array>((resolve, reject) => {
+        const id = seq++;
+        waiting.set(id, (answer) => (failure ? reject(failure) : resolve(answer)));
+        // One buffer of all the rows crosses threads by transfer: no copy, no string per row.
+        const bytes = rows.take();
+        worker.postMessage({ type: 'rows', seq: id, count: rows.count, rows: bytes }, [bytes.buffer as ArrayBuffer]);
       });
+      // The caller awaits a batch's codes only a few batches later: a failure meanwhile must not count as
+      // an unhandled rejection (which ends the process). The caller still sees it when it awaits.
+      codes.catch(() => {});
+      return codes;
     },
     async commit(statements) {
+      if (failure) throw failure;
       const done = next();
       worker.postMessage({ type: 'finish', statements });
       const reply = checked(await done);
@@ -114,7 +131,7 @@ export async function startEventWriter(databaseFile: string, planId: number, idP
       return reply.type === 'committed' ? reply.lastId : 0;
     },
     async abort() {
-      if (!failure) {
+      if (!dead) {
         const done = next();
         worker.postMessage({ type: 'abort' });
         await done;

@@ -12,6 +12,12 @@ import { type EspImporter, isObject, str, timeOf, truthy } from './types';
 const deliveryMetrics: Record<string, MetricName> = { processed: 'sent', delivered: 'delivered', deferred: 'deferral', spamreport: 'complaint', click: 'click', unsubscribe: 'unsubscribe', group_unsubscribe: 'unsubscribe' };
 const sendingIpEvents = new Set(['processed', 'delivered', 'deferred', 'bounce']);
 
+/** `sg_message_id` is the message's id, a dot, and the id of the filter that sent it: the message is what counts once. */
+function messageIdOf(sgMessageId: string): string {
+  const dot = sgMessageId.indexOf('.');
+  return dot === -1 ? sgMessageId : sgMessageId.slice(0, dot);
+}
+
 export const sendgrid: EspImporter = {
   format: 'sendgrid',
   label: 'SendGrid',
@@ -34,7 +40,7 @@ export const sendgrid: EspImporter = {
       time,
       recipient,
       ip: sendingIpEvents.has(kind) ? str(value.ip) : '',
-      messageKey: `${str(value.sg_message_id).split('.')[0]}|${recipient}`,
+      messageKey: `${messageIdOf(str(value.sg_message_id))}|${recipient}`,
     });
   },
 };

@@ -1,0 +1,86 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Weekday } from '../../../shared/contract/warmup';
+import { WarmupService } from '../../../electron/services/warmup/service';
+import { testRuntime } from '../../support/runtime';
+
+/**
+ * The import reads 1 MB chunks, decodes ASCII chunks as Latin-1 and others as UTF-8, and hands the
+ * writer thread its rows as UTF-8 bytes. These exports put non-ASCII ids, addresses and message ids
+ * where that can go wrong: a character cut in two by the chunk boundary, an ASCII chunk right after
+ * a non-ASCII one, astral characters (two UTF-16 units), and a NUL that would shift every row after it.
+ */
+const CHUNK = 1 << 20;
+
+let env: ReturnType<typeof testRuntime>;
+let service: WarmupService;
+beforeAll(() => {
+  env = testRuntime();
+  service = new WarmupService(env.rt.db);
+});
+afterAll(() => env.cleanup());
+
+const spec = (name: string) => ({
+  name, ips: ['192.0.2.10'], domain: 'mail.example.com', startDate: '2026-03-02', timeZone: 'UTC',
+  weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] as Weekday[], target: 50_000, mix: { gmail: 45, microsoft: 25, yahoo: 15, apple: 5, other: 10 },
+  profile: 'moderate' as const, auth: { spf: true, dkim: true, dmarc: true, oneClickUnsubscribe: true },
+});
+
+const head = (email: string, kind: string) => `{"email":"${email}","timestamp":1772460000,"event":"${kind}","sg_event_id":"`;
+const event = (id: string, kind = 'delivered', email = 'ann@gmail.com', message = 'm1') =>
+  `${head(email, kind)}${id}","sg_message_id":"${message}.filter1","ip":"192.0.2.10"}`;
+
+/** NDJSON of about 3.2 MB: ASCII, then an id whose "é" starts on the first chunk's last byte, non-ASCII events, ASCII again. */
+function straddlingExport(): { text: string; lines: number; cutId: string } {
+  const lines: string[] = [];
+  let bytes = 0;
+  const add = (line: string) => {
+    lines.push(line);
+    bytes += Buffer.byteLength(line) + 1;
+  };
+  for (let i = 0; bytes < CHUNK - 400; i++) add(event(`a${i}`));
+  const cutId = `${'p'.repeat(CHUNK - 1 - bytes - head('ann@gmail.com', 'delivered').length)}é-cut`;
+  add(event(cutId));
+  add(event('smile-🙂', 'delivered', 'zoë@gmail.com', 'mé'));
+  add(event('open-1', 'open', 'zoë@gmail.com', 'mé'));
+  add(event('open-2', 'open', 'zoë@gmail.com', 'mé'));
+  for (let i = 0; bytes < 2 * CHUNK - 400; i++) add(event(`ü${i}`));
+  for (let i = 0; bytes < 3.2 * CHUNK; i++) add(event(`z${i}`));
+  return { text: `${lines.join('\n')}\n`, lines: lines.length, cutId };
+}
+
+const eventIds = (planId: number, like: string) =>
+  (env.rt.db.prepare('SELECT event_id FROM warmup_events WHERE plan_id = ? AND event_id LIKE ? ORDER BY event_id').all(planId, like) as Array<{ event_id: string }>).map((row) => row.event_id);
+
+describe('import of non-ASCII exports', () => {
+  it('stores every id and address exactly, whatever the chunk boundaries cut', async () => {
+    const { text, lines, cutId } = straddlingExport();
+    expect(Buffer.from(text).subarray(CHUNK - 1, CHUNK + 1)).toEqual(Buffer.from('é'));
+    const file = join(env.dir, 'straddling.ndjson');
+    writeFileSync(file, text);
+    const plan = service.create(spec('straddling'));
+
+    const summary = await service.import(plan.id, 'sendgrid', { path: file });
+
+    expect(summary).toMatchObject({ read: lines, imported: lines, duplicates: 0, skipped: 0 });
+    expect(eventIds(plan.id, '%é-cut')).toEqual([`sg:${cutId}`]);
+    expect(eventIds(plan.id, 'sg:smile%')).toEqual(['sg:smile-🙂']);
+    expect(eventIds(plan.id, 'sg:ü%')).toHaveLength(lines - eventIds(plan.id, 'sg:a%').length - eventIds(plan.id, 'sg:z%').length - 4);
+    // The second open of the same message is imported but counts once: its key was written exactly the same.
+    expect(eventIds(plan.id, 'u:%')).toEqual(['u:openHuman:sg:mé|zoë@gmail.com']);
+    const all = service.analytics(plan.id).rows.find((row) => row.provider === 'all' && row.ip === 'all' && row.date === '2026-03-02')!;
+    expect(all.counts).toMatchObject({ delivered: lines - 2, openHuman: 1 });
+  });
+
+  it('refuses an event id holding a NUL and leaves nothing behind, not even the batches already on their way', async () => {
+    const plan = service.create(spec('nul'));
+    // Three chunks: the writer fails on the first batch while the next ones are already sent to it.
+    const after = Array.from({ length: 15_000 }, (_, i) => event(`after-${i}`));
+    const text = [event('before'), event('a\\u0000b'), ...after].join('\n');
+    expect(text.length).toBeGreaterThan(2 * CHUNK);
+    await expect(service.import(plan.id, 'sendgrid', { text, name: 'nul.ndjson' })).rejects.toThrow(/NUL character/);
+    expect(eventIds(plan.id, '%')).toEqual([]);
+    expect(env.rt.db.prepare('SELECT count(*) AS n FROM warmup_imports WHERE plan_id = ?').get(plan.id)).toEqual({ n: 0 });
+  });
+});
