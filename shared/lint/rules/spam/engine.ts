@@ -6,11 +6,11 @@
  * match up to `maxhits`. Rules SpamAssassin does not run offline (network, Bayes) never hit, as with spamd -L.
  */
 import type { SpamView } from '../../message/spam-view';
-import { nativeRegExp } from '../../native-regex';
 import type { MetaAst, SpamRuleDef } from './data';
 import { pseudoHeaders } from './evals/header';
 import { type EvalContext, evalFunctions } from './evals/index';
 import { type LiteralLines, LiteralSet, lineStarts } from './literals';
+import { RuleMatcher } from './matcher';
 import { spamRuleData } from './rules.generated';
 
 /**
@@ -28,10 +28,8 @@ export interface EngineRule extends SpamRuleDef {
   runs: boolean;
   /** Why it does not run, for people. */
   why?: string;
-  regex?: RegExp;
-  regexAll?: RegExp;
-  asciiRegex?: RegExp;
-  asciiRegexAll?: RegExp;
+  matcher?: RuleMatcher;
+  asciiMatcher?: RuleMatcher;
 }
 
 export interface EngineResult {
@@ -52,34 +50,10 @@ export const engineRules: EngineRule[] = spamRuleData.rules.map((def, index) => 
 });
 export const engineRuleIndex = new Map(engineRules.map((r) => [r.name, r]));
 
-function regexFor(rule: EngineRule, global: boolean, ascii = false): RegExp {
-  if (ascii && rule.asciiRe) {
-    if (global) {
-      rule.asciiRegexAll ??= nativeRegExp(rule.asciiRe, `${rule.flags ?? ''}g`);
-      rule.asciiRegexAll.lastIndex = 0;
-      return rule.asciiRegexAll;
-    }
-    rule.asciiRegex ??= nativeRegExp(rule.asciiRe, rule.flags ?? '');
-    return rule.asciiRegex;
-  }
-  if (global) {
-    rule.regexAll ??= nativeRegExp(rule.re!, `${rule.flags ?? ''}g`);
-    rule.regexAll.lastIndex = 0;
-    return rule.regexAll;
-  }
-  rule.regex ??= nativeRegExp(rule.re!, rule.flags ?? '');
-  return rule.regex;
-}
-
-function countMatches(re: RegExp, text: string, limit: number): number {
-  re.lastIndex = 0;
-  let count = 0;
-  let m: RegExpExecArray | null;
-  while (count < limit && (m = re.exec(text))) {
-    count++;
-    if (m[0] === '') re.lastIndex++;
-  }
-  return count;
+/** The rule's matcher for a text: its ASCII form (ReplaceTags rules without the non-ASCII lookalikes) on ASCII text. */
+function matcherFor(rule: EngineRule, ascii = false): RuleMatcher {
+  if (ascii && rule.asciiRe) return (rule.asciiMatcher ??= new RuleMatcher(rule.asciiRe, rule.flags ?? ''));
+  return (rule.matcher ??= new RuleMatcher(rule.re!, rule.flags ?? ''));
 }
 
 function multiple(rule: EngineRule): boolean {
@@ -175,11 +149,11 @@ function matchLines(rule: EngineRule, lines: string[], skipFirst: boolean, h: Ha
     let hits = 0;
     for (const i of candidateLines(rule, lines, h)) {
       if (hits >= limit) break;
-      if (i >= first) hits += countMatches(regexFor(rule, true, h.asciiLines[i]), lines[i]!, limit - hits);
+      if (i >= first) hits += matcherFor(rule, h.asciiLines[i]).count(lines[i]!, limit - hits);
     }
     return hits;
   }
-  for (const i of candidateLines(rule, lines, h)) if (i >= first && regexFor(rule, false, h.asciiLines[i]).test(lines[i]!)) return 1;
+  for (const i of candidateLines(rule, lines, h)) if (i >= first && matcherFor(rule, h.asciiLines[i]).test(lines[i]!)) return 1;
   return 0;
 }
 
@@ -202,14 +176,15 @@ function headerRule(rule: EngineRule, view: SpamView, texts: Map<string, string[
   const text = lines[0]!;
   const h = haystack(lines, hay);
   if (!mayMatch(rule, h)) return rule.negate ? 1 : 0;
-  if (rule.negate) return regexFor(rule, false, h.ascii).test(text) ? 0 : 1;
-  if (multiple(rule)) return countMatches(regexFor(rule, true, h.ascii), text, rule.maxhits ?? Infinity);
-  return regexFor(rule, false, h.ascii).test(text) ? 1 : 0;
+  const matcher = matcherFor(rule, h.ascii);
+  if (rule.negate) return matcher.test(text) ? 0 : 1;
+  if (multiple(rule)) return matcher.count(text, rule.maxhits ?? Infinity);
+  return matcher.test(text) ? 1 : 0;
 }
 
 function mimeheaderRule(rule: EngineRule, view: SpamView): number {
   const raw = rule.modifiers?.includes('raw') ?? false;
-  const re = regexFor(rule, false);
+  const matcher = matcherFor(rule);
   const nodes = [view.message.root];
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
@@ -217,7 +192,7 @@ function mimeheaderRule(rule: EngineRule, view: SpamView): number {
     if (node === view.message.root) continue;
     for (const h of node.headersNamed(rule.header!)) {
       const value = raw ? h.raw.replace(/^[ \t]+/, '').replace(/\n[ \t]+/g, ' ').replace(/\n$/, '') : h.value;
-      if (re.test(value)) return 1;
+      if (matcher.test(value)) return 1;
     }
   }
   return 0;
@@ -348,14 +323,12 @@ export function runEngine(view: SpamView, only?: ReadonlySet<string>, timing?: M
 /** The first text a regex rule matched (for pointing at it), if it is a body, rawbody, uri or header rule. */
 export function firstMatch(rule: EngineRule, view: SpamView): string | undefined {
   if (!rule.re) return undefined;
-  const re = regexFor(rule, false);
+  const matcher = matcherFor(rule);
   const lines = rule.type === 'body' ? view.body : rule.type === 'rawbody' ? view.rawbody : rule.type === 'uri' ? view.uris : undefined;
-  if (lines) {
-    for (let i = rule.type === 'body' && rule.tflags.includes('nosubject') ? 1 : 0; i < lines.length; i++) {
-      const m = re.exec(lines[i]!);
-      if (m) return m[0];
-    }
-    return undefined;
+  if (!lines) return undefined;
+  for (let i = rule.type === 'body' && rule.tflags.includes('nosubject') ? 1 : 0; i < lines.length; i++) {
+    const match = matcher.first(lines[i]!);
+    if (match !== undefined) return match;
   }
   return undefined;
 }
