@@ -4,8 +4,12 @@
  * text for its own literals (a 100 KB body times ~1,000 rules). Pure TypeScript: the engine runs in a worker too.
  */
 
+/** Up to this many literals, one indexOf per literal (a native substring search) beats the automaton's char loop. */
+const FEW = 4;
+
 export class LiteralSet {
   private readonly ids = new Map<string, number>();
+  private readonly literals: string[] = [];
   private readonly lengths: number[] = [];
   private readonly next: Array<Map<number, number>> = [new Map()];
   private readonly fail: number[] = [0];
@@ -28,6 +32,7 @@ export class LiteralSet {
       }
       const id = this.lengths.length;
       this.ids.set(literal, id);
+      this.literals.push(literal);
       this.lengths.push(literal.length);
       let node = 0;
       for (let i = 0; i < literal.length; i++) {
@@ -81,6 +86,7 @@ export class LiteralSet {
    * are the offsets of the lines in `text`.
    */
   scan(text: string, starts: Int32Array): LiteralLines {
+    if (this.literals.length <= FEW) return this.scanEach(text, starts);
     const found: Array<number[] | undefined> = [];
     const last = new Int32Array(this.lengths.length).fill(-1);
     const { classOf, out } = this;
@@ -101,6 +107,20 @@ export class LiteralSet {
         (found[id] ??= []).push(at);
       }
     }
+    return { lines: (literal) => found[this.ids.get(literal)!] };
+  }
+
+  /** scan() for a few literals: each found by indexOf, then looked for again from the next line on. */
+  private scanEach(text: string, starts: Int32Array): LiteralLines {
+    const found: Array<number[] | undefined> = [];
+    this.literals.forEach((literal, id) => {
+      for (let at = text.indexOf(literal); at >= 0; ) {
+        const line = lineAt(starts, at);
+        (found[id] ??= []).push(line);
+        if (line + 1 >= starts.length) break;
+        at = text.indexOf(literal, starts[line + 1]);
+      }
+    });
     return { lines: (literal) => found[this.ids.get(literal)!] };
   }
 }
