@@ -156,3 +156,20 @@ describe('caniemail notes that concern only some values', () => {
     expect(fontSize('1rem')?.message).not.toMatch(/Partial support\./);
   });
 });
+
+describe('a value-specific note points at the value it concerns', () => {
+  it('negative margins: the finding is on the negative margin, not on the first margin of the file', () => {
+    const input = html(`${cleanBody}\n<p style="margin:0 8px">A</p>\n<p style="margin:0 auto">B</p>\n<p style="margin:0 -1px">C</p>`);
+    const lines = (input.kind === 'html' ? input.source : '').split('\n');
+    const margin = lint(input, { config: { clients: ['gmail.desktop-webmail', 'gmail.android', 'gmail.ios'] } }).findings.find((f) => f.rule === 'caniemail/css-margin');
+    expect(margin?.message).toMatch(/Negative values are not supported/);
+    expect(lines[margin!.range!.startLine - 1]).toContain('margin:0 -1px');
+  });
+
+  it('Cerberus hybrid: the margin line of its minor client losses is a negative margin', () => {
+    const hybrid = templates.find((t) => t.name === 'cerberus/hybrid.html')!;
+    const losses = lint(hybrid.input).findings.find((f) => f.rule === 'caniemail/minor-losses');
+    const line = Number(/margin \(used \d+ times\):[^;]*Negative values are not supported, line (\d+)/.exec(losses?.message ?? '')?.[1]);
+    expect(hybrid.html.split('\n')[line - 1]).toMatch(/margin:\s*0 -1px/);
+  });
+});

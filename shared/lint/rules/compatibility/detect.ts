@@ -37,6 +37,8 @@ export interface Usage {
   /** The text that shows it at its first place (`display`, `@media`, `:hover`). */
   token: string;
   facts: UseFacts;
+  /** Where each of `facts.values` is first used, in the same order: a value-specific note points at its value. */
+  valuePlaces: Array<{ start: number; end: number; token: string }>;
 }
 
 /** Budget per feature: enough distinct values and places to judge the notes, bounded for huge templates. */
@@ -122,20 +124,22 @@ interface Collecting extends Usage {
   seen: Set<string>;
 }
 
-function remember(usage: Collecting, list: string[], kind: string, item: string): void {
-  if (list.length >= MAX_FACTS) return;
+/** Adds `item` to a fact list unless it is there or the list is full; says whether it was added. */
+function remember(usage: Collecting, list: string[], kind: string, item: string): boolean {
+  if (list.length >= MAX_FACTS) return false;
   const key = kind + item;
-  if (usage.seen.has(key)) return;
+  if (usage.seen.has(key)) return false;
   usage.seen.add(key);
   list.push(item);
+  return true;
 }
 
 /** Records one use's facts; `value` is the declaration value (or URL, or prelude) when `fact` does not carry one. */
-function addFact(usage: Collecting, fact: Fact | undefined, value: string | undefined): void {
+function addFact(usage: Collecting, fact: Fact | undefined, value: string | undefined, place: Usage['valuePlaces'][number]): void {
   if (!fact) return;
   const { facts } = usage;
   const v = value ?? fact.value;
-  if (v !== undefined) remember(usage, facts.values, 'v', v);
+  if (v !== undefined && remember(usage, facts.values, 'v', v)) usage.valuePlaces.push(place);
   if (fact.tag !== undefined) {
     facts.inline = true;
     remember(usage, facts.tags, 't', fact.tag);
@@ -162,10 +166,10 @@ class Collector {
     let usage = this.usages.get(slug);
     if (usage) usage.count++;
     else if (featureExists(slug)) {
-      usage = { slug, count: 1, start, end, token, facts: { values: [], tags: [], selectors: [], inline: false, stylesheet: false, inBody: false, nested: false }, seen: new Set() };
+      usage = { slug, count: 1, start, end, token, facts: { values: [], tags: [], selectors: [], inline: false, stylesheet: false, inBody: false, nested: false }, valuePlaces: [], seen: new Set() };
       this.usages.set(slug, usage);
     }
-    if (usage) addFact(usage, fact, value);
+    if (usage) addFact(usage, fact, value, { start, end, token });
   }
   /** `where` is the element (inline style) or the selector (a `<style>` rule) the declarations apply to. */
   declarations(declarations: Declaration[], start: number, end: number, where: Fact): void {

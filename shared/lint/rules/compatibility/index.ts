@@ -2,6 +2,7 @@ import type { HtmlDocument } from '../../html/parse';
 import type { LintContext, Report, RuleFamily, RuleMeta, Span } from '../../types';
 import { features } from './data/caniemail';
 import { authoredIn, detectFeatures, type Usage } from './detect';
+import { firstValueConcerned } from './notes';
 import { clientLabel, judgeUse } from './policy';
 
 const source = 'caniemail data (see caniemailDataDate) judged by the audience policy: error at 25 % of opens losing it, warning at 5 %';
@@ -54,7 +55,7 @@ function percent(share: number): string {
  * the element map cannot place (it matches elements): the same rule text is found in the MJML and the finding put
  * on the token there (`display` in `.row { display: flex }`); otherwise the map places it.
  */
-function spanOf(usage: Usage, doc: HtmlDocument, ctx: LintContext): Span {
+function spanOf(usage: Pick<Usage, 'start' | 'end' | 'token'>, doc: HtmlDocument, ctx: LintContext): Span {
   const html: Span = { in: 'html', start: usage.start, end: usage.end };
   if (ctx.kind !== 'mjml' || !doc.styles.some((b) => b.start <= usage.start && usage.end <= b.start + b.css.length)) return html;
   const text = doc.source.slice(usage.start, usage.end).trim();
@@ -90,9 +91,12 @@ export function checkCompatibility(ctx: LintContext, report: Report): ClientSumm
     // caniemail notes often start with "Partial." or "Partial support." which the message already says.
     const notes = [...new Set(partial.flatMap((l) => l.notes.map((n) => n.replace(/^Partial(?:ly supported| support)?\.\s*/i, '')).filter(Boolean)))];
     const explained = `${parts.join('')}.${notes.length ? ` Notes: ${notes.join(' ')}` : ''}`;
+    // A note about some values points at the first use of such a value, where the author reads why it applies.
+    const concerned = firstValueConcerned(usage.slug, [...new Set(partial.flatMap((l) => l.noteNumbers))], usage.facts);
+    const place = (concerned !== undefined ? usage.valuePlaces[concerned] : undefined) ?? usage;
     report({
       rule: `caniemail/${usage.slug}`,
-      span: spanOf(usage, doc, ctx),
+      span: spanOf(place, doc, ctx),
       severity: verdict.severity,
       message: `${explained} ${verdict.url}`,
       ...(verdict.severity === 'info' ? { grouped: { rule: MINOR_LOSSES, item: explained.replace(/\.$/, '') } } : {}),

@@ -95,6 +95,17 @@ export function noteApplies(slug: string, number: string, use: UseFacts): boolea
   return condition ? condition(use) : true;
 }
 
+/**
+ * The index of the first value that a value-specific note among `numbers` concerns (`0 -1px` among `0`, `0 auto`,
+ * `0 -1px` for "negative values"): a note that holds with no value at all (it is about elements or places) picks none.
+ */
+export function firstValueConcerned(slug: string, numbers: readonly string[], use: UseFacts): number | undefined {
+  const conditions = numbers.map((n) => noteConditions[slug]?.[n]).filter((c): c is Applies => c !== undefined && !c({ ...use, values: [] }));
+  if (conditions.length === 0) return undefined;
+  const at = use.values.findIndex((value) => conditions.some((c) => c({ ...use, values: [value] })));
+  return at < 0 ? undefined : at;
+}
+
 /** Web-font stylesheets: losing them falls back to the font stack, an enhancement lost, not the message's styles. */
 const fontServices = /^(?:https?:)?\/\/(?:fonts\.googleapis\.com|fonts\.bunny\.net|use\.typekit\.net|p\.typekit\.net|fast\.fonts\.net|cloud\.typography\.com|use\.fontawesome\.com)\//i;
 
