@@ -22,15 +22,12 @@ export interface MessageQuery {
  * into a report a person can act on: per verdict why, what to do, and the DNS behind it.
  */
 export async function verifyMessage(dns: CheckDns, query: MessageQuery): Promise<MessageReport> {
-  const result = await authenticate(query.message, {
-    resolver: dns.resolve as DNSResolver,
-    ...(query.ip ? { ip: query.ip } : {}),
-    ...(query.helo ? { helo: query.helo } : {}),
-    ...(query.mailFrom ? { sender: query.mailFrom } : {}),
-    trustReceived: query.useReceived,
-    mta: AUTHSERV_ID,
-    strict: query.strict,
-  });
+  // mailauth copies its options, so the optional ones are set, not spread in (this runs for every message)
+  const options: Parameters<typeof authenticate>[1] = { resolver: dns.resolve as DNSResolver, trustReceived: query.useReceived, mta: AUTHSERV_ID, strict: query.strict };
+  if (query.ip) options.ip = query.ip;
+  if (query.helo) options.helo = query.helo;
+  if (query.mailFrom) options.sender = query.mailFrom;
+  const result = await authenticate(query.message, options);
   const trail = dns.trail.lookups;
   const dkimNames = new Set((result.dkim.results ?? []).filter((row) => row.signingDomain).map((row) => keyName(row.selector!, row.signingDomain!)));
   const trails = byVerdict(trail, dkimNames);
@@ -40,13 +37,7 @@ export async function verifyMessage(dns: CheckDns, query: MessageQuery): Promise
   const dmarc = dmarcReport(result, trails.dmarc, trail);
   const report: MessageReport = {
     strict: query.strict,
-    envelope: {
-      ...(result.spf && result.spf['client-ip'] ? { ip: result.spf['client-ip'] } : {}),
-      ...(result.spf && result.spf.helo ? { helo: result.spf.helo } : {}),
-      // a null sender without HELO comes back as postmaster@undefined: there is no address to show
-      ...(result.spf && result.spf['envelope-from'] && !/@undefined$/.test(result.spf['envelope-from']) ? { mailFrom: result.spf['envelope-from'] } : {}),
-      ...(result.dkim.headerFrom?.length ? { from: result.dkim.headerFrom.join(', ') } : {}),
-    },
+    envelope: envelopeOf(result),
     spf: spf ?? {
       result: 'none',
       domain: '',
@@ -67,6 +58,17 @@ export async function verifyMessage(dns: CheckDns, query: MessageQuery): Promise
     report.spf.fix = 'Enter the IP the message came from, or turn on "take from Received" for a message that has one.';
   }
   return report;
+}
+
+/** The envelope mailauth worked with, in this order: ip, helo, mailFrom, from (each only when known). */
+function envelopeOf(result: AuthenticateResult): MessageReport['envelope'] {
+  const envelope: MessageReport['envelope'] = {};
+  if (result.spf && result.spf['client-ip']) envelope.ip = result.spf['client-ip'];
+  if (result.spf && result.spf.helo) envelope.helo = result.spf.helo;
+  // a null sender without HELO comes back as postmaster@undefined: there is no address to show
+  if (result.spf && result.spf['envelope-from'] && !result.spf['envelope-from'].endsWith('@undefined')) envelope.mailFrom = result.spf['envelope-from'];
+  if (result.dkim.headerFrom?.length) envelope.from = result.dkim.headerFrom.join(', ');
+  return envelope;
 }
 
 /** The body's bytes: after the first empty line (CRLF or LF). */
