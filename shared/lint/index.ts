@@ -159,15 +159,15 @@ export function lint(input: LintInput, options: LintOptions = {}): LintResult {
     if (detailOnly) return;
     const finding: Finding = { rule: rule.id, family: rule.family, severity, message: hit.message ?? rule.message, why: rule.why, fix: rule.fix, range };
     if (rule.score !== undefined && rule.family === 'spam') finding.score = rule.score;
+    if (input.kind === 'html' && hit.fixes?.length) {
+      finding.quickFixes = hit.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: lines.range(e.start, e.end), text: e.text })) }));
+    }
     // A grouped hit joins its group's finding unless the person gave its rule (or its prefix or family) a setting.
     if (hit.grouped && severity === 'info' && setting === undefined) {
       const members = groups.get(hit.grouped.rule) ?? [];
       groups.set(hit.grouped.rule, members);
       members.push({ item: hit.grouped.item, finding });
       return;
-    }
-    if (input.kind === 'html' && hit.fixes?.length) {
-      finding.quickFixes = hit.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: lines.range(e.start, e.end), text: e.text })) }));
     }
     findings.push(finding);
   };
