@@ -57,6 +57,9 @@ describe('real templates: quiet, applicable findings (#18)', () => {
 
   it("shows a caniemail note only when the template's use is the one it concerns", () => {
     const wrong: string[] = [];
+    // Notes with no condition in notes.ts apply to every use; none reaches these templates' findings today, and one
+    // that does must first be shown to concern any value (or get its condition), so it is listed here to review.
+    const unconditioned: string[] = [];
     let judged = 0;
     for (const t of templates) {
       const doc = parseHtml(t.html);
@@ -72,13 +75,18 @@ describe('real templates: quiet, applicable findings (#18)', () => {
         for (const [number, text] of Object.entries(feature.notes)) {
           const shown = text.replace(/^Partial(?:ly supported| support)?\.\s*/i, '');
           const condition = noteConditions[slug]?.[number];
-          if (!shown || !condition || !(hit.message ?? '').includes(shown)) continue;
+          if (!shown || !(hit.message ?? '').includes(shown)) continue;
+          if (!condition) {
+            unconditioned.push(`${t.name}: ${hit.rule} note ${number} ("${shown}")`);
+            continue;
+          }
           judged++;
           if (!condition(use.facts)) wrong.push(`${t.name}: ${hit.rule} shows note ${number} ("${shown}") for ${JSON.stringify(use.facts.values.slice(0, 5))}`);
         }
       }
     }
     expect(wrong).toEqual([]);
+    expect(unconditioned).toEqual([]);
     // The templates do carry value-specific notes (Cerberus hybrid's negative margins), so the check is not empty.
     expect(judged).toBeGreaterThan(0);
   });
