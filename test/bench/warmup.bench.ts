@@ -23,7 +23,8 @@ function event(i: number): { line: string; rows: string[] } {
   const extra = kind === 'open' ? `,"useragent":"Mozilla/5.0","sg_machine_open":${i % 20 === 6}` : kind === 'bounce' ? ',"type":"bounce"' : '';
   const line = `{"email":"${email}","timestamp":${1772460000 + (i % 80_000)},"event":"${kind}","sg_event_id":"ev${i}","sg_message_id":"${msg}.filter0001","ip":"192.0.2.${10 + (i % 2)}"${extra}}`;
   const rows = [`sg:ev${i}`];
-  if (kind === 'open') rows.push(`u:${i % 20 === 6 ? 'openMachine' : 'openHuman'}:sg:${msg}|${email}`);
+  // The bare "Mozilla/5.0" user agent is Apple's privacy proxy: every open here is a machine open.
+  if (kind === 'open') rows.push(`u:openMachine:sg:${msg}|${email}`);
   if (kind === 'click') rows.push(`u:click:sg:${msg}|${email}`);
   return { line, rows };
 }
@@ -75,11 +76,11 @@ async function rawStreamParseInsert(databaseFile: string, file: string): Promise
   const take = (line: string) => {
     const text = line.endsWith(',') ? line.slice(0, -1) : line;
     if (!text.startsWith('{')) return; // the array's brackets
-    const e = JSON.parse(text) as { event: string; email: string; sg_event_id: string; sg_message_id: string; sg_machine_open?: boolean };
+    const e = JSON.parse(text) as { event: string; email: string; sg_event_id: string; sg_message_id: string; sg_machine_open?: boolean; useragent?: string };
     if (insert.run(1, `sg:${e.sg_event_id}`).changes === 0) return;
     imported++;
     if (e.event !== 'open' && e.event !== 'click') return;
-    const metric = e.event === 'click' ? 'click' : e.sg_machine_open ? 'openMachine' : 'openHuman';
+    const metric = e.event === 'click' ? 'click' : e.sg_machine_open || e.useragent === 'Mozilla/5.0' ? 'openMachine' : 'openHuman';
     insert.run(1, `u:${metric}:sg:${e.sg_message_id.split('.')[0]}|${e.email}`);
   };
   const run = await measured(async () => {
