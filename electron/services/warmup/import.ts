@@ -25,6 +25,13 @@ export interface ImportProgress {
 const idPrefix: Record<EspFormat, string> = { sendgrid: 'sg:', mailgun: 'mg:', postmark: 'pm:', ses: 'ses:', sparkpost: 'sp:' };
 const engagement = new Set(['openMachine', 'openHuman', 'click']);
 const CHUNK = 1 << 20;
+/**
+ * Events per message to the writer (sent at the end of the chunk that reaches it): a few chunks'
+ * worth. Each message wakes the writer thread, and on a busy machine a wake-up can cost the
+ * parsing thread its core for a few milliseconds: time spent in postMessage grew with the number
+ * of messages, not with their size.
+ */
+const BATCH_EVENTS = 16_384;
 /** Budget (README): ESP event ids are under 100 characters; a longer one is skipped with its reason, never stored. */
 export const MAX_EVENT_ID = 512;
 
@@ -124,13 +131,14 @@ async function importOpened(
     const oldest = inFlight.shift()!;
     settle(oldest.slots, await oldest.codes);
   };
+  const send = () => {
+    inFlight.push({ slots: batch.codes, codes: writer.write(batch.rows) });
+    batch = newBatch();
+  };
   let lastReport = 0;
   try {
     for await (const _chunk of visitRecords(decode(source, progress), visitor)) {
-      if (batch.rows.count > 0) {
-        inFlight.push({ slots: batch.codes, codes: writer.write(batch.rows) });
-        batch = newBatch();
-      }
+      if (batch.rows.count >= BATCH_EVENTS) send();
       // Bounded: parsing may run ahead of the writer by a few chunks, never by the whole file.
       while (inFlight.length > 4) await drainOne();
       progress.read = counts.read;
@@ -139,6 +147,7 @@ async function importOpened(
         onProgress(progress);
       }
     }
+    if (batch.rows.count > 0) send();
     while (inFlight.length > 0) await drainOne();
     const seconds = (performance.now() - started) / 1000;
     const skippedReasons = [...skipped.values()].sort((a, b) => b.count - a.count);
