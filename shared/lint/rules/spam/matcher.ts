@@ -8,6 +8,7 @@
  * are the same, since every match of the original starts at such an offset and at each one the same pattern runs.
  */
 import { nativeRegExp } from '../../native-regex';
+import { foldCase } from './fold-case';
 
 const LINE_START = '(?<![^\\n])';
 
@@ -16,6 +17,12 @@ export class RuleMatcher {
   private readonly lineStart: boolean;
 
   constructor(source: string, flags: string) {
+    // Case folding written out compiles in about half the time (fold-case.ts); same matches on octet strings.
+    const folded = flags.includes('i') ? foldCase(source) : undefined;
+    if (folded !== undefined) {
+      source = folded;
+      flags = flags.replace('i', '');
+    }
     this.lineStart = source.startsWith(LINE_START) && !hasTopLevelAlternation(source);
     this.re = this.lineStart ? nativeRegExp(source.slice(LINE_START.length), `${flags}y`) : nativeRegExp(source, `${flags}g`);
   }
