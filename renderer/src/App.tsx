@@ -1,4 +1,5 @@
 import { Suspense, useEffect, useRef } from 'react';
+import { loadMonaco } from './editor/load';
 import { useLiveLint } from './features/lint/live-lint';
 import { features } from './features/registry';
 import { registerShellCommands, overlayStore } from './shell/command-handlers';
@@ -12,6 +13,12 @@ import { StatusBar } from './shell/StatusBar';
 import { Welcome } from './shell/Welcome';
 import { useStore } from './state/store';
 import './shell/shell.css';
+
+/** Fetches and runs the Editor's chunks ahead of time; the panel's own lazy import then finds them loaded. */
+function preloadEditor(): void {
+  loadMonaco().catch(() => undefined);
+  import('./features/editor/EditorPanel').catch(() => undefined);
+}
 
 export function App() {
   const [prefs, updatePrefs] = usePreferences();
@@ -38,8 +45,16 @@ export function App() {
     main.current?.focus();
   }, [navigatedAt]);
 
+  const welcome = prefs !== undefined && (!prefs.welcomed || overlays.welcome);
+  // While the welcome screen is read, Monaco and the Editor panel load behind it (after its
+  // first frame, so it paints first), and the starter then opens in an editor that is ready.
+  useEffect(() => {
+    if (!welcome) return;
+    const frame = requestAnimationFrame(() => setTimeout(preloadEditor));
+    return () => cancelAnimationFrame(frame);
+  }, [welcome]);
+
   if (!prefs) return <p role="status" className="boot">Starting Mailbench…</p>;
-  const welcome = !prefs.welcomed || overlays.welcome;
 
   return (
     <div className="app" data-dragging={dragging || undefined}>

@@ -16,12 +16,16 @@ const TYPING_DELAY_MS = 90;
 /** Set to a file path to write a Chromium trace (chrome://tracing, Perfetto) of the measured pastes. */
 const TRACE_PATH = process.env.EDITOR_BENCH_TRACE;
 
-/** Files index.html loads before anything is clicked: the shell's scripts, styles and preloads. */
-function initialBundle(): { files: string[]; bytes: number } {
+/** Files index.html loads before anything is clicked (the shell's scripts, styles and preloads), and Monaco's chunks. */
+function initialBundle(): { shellBytes: number; monacoBytes: number } {
   const dir = rendererDir();
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
   const files = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)="\.?\/?([^"]+\.(?:js|css))"/g)].map((match) => match[1]!);
-  return { files, bytes: files.reduce((sum, file) => sum + statSync(join(dir, file)).size, 0) };
+  const monaco = readdirSync(join(dir, 'assets'))
+    .filter((name) => /^(?:monaco|editor\.api)-[\w-]+\.js$/.test(name))
+    .map((name) => `assets/${name}`);
+  const size = (list: string[]) => list.reduce((sum, file) => sum + statSync(join(dir, file)).size, 0);
+  return { shellBytes: size(files), monacoBytes: size(monaco) };
 }
 
 /** About 20 KB of MJML: the newsletter starter's sections repeated, with one line to type into. */
@@ -91,23 +95,41 @@ async function navigationToEditable(browser: Browser, app: AppProcess, newUser: 
   }
 }
 
-/** A page of the same host that loads nothing (the host's 404): navigation start to its load event, what navigating costs by itself. */
-async function blankNavigation(browser: Browser, app: AppProcess): Promise<number> {
-  const context = await browser.newContext();
+/** A built file of the app whose name matches, as the host serves it under ./assets/. */
+function assetFile(pattern: RegExp): string {
+  const file = readdirSync(join(rendererDir(), 'assets')).find((name) => pattern.test(name));
+  if (!file) throw new Error(`No ${pattern} in dist/renderer/assets: run npm run build:ui`);
+  return file;
+}
+
+/**
+ * Baselines in a fresh profile, from navigation start: a page of the host that runs nothing
+ * (its smallest stylesheet, shown as text) until its load event, and the same page that then
+ * imports the app's Monaco chunk and creates an editor with the starter in it, focused, until
+ * the next frame: Monaco alone, without the app around it.
+ */
+async function baselineNavigation(browser: Browser, app: AppProcess, starter: string): Promise<{ blank: number; monaco: number }> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   try {
     const page = await context.newPage();
-    await page.goto(`${app.origin}/bench-blank-page`);
-    return (await page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")) as number;
+    const smallest = readdirSync(join(rendererDir(), 'assets'))
+      .filter((name) => name.endsWith('.css'))
+      .sort((a, b) => statSync(join(rendererDir(), 'assets', a)).size - statSync(join(rendererDir(), 'assets', b)).size)[0];
+    await page.goto(`${app.origin}/assets/${smallest}`);
+    const blank = (await page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")) as number;
+    const monaco = (await page.evaluate(`(async () => {
+      const { monaco } = await import('/assets/${assetFile(/^monaco-[\w-]+\.js$/)}');
+      const host = document.createElement('div');
+      host.style.cssText = 'width: 800px; height: 900px';
+      document.body.append(host);
+      monaco.editor.create(host, { value: ${JSON.stringify(starter)}, language: 'mjml', minimap: { enabled: false } }).focus();
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      return performance.now();
+    })()`)) as number;
+    return { blank, monaco };
   } finally {
     await context.close();
   }
-}
-
-/** The app's MJML compile worker as built (its name carries a content hash). */
-function compileWorkerFile(): string {
-  const file = readdirSync(join(rendererDir(), 'assets')).find((name) => /^compile\.worker-[\w-]+\.js$/.test(name));
-  if (!file) throw new Error('No compile worker in dist/renderer/assets: run npm run build:ui');
-  return file;
 }
 
 /**
@@ -150,7 +172,7 @@ const pasteHelpers = () => `(() => {
     const started = performance.now();
     input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   });
-  const worker = new Worker(${JSON.stringify(`./assets/${compileWorkerFile()}`)}, { type: 'module' });
+  const worker = new Worker(${JSON.stringify(`./assets/${assetFile(/^compile\.worker-[\w-]+\.js$/)}`)}, { type: 'module' });
   let id = 1_000_000;
   window.__compileAlone = (text) => new Promise((resolve, reject) => {
     const request = { id: id++, kind: 'compile', language: 'mjml', source: text, level: 'soft' };
@@ -255,7 +277,8 @@ export const editor: Bench = {
   summary: 'navigation → editable editor (new and returning user), paste and keystroke → preview for 20 KB of MJML beside mjml-browser alone (Chromium, browser mode)',
   async run() {
     const bundle = initialBundle();
-    report('initial bundle without Monaco (index.html loads)', bundle.bytes / 1024, 'KB');
+    report('initial bundle without Monaco (index.html loads)', bundle.shellBytes / 1024, 'KB');
+    report('Monaco (loaded behind the welcome screen or with the Editor)', bundle.monacoBytes / 1024, 'KB');
 
     const data = tempDir();
     const app = await startApp(data.dir);
@@ -267,6 +290,8 @@ export const editor: Bench = {
       const welcomes: number[] = [];
       const returning: number[] = [];
       const blank: number[] = [];
+      const monacoAlone: number[] = [];
+      const starter = readFileSync(join(resourcesDir(), 'starters', 'newsletter.mjml'), 'utf8');
       for (let round = 0; round < NAVIGATION_ROUNDS; round++) {
         const runs: Array<() => Promise<void>> = [
           async () => {
@@ -275,7 +300,11 @@ export const editor: Bench = {
             welcomes.push(result.welcome!);
           },
           async () => void returning.push((await navigationToEditable(browser, app, false)).editable),
-          async () => void blank.push(await blankNavigation(browser, app)),
+          async () => {
+            const result = await baselineNavigation(browser, app, starter);
+            blank.push(result.blank);
+            monacoAlone.push(result.monaco);
+          },
         ];
         for (const run of round % 2 === 0 ? runs : runs.reverse()) await run();
       }
@@ -284,7 +313,8 @@ export const editor: Bench = {
       report('new user: navigation → editable editor, slowest', Math.max(...fresh), 'ms');
       report(`returning user: navigation → editable editor, median of ${NAVIGATION_ROUNDS}`, percentile(returning, 50), 'ms');
       report('returning user: navigation → editable editor, slowest', Math.max(...returning), 'ms');
-      report('  baseline: blank page of the same host, median', percentile(blank, 50), 'ms');
+      report('  baseline: a page of the host that runs nothing, median', percentile(blank, 50), 'ms');
+      report('  baseline: that page, then Monaco alone with the starter, median', percentile(monacoAlone, 50), 'ms');
 
       const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
       await page.goto(app.url);

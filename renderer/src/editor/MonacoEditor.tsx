@@ -3,6 +3,7 @@ import type * as MonacoApi from 'monaco-editor/editor/editor.api';
 import { type DocumentState, documentStore } from '../state/document';
 import { loadMonaco } from './load';
 import { findingMarker, issueMarker, type MarkerData } from './markers';
+import { editorHasStarted } from './started';
 import { followPastedLanguage } from '../features/editor/actions';
 
 type Monaco = typeof MonacoApi;
@@ -106,8 +107,13 @@ export function MonacoEditor() {
         const themes = new MutationObserver(() => monaco.editor.setTheme(themeOf()));
         themes.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
         cleanups.push(() => themes.disconnect());
+        // After the frame that shows the document, so what waits for the editor starts behind its first paint.
+        requestAnimationFrame(() => setTimeout(editorHasStarted));
       })
-      .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => {
+        setFailure(error instanceof Error ? error.message : String(error));
+        editorHasStarted();
+      });
     return () => {
       disposed = true;
       cleanups.reverse().forEach((cleanup) => cleanup());

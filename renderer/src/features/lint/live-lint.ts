@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { LintSettings } from '../../../../shared/contract/lint';
 import type { ClientSummary, LintNote, SpamHit } from '../../../../shared/lint/index';
+import { editorStarted } from '../../editor/started';
 import { client } from '../../platform/index';
 import { type DocumentState, documentStore } from '../../state/document';
 import { createStore } from '../../state/store';
@@ -22,6 +23,8 @@ export interface LintState {
 export const lintStore = createStore<LintState>({ clients: [], spamHits: [], notes: [], settings: {}, running: false });
 
 const DEBOUNCE_MS = 200;
+/** With no editor on screen (the welcome screen, a tool without one), linting starts after this long anyway. */
+const NO_EDITOR_MS = 5000;
 
 /**
  * Lints the open document in a Web Worker whenever its source or compiled HTML changes
@@ -37,9 +40,21 @@ class LiveLinter {
   private users = 0;
   private unsubscribe: (() => void) | undefined;
   private last: Pick<DocumentState, 'source' | 'compiledHtml' | 'language'> | undefined;
+  /**
+   * The worker's first lint compiles the spam rules (about 2 s of CPU): it starts once the
+   * editor has painted, so it never competes with Monaco's start on a two-core machine.
+   */
+  private mayStart = false;
 
   acquire(): void {
     if (this.users++ > 0) return;
+    if (!this.mayStart) {
+      const noEditor = new Promise<void>((resolve) => setTimeout(resolve, NO_EDITOR_MS));
+      void Promise.race([editorStarted, noEditor]).then(() => {
+        this.mayStart = true;
+        if (this.users > 0) this.schedule(0);
+      });
+    }
     this.unsubscribe = documentStore.subscribe(() => this.changed());
     client.call('lint.settings.get', {}).then(
       (settings) => {
@@ -78,6 +93,7 @@ class LiveLinter {
   }
 
   private run(): void {
+    if (!this.mayStart) return;
     if (this.inFlight !== undefined) {
       this.pending = true;
       return;
