@@ -1,7 +1,12 @@
 import type { DnsLookup } from '../../../shared/contract/auth';
 import { type DnsAnswer, DnsLookupError, type DnsResolver } from './resolver';
 
-const OUTCOMES: Record<string, DnsLookup['outcome']> = { ENOTFOUND: 'nxdomain', ENODATA: 'nodata', ETIMEOUT: 'timeout' };
+// a Map: error codes come from servers and libraries, and a plain object would answer "constructor" from its prototype
+const OUTCOMES: ReadonlyMap<string, DnsLookup['outcome']> = new Map([
+  ['ENOTFOUND', 'nxdomain'],
+  ['ENODATA', 'nodata'],
+  ['ETIMEOUT', 'timeout'],
+]);
 
 export function formatAnswer(type: string, answer: DnsAnswer): string[] {
   return (answer as unknown[]).map((item) => {
@@ -33,7 +38,7 @@ export class DnsTrail {
         },
         (error: unknown) => {
           const code = (error as { code?: string }).code ?? '';
-          const outcome = OUTCOMES[code];
+          const outcome = OUTCOMES.get(code);
           const detail = (error instanceof DnsLookupError ? error.detail : undefined) ?? (outcome ? undefined : code || String(error));
           this.record(name, rrtype, source, started, outcome ?? 'error', [], detail);
           throw error;
