@@ -30,6 +30,13 @@ export interface EngineRule extends SpamRuleDef {
   why?: string;
   matcher?: RuleMatcher;
   asciiMatcher?: RuleMatcher;
+  /** tflags multiple: every match counts, up to maxhits. */
+  multiple: boolean;
+  /** The header request (`From:addr`), for header rules. */
+  request?: string;
+  /** Where the rule's required literals are looked up (see needPlan), per form, once known. */
+  plan?: NeedPlan | null;
+  asciiPlan?: NeedPlan | null;
 }
 
 export interface EngineResult {
@@ -41,7 +48,8 @@ export interface EngineResult {
 }
 
 export const engineRules: EngineRule[] = spamRuleData.rules.map((def, index) => {
-  const rule: EngineRule = { ...def, index, runs: false };
+  const rule: EngineRule = { ...def, index, runs: false, multiple: def.tflags.includes('multiple') };
+  if (def.header) rule.request = def.modifiers?.length ? `${def.header}:${def.modifiers.join(':')}` : def.header;
   if (!def.ported) rule.why = def.reason ?? 'not ported';
   else if (def.disabled) rule.why = 'score 0 in SpamAssassin 4.0.1: the rule does not run';
   else if (def.eval && !evalFunctions.has(def.eval.fn)) rule.why = `eval ${def.eval.fn}() is not ported yet`;
@@ -54,10 +62,6 @@ export const engineRuleIndex = new Map(engineRules.map((r) => [r.name, r]));
 function matcherFor(rule: EngineRule, ascii = false): RuleMatcher {
   if (ascii && rule.asciiRe) return (rule.asciiMatcher ??= new RuleMatcher(rule.asciiRe, rule.flags ?? ''));
   return (rule.matcher ??= new RuleMatcher(rule.re!, rule.flags ?? ''));
-}
-
-function multiple(rule: EngineRule): boolean {
-  return rule.tflags.includes('multiple');
 }
 
 /** Texts joined once per message, as is and lower-cased, for the required-literal check. */
@@ -116,27 +120,49 @@ function literalSetOf(type: string, ci: boolean): LiteralSet {
   return set;
 }
 
+/** A rule form's required literals, with the automaton that finds them and its key in Haystack.found. */
+interface NeedPlan {
+  any: string[];
+  ci: boolean;
+  set: LiteralSet;
+  key: string;
+}
+
+/** The plan of a rule form, worked out once; null when the form has no usable literal (it runs on every line). */
+function needPlan(rule: EngineRule, ascii: boolean): NeedPlan | null {
+  const cached = ascii ? rule.asciiPlan : rule.plan;
+  if (cached !== undefined) return cached;
+  const need = ascii ? rule.asciiNeed : rule.need;
+  let plan: NeedPlan | null = null;
+  if (need) {
+    const set = literalSetOf(rule.type, need.ci);
+    // A literal the automaton could not hold (characters above 0xff) leaves the rule on every line.
+    if (!set.partial || need.any.every((lit) => set.has(lit))) plan = { any: need.any, ci: need.ci, set, key: `${rule.type}:${need.ci}` };
+  }
+  if (ascii) rule.asciiPlan = plan;
+  else rule.plan = plan;
+  return plan;
+}
+
 /**
  * The lines a rule can match at all: with required literals, only the lines that hold one (a match lies within one
  * line, so it contains a literal that starts in that line); without, every line. In line order.
  */
 function candidateLines(rule: EngineRule, lines: string[], h: Haystack): Iterable<number> {
-  const need = h.ascii && rule.asciiRe ? rule.asciiNeed : rule.need;
-  if (!need) return lines.keys();
-  const text = need.ci ? (h.lower ??= h.text.toLowerCase()) : h.text;
-  const set = literalSetOf(rule.type, need.ci);
+  const plan = needPlan(rule, Boolean(h.ascii && rule.asciiRe));
+  if (!plan) return lines.keys();
+  const text = plan.ci ? (h.lower ??= h.text.toLowerCase()) : h.text;
   // Lower-casing octets keeps every offset; anything else (never expected) falls back to every line.
-  if (text.length !== h.text.length || (set.partial && !need.any.every((lit) => set.has(lit)))) return lines.keys();
+  if (text.length !== h.text.length) return lines.keys();
   const starts = (h.starts ??= lineStarts(lines));
-  const key = `${rule.type}:${need.ci}`;
-  let found = h.found.get(key);
+  let found = h.found.get(plan.key);
   if (!found) {
-    found = set.scan(text, starts);
-    h.found.set(key, found);
+    found = plan.set.scan(text, starts);
+    h.found.set(plan.key, found);
   }
-  if (need.any.length === 1) return found.lines(need.any[0]!) ?? [];
+  if (plan.any.length === 1) return found.lines(plan.any[0]!) ?? [];
   const marked = new Uint8Array(lines.length);
-  for (const lit of need.any) for (const line of found.lines(lit) ?? []) marked[line] = 1;
+  for (const lit of plan.any) for (const line of found.lines(lit) ?? []) marked[line] = 1;
   const out: number[] = [];
   for (let i = 0; i < marked.length; i++) if (marked[i]) out.push(i);
   return out;
@@ -144,7 +170,7 @@ function candidateLines(rule: EngineRule, lines: string[], h: Haystack): Iterabl
 
 function matchLines(rule: EngineRule, lines: string[], skipFirst: boolean, h: Haystack): number {
   const first = skipFirst ? 1 : 0;
-  if (multiple(rule)) {
+  if (rule.multiple) {
     const limit = rule.maxhits ?? Infinity;
     let hits = 0;
     for (const i of candidateLines(rule, lines, h)) {
@@ -163,7 +189,7 @@ function matchText(rule: EngineRule, lines: string[], hay: Map<string[], Haystac
 }
 
 function headerRule(rule: EngineRule, view: SpamView, texts: Map<string, string[]>, hay: Map<string[], Haystack>): number {
-  const request = rule.modifiers?.length ? `${rule.header}:${rule.modifiers.join(':')}` : rule.header!;
+  const request = rule.request!;
   const value = view.get(request);
   if (rule.exists) return (value !== undefined) !== Boolean(rule.negate) ? 1 : 0;
   // One haystack per distinct text (hundreds of rules read Subject, From or ALL).
@@ -178,7 +204,7 @@ function headerRule(rule: EngineRule, view: SpamView, texts: Map<string, string[
   if (!mayMatch(rule, h)) return rule.negate ? 1 : 0;
   const matcher = matcherFor(rule, h.ascii);
   if (rule.negate) return matcher.test(text) ? 0 : 1;
-  if (multiple(rule)) return matcher.count(text, rule.maxhits ?? Infinity);
+  if (rule.multiple) return matcher.count(text, rule.maxhits ?? Infinity);
   return matcher.test(text) ? 1 : 0;
 }
 
