@@ -30,6 +30,11 @@ export class Compiler {
     return this.enqueue({ id: this.nextId++, kind: 'text', html }).then((response) => (response?.kind === 'text' ? response.text : undefined));
   }
 
+  /** Starts the worker (it loads mjml-browser) before the first compile asks for it. */
+  warm(): void {
+    this.ensureWorker();
+  }
+
   dispose(): void {
     this.worker?.terminate();
     this.worker = undefined;

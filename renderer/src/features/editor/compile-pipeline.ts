@@ -1,4 +1,5 @@
 import { Compiler } from '../../editor/compiler';
+import { editorStarted } from '../../editor/started';
 import { previewStore } from '../../preview/preview-state';
 import { documentStore } from '../../state/document';
 
@@ -49,7 +50,12 @@ export function startCompilePipeline(compiler = new Compiler()): () => void {
 
   run();
   const unsubscribe = documentStore.subscribe(run);
+  // An empty document compiles nothing yet: the worker still loads mjml-browser once the editor
+  // is up, so the first paste does not wait for it (about 0.5 s on a busy machine).
+  let stopped = false;
+  void editorStarted.then(() => stopped || compiler.warm());
   return () => {
+    stopped = true;
     unsubscribe();
     clearTimeout(textTimer);
     compiler.dispose();
