@@ -1,3 +1,4 @@
+import { compileSettled, compileStarted } from '../../editor/compile-status';
 import { Compiler } from '../../editor/compiler';
 import { editorStarted } from '../../editor/started';
 import { previewStore } from '../../preview/preview-state';
@@ -38,8 +39,11 @@ export function startCompilePipeline(compiler = new Compiler()): () => void {
       previewStore.set({ generatedText: '' });
       return;
     }
-    void compiler.compile(doc.language, doc.source, level).then((result) => {
+    const source = doc.source;
+    compileStarted(source);
+    void compiler.compile(doc.language, source, level).then((result) => {
       if (!result) return;
+      compileSettled(source);
       const ok = result.html !== undefined && result.html !== '';
       producedHtml ||= ok;
       documentStore.set({ compileIssues: result.issues, compileOk: ok, ...(ok ? { compiledHtml: result.html } : {}) });
@@ -56,6 +60,7 @@ export function startCompilePipeline(compiler = new Compiler()): () => void {
   void editorStarted.then(() => stopped || compiler.warm());
   return () => {
     stopped = true;
+    if (last) compileSettled(last.source);
     unsubscribe();
     clearTimeout(textTimer);
     compiler.dispose();

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { LintSettings } from '../../../../shared/contract/lint';
 import type { ClientSummary, LintNote, SpamHit } from '../../../../shared/lint/index';
+import { isCompiling } from '../../editor/compile-status';
 import { editorStarted } from '../../editor/started';
 import { client } from '../../platform/index';
 import { type DocumentState, documentStore } from '../../state/document';
@@ -99,6 +100,8 @@ class LiveLinter {
       return;
     }
     const doc = documentStore.get();
+    // The HTML for this source is on its way: lint the two together once it is in (the store change reschedules).
+    if (isCompiling(doc.source)) return this.schedule(DEBOUNCE_MS);
     this.last = { source: doc.source, compiledHtml: doc.compiledHtml, language: doc.language };
     const request: LintRequest = { id: this.nextId++, language: doc.language, source: doc.source, compiledHtml: doc.compiledHtml, config: lintStore.get().settings };
     this.inFlight = request.id;
