@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { loadMonaco } from './editor/load';
+import { editorHasPreloaded } from './editor/started';
 import { useLiveLint } from './features/lint/live-lint';
 import { features } from './features/registry';
 import { registerShellCommands, overlayStore } from './shell/command-handlers';
@@ -16,8 +17,7 @@ import './shell/shell.css';
 
 /** Fetches and runs the Editor's chunks ahead of time; the panel's own lazy import then finds them loaded. */
 function preloadEditor(): void {
-  loadMonaco().catch(() => undefined);
-  import('./features/editor/EditorPanel').catch(() => undefined);
+  void Promise.allSettled([loadMonaco(), import('./features/editor/EditorPanel')]).then(editorHasPreloaded);
 }
 
 export function App() {

@@ -9,6 +9,8 @@ import type { Bench } from './index';
 import { percentile, report } from './measure';
 
 const NAVIGATION_ROUNDS = 5;
+/** How long a new user reads the welcome screen in the second new-user figure (Monaco loads meanwhile). */
+const READING_MS = 3000;
 const WARMUP_PASTES = 3;
 const PASTES = 24;
 const KEYSTROKES = 60;
@@ -63,19 +65,22 @@ async function setWelcomed(app: AppProcess, welcomed: boolean): Promise<void> {
  * returning user's document) is in Monaco, a click puts the cursor in it and a typed character
  * shows. Milliseconds since navigation start, read in the page. A new user meets the welcome
  * screen and opens the starter as soon as its button shows (no reading time, the worst case
- * for anything loaded behind it).
+ * for anything loaded behind it), or after `readingMs` on it.
  */
-async function navigationToEditable(browser: Browser, app: AppProcess, newUser: boolean): Promise<{ welcome?: number; editable: number }> {
+async function navigationToEditable(browser: Browser, app: AppProcess, newUser: boolean, readingMs = 0): Promise<{ welcome?: number; clicked?: number; editable: number }> {
   await setWelcomed(app, !newUser);
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   try {
     const page = await context.newPage();
     await page.goto(app.url);
     let welcome: number | undefined;
+    let clicked: number | undefined;
     if (newUser) {
       const start = page.getByRole('button', { name: 'Open the starter template' });
       await start.waitFor({ timeout: 30_000 });
       welcome = (await page.evaluate('performance.now()')) as number;
+      if (readingMs > 0) await page.waitForTimeout(readingMs);
+      clicked = (await page.evaluate('performance.now()')) as number;
       await start.click();
       await page.locator(editorLines, { hasText: STARTER_MARK }).waitFor({ timeout: 30_000 });
     } else await page.locator(editorLines).waitFor({ timeout: 30_000 });
@@ -89,7 +94,7 @@ async function navigationToEditable(browser: Browser, app: AppProcess, newUser: 
     await page.locator(editorLines).click();
     await page.keyboard.type(TYPED_MARK);
     await page.waitForFunction('window.__typedAt !== undefined', undefined, { timeout: 30_000 });
-    return { welcome, editable: (await page.evaluate('window.__typedAt')) as number };
+    return { welcome, clicked, editable: (await page.evaluate('window.__typedAt')) as number };
   } finally {
     await context.close();
   }
@@ -291,6 +296,8 @@ export const editor: Bench = {
       const fresh: number[] = [];
       const welcomes: number[] = [];
       const returning: number[] = [];
+      const afterImmediateClick: number[] = [];
+      const afterReading: number[] = [];
       const blank: number[] = [];
       const monacoAlone: number[] = [];
       const starter = readFileSync(join(resourcesDir(), 'starters', 'newsletter.mjml'), 'utf8');
@@ -300,6 +307,11 @@ export const editor: Bench = {
             const result = await navigationToEditable(browser, app, true);
             fresh.push(result.editable);
             welcomes.push(result.welcome!);
+            afterImmediateClick.push(result.editable - result.clicked!);
+          },
+          async () => {
+            const result = await navigationToEditable(browser, app, true, READING_MS);
+            afterReading.push(result.editable - result.clicked!);
           },
           async () => void returning.push((await navigationToEditable(browser, app, false)).editable),
           async () => {
@@ -313,6 +325,8 @@ export const editor: Bench = {
       report(`new user: navigation → welcome shown, median of ${NAVIGATION_ROUNDS}`, percentile(welcomes, 50), 'ms');
       report(`new user: navigation → editable editor (starter), median of ${NAVIGATION_ROUNDS}`, percentile(fresh, 50), 'ms');
       report('new user: navigation → editable editor, slowest', Math.max(...fresh), 'ms');
+      report('new user: starter click → editable, clicked at once, median', percentile(afterImmediateClick, 50), 'ms');
+      report(`new user: starter click → editable, after ${READING_MS / 1000} s on the welcome, median`, percentile(afterReading, 50), 'ms');
       report(`returning user: navigation → editable editor, median of ${NAVIGATION_ROUNDS}`, percentile(returning, 50), 'ms');
       report('returning user: navigation → editable editor, slowest', Math.max(...returning), 'ms');
       report('  baseline: a page of the host that runs nothing, median', percentile(blank, 50), 'ms');

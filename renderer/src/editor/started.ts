@@ -1,4 +1,5 @@
 let markStarted: () => void = () => undefined;
+let markPreloaded: () => void = () => undefined;
 
 /**
  * Settles once the first editor has painted its document (or failed to start). Work that
@@ -10,4 +11,14 @@ export const editorStarted: Promise<void> = new Promise((resolve) => (markStarte
 /** Called by MonacoEditor after its first frame with the document shown. */
 export function editorHasStarted(): void {
   markStarted();
+}
+
+/**
+ * Settles once Monaco and the Editor panel have loaded behind the welcome screen: the page
+ * is then idle while the person reads, and the lint worker may start there.
+ */
+export const editorPreloaded: Promise<void> = new Promise((resolve) => (markPreloaded = resolve));
+
+export function editorHasPreloaded(): void {
+  markPreloaded();
 }

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { LintSettings } from '../../../../shared/contract/lint';
 import type { ClientSummary, LintNote, SpamHit } from '../../../../shared/lint/index';
 import { isCompiling } from '../../editor/compile-status';
-import { editorStarted } from '../../editor/started';
+import { editorPreloaded, editorStarted } from '../../editor/started';
 import { client } from '../../platform/index';
 import { type DocumentState, documentStore } from '../../state/document';
 import { createStore } from '../../state/store';
@@ -24,7 +24,7 @@ export interface LintState {
 export const lintStore = createStore<LintState>({ clients: [], spamHits: [], notes: [], settings: {}, running: false });
 
 const DEBOUNCE_MS = 200;
-/** With no editor on screen (the welcome screen, a tool without one), linting starts after this long anyway. */
+/** With no editor on screen and none loading behind the welcome screen, linting starts after this long anyway. */
 const NO_EDITOR_MS = 5000;
 
 /**
@@ -43,7 +43,8 @@ class LiveLinter {
   private last: Pick<DocumentState, 'source' | 'compiledHtml' | 'language'> | undefined;
   /**
    * The worker's first lint compiles the spam rules (about 2 s of CPU): it starts once the
-   * editor has painted, so it never competes with Monaco's start on a two-core machine.
+   * editor has painted, or once Monaco has loaded behind the welcome screen (while the person
+   * reads it), so it never competes with Monaco's start on a two-core machine.
    */
   private mayStart = false;
 
@@ -51,7 +52,7 @@ class LiveLinter {
     if (this.users++ > 0) return;
     if (!this.mayStart) {
       const noEditor = new Promise<void>((resolve) => setTimeout(resolve, NO_EDITOR_MS));
-      void Promise.race([editorStarted, noEditor]).then(() => {
+      void Promise.race([editorStarted, editorPreloaded, noEditor]).then(() => {
         this.mayStart = true;
         if (this.users > 0) this.schedule(0);
       });
