@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Weekday } from '../../../shared/contract/warmup';
-import { WarmupService } from '../../../electron/services/warmup/service';
-import { testRuntime } from '../../support/runtime';
+import { describe, expect, it } from 'vitest';
+import { importPlanSpec, useWarmupService } from '../../support/warmup';
 
 /**
  * The writer stores event ids and once-per-message keys in blocks of 64 rows, falling back to one
@@ -9,19 +7,8 @@ import { testRuntime } from '../../support/runtime';
  * repeated ids (inside a block, across blocks, from an earlier import) and repeated opens and
  * clicks of a message must count exactly what a plain event-by-event reading counts.
  */
-let env: ReturnType<typeof testRuntime>;
-let service: WarmupService;
-beforeAll(() => {
-  env = testRuntime();
-  service = new WarmupService(env.rt.db);
-});
-afterAll(() => env.cleanup());
-
-const spec = (name: string) => ({
-  name, ips: ['192.0.2.10'], domain: 'mail.example.com', startDate: '2026-03-02', timeZone: 'UTC',
-  weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] as Weekday[], target: 50_000, mix: { gmail: 45, microsoft: 25, yahoo: 15, apple: 5, other: 10 },
-  profile: 'moderate' as const, auth: { spf: true, dkim: true, dmarc: true, oneClickUnsubscribe: true },
-});
+const warmup = useWarmupService();
+const spec = (name: string) => importPlanSpec(name);
 
 interface Event { id: string; kind: 'delivered' | 'open' | 'click'; message: string }
 
@@ -64,18 +51,18 @@ function expected(list: Event[], ids: Set<string>, keys: Set<string>) {
 
 describe('dedupe of event ids and once-per-message opens and clicks', () => {
   it('counts like an event-by-event reading, on a first import, an overlapping one and a repeat', async () => {
-    const plan = service.create(spec('dedupe'));
+    const plan = warmup.service.create(spec('dedupe'));
     const ids = new Set<string>();
     const keys = new Set<string>();
     const totals = { delivered: 0, openHuman: 0, click: 0 };
     for (const list of [events(0, 700), events(400, 1100), events(400, 1100)]) {
       const want = expected(list, ids, keys);
-      const summary = await service.import(plan.id, 'sendgrid', { text: ndjson(list), name: 'events.ndjson' });
+      const summary = await warmup.service.import(plan.id, 'sendgrid', { text: ndjson(list), name: 'events.ndjson' });
       expect({ imported: summary.imported, duplicates: summary.duplicates }).toEqual({ imported: want.imported, duplicates: want.duplicates });
       totals.delivered += want.delivered;
       totals.openHuman += want.openHuman;
       totals.click += want.click;
-      const day = service.analytics(plan.id).rows.find((row) => row.provider === 'all' && row.ip === 'all' && row.date === '2026-03-02')!;
+      const day = warmup.service.analytics(plan.id).rows.find((row) => row.provider === 'all' && row.ip === 'all' && row.date === '2026-03-02')!;
       expect(day.counts).toMatchObject(totals);
     }
     expect(totals.openHuman).toBeGreaterThan(0);

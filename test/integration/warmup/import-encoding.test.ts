@@ -1,9 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Weekday } from '../../../shared/contract/warmup';
-import { WarmupService } from '../../../electron/services/warmup/service';
-import { testRuntime } from '../../support/runtime';
+import { describe, expect, it } from 'vitest';
+import { importPlanSpec, useWarmupService } from '../../support/warmup';
 
 /**
  * The import reads 1 MB chunks, decodes ASCII chunks as Latin-1 and others as UTF-8, and hands the
@@ -13,19 +11,8 @@ import { testRuntime } from '../../support/runtime';
  */
 const CHUNK = 1 << 20;
 
-let env: ReturnType<typeof testRuntime>;
-let service: WarmupService;
-beforeAll(() => {
-  env = testRuntime();
-  service = new WarmupService(env.rt.db);
-});
-afterAll(() => env.cleanup());
-
-const spec = (name: string) => ({
-  name, ips: ['192.0.2.10'], domain: 'mail.example.com', startDate: '2026-03-02', timeZone: 'UTC',
-  weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] as Weekday[], target: 50_000, mix: { gmail: 45, microsoft: 25, yahoo: 15, apple: 5, other: 10 },
-  profile: 'moderate' as const, auth: { spf: true, dkim: true, dmarc: true, oneClickUnsubscribe: true },
-});
+const warmup = useWarmupService();
+const spec = (name: string) => importPlanSpec(name);
 
 const head = (email: string, kind: string) => `{"email":"${email}","timestamp":1772460000,"event":"${kind}","sg_event_id":"`;
 const event = (id: string, kind = 'delivered', email = 'ann@gmail.com', message = 'm1') =>
@@ -51,17 +38,17 @@ function straddlingExport(): { text: string; lines: number; cutId: string } {
 }
 
 const eventIds = (planId: number, like: string) =>
-  (env.rt.db.prepare('SELECT event_id FROM warmup_events WHERE plan_id = ? AND event_id LIKE ? ORDER BY event_id').all(planId, like) as Array<{ event_id: string }>).map((row) => row.event_id);
+  (warmup.env.rt.db.prepare('SELECT event_id FROM warmup_events WHERE plan_id = ? AND event_id LIKE ? ORDER BY event_id').all(planId, like) as Array<{ event_id: string }>).map((row) => row.event_id);
 
 describe('import of non-ASCII exports', () => {
   it('stores every id and address exactly, whatever the chunk boundaries cut', async () => {
     const { text, lines, cutId } = straddlingExport();
     expect(Buffer.from(text).subarray(CHUNK - 1, CHUNK + 1)).toEqual(Buffer.from('é'));
-    const file = join(env.dir, 'straddling.ndjson');
+    const file = join(warmup.env.dir, 'straddling.ndjson');
     writeFileSync(file, text);
-    const plan = service.create(spec('straddling'));
+    const plan = warmup.service.create(spec('straddling'));
 
-    const summary = await service.import(plan.id, 'sendgrid', { path: file });
+    const summary = await warmup.service.import(plan.id, 'sendgrid', { path: file });
 
     expect(summary).toMatchObject({ read: lines, imported: lines, duplicates: 0, skipped: 0 });
     expect(eventIds(plan.id, '%é-cut')).toEqual([`sg:${cutId}`]);
@@ -69,17 +56,17 @@ describe('import of non-ASCII exports', () => {
     expect(eventIds(plan.id, 'sg:ü%')).toHaveLength(lines - eventIds(plan.id, 'sg:a%').length - eventIds(plan.id, 'sg:z%').length - 4);
     // The second open of the same message is imported but counts once: its key was written exactly the same.
     expect(eventIds(plan.id, 'u:%')).toEqual(['u:openHuman:sg:mé|zoë@gmail.com']);
-    const all = service.analytics(plan.id).rows.find((row) => row.provider === 'all' && row.ip === 'all' && row.date === '2026-03-02')!;
+    const all = warmup.service.analytics(plan.id).rows.find((row) => row.provider === 'all' && row.ip === 'all' && row.date === '2026-03-02')!;
     expect(all.counts).toMatchObject({ delivered: lines - 2, openHuman: 1 });
   });
 
   it('refuses an event id holding a NUL and leaves nothing behind, not even the batches already on their way', async () => {
-    const plan = service.create(spec('nul'));
+    const plan = warmup.service.create(spec('nul'));
     // Three batches (16,384 events and more each): the writer fails on the first while the next ones are already sent to it.
     const after = Array.from({ length: 40_000 }, (_, i) => event(`after-${i}`));
     const text = [event('before'), event('a\\u0000b'), ...after].join('\n');
-    await expect(service.import(plan.id, 'sendgrid', { text, name: 'nul.ndjson' })).rejects.toThrow(/NUL character/);
+    await expect(warmup.service.import(plan.id, 'sendgrid', { text, name: 'nul.ndjson' })).rejects.toThrow(/NUL character/);
     expect(eventIds(plan.id, '%')).toEqual([]);
-    expect(env.rt.db.prepare('SELECT count(*) AS n FROM warmup_imports WHERE plan_id = ?').get(plan.id)).toEqual({ n: 0 });
+    expect(warmup.env.rt.db.prepare('SELECT count(*) AS n FROM warmup_imports WHERE plan_id = ?').get(plan.id)).toEqual({ n: 0 });
   });
 });
