@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
+import { createServer } from 'node:net';
 import { promises as dns } from 'node:dns';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,14 +13,30 @@ export interface Nsd {
   stop(): Promise<void>;
 }
 
-/** A free UDP port on loopback (nsd also listens on TCP on the same number). */
-async function freePort(): Promise<number> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  const { port } = socket.address();
-  await new Promise<void>((resolve) => socket.close(() => resolve()));
-  return port;
+/** Whether a TCP listener can take the port on loopback right now. */
+function tcpFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
+
+/** A port free on loopback for UDP and for TCP alike: nsd listens on both with the same number. */
+async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const socket = createSocket('udp4');
+    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+    const { port } = socket.address();
+    const free = await tcpFree(port);
+    await new Promise<void>((resolve) => socket.close(() => resolve()));
+    if (free) return port;
+  }
+  throw new Error('No port on 127.0.0.1 was free for both UDP and TCP in 20 tries.');
+}
+
+/** Another process may take the port between freePort() and nsd's bind: nsd then says so and exits. */
+const PORT_TAKEN = /Address already in use/;
 
 /**
  * Debian's NSD as a real authoritative server on 127.0.0.1, serving the given zones from its
@@ -27,8 +44,17 @@ async function freePort(): Promise<number> {
  * and is stopped by its pid.
  */
 export async function startNsd(zones: Record<string, string>): Promise<Nsd> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startNsdOn(await freePort(), zones);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof Error) || !PORT_TAKEN.test(error.message)) throw error;
+    }
+  }
+}
+
+async function startNsdOn(port: number, zones: Record<string, string>): Promise<Nsd> {
   const { dir, cleanup } = tempDir('mailbench-nsd-');
-  const port = await freePort();
   const zoneBlocks = Object.entries(zones).map(([name, text]) => {
     // the root zone "." serves names of every domain at once (the RFC 7208 suite's scenarios)
     const file = `${name === '.' ? 'root' : name}.zone`;
