@@ -41,6 +41,33 @@ function ClientSummaryTable() {
 /** Points as SpamAssassin writes them: informational rules score 0.001, which one decimal would show as 0.0. */
 const points = (score: number) => (Math.abs(score) < 0.05 ? score.toFixed(3) : score.toFixed(1));
 
+/** SpamAssassin rule hits with their points, what they mean and one column of their own (the offline breakdown's "Finding", spamd's "Line"). */
+function RuleHitsTable<Hit extends { rule: string; score: number; description: string }>(props: { label: string; hits: readonly Hit[]; last: { heading: string; numeric?: boolean; cell: (hit: Hit) => string | number } }) {
+  const { label, hits, last } = props;
+  return (
+    <table className="lint-table" aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">Points</th>
+          <th scope="col">Rule</th>
+          <th scope="col">What</th>
+          <th scope="col">{last.heading}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {hits.map((hit) => (
+          <tr key={hit.rule}>
+            <td className="num">{points(hit.score)}</td>
+            <td className="mono">{hit.rule}</td>
+            <td>{hit.description}</td>
+            <td className={last.numeric ? 'num' : undefined}>{last.cell(hit)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** Lint-level notes: one line each under the summary (the score's offline caveat is not a finding, but it is the truth about the score). */
 function LintNotes() {
   const notes = useStore(lintStore, (s) => s.notes);
@@ -63,26 +90,7 @@ function SpamBreakdown() {
       <summary>
         Score breakdown ({hits.length} {hits.length === 1 ? 'rule' : 'rules'} hit)
       </summary>
-      <table className="lint-table" aria-label="Spam score breakdown">
-        <thead>
-          <tr>
-            <th scope="col">Points</th>
-            <th scope="col">Rule</th>
-            <th scope="col">What</th>
-            <th scope="col">Finding</th>
-          </tr>
-        </thead>
-        <tbody>
-          {hits.map((hit) => (
-            <tr key={hit.rule}>
-              <td className="num">{points(hit.score)}</td>
-              <td className="mono">{hit.rule}</td>
-              <td>{hit.description}</td>
-              <td>{hit.finding ? 'yes' : 'no (informational)'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RuleHitsTable label="Spam score breakdown" hits={hits} last={{ heading: 'Finding', cell: (hit) => (hit.finding ? 'yes' : 'no (informational)') }} />
     </details>
   );
 }
@@ -121,26 +129,7 @@ function SpamAssassinCheck() {
             {shown.result.score.toFixed(1)} points ({shown.result.threshold.toFixed(1)} required): {shown.result.isSpam ? 'spam' : 'not spam'}, by {shown.result.answeredBy} in{' '}
             {(shown.result.elapsedMs / 1000).toFixed(1)} s
           </p>
-          <table className="lint-table" aria-label="SpamAssassin rules hit">
-            <thead>
-              <tr>
-                <th scope="col">Points</th>
-                <th scope="col">Rule</th>
-                <th scope="col">What</th>
-                <th scope="col">Line</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.result.hits.map((hit) => (
-                <tr key={hit.rule}>
-                  <td className="num">{points(hit.score)}</td>
-                  <td className="mono">{hit.rule}</td>
-                  <td>{hit.description}</td>
-                  <td className="num">{hit.line ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RuleHitsTable label="SpamAssassin rules hit" hits={shown.result.hits} last={{ heading: 'Line', numeric: true, cell: (hit) => hit.line ?? '' }} />
         </>
       )}
     </section>
