@@ -1,4 +1,10 @@
-import { convert } from 'html-to-text';
+import { compile } from 'html-to-text';
+
+/**
+ * html-to-text's `convert` compiles its options (selectors into a decision tree) on every call, which cost more
+ * than converting a small template; compiled once, on first use, so importing this module stays cheap.
+ */
+let converter: ((html: string) => string) | undefined;
 
 /**
  * The plain-text part as a careful sender writes it: links kept as [url], images, the
@@ -6,7 +12,7 @@ import { convert } from 'html-to-text';
  * exported .eml and seed sends carry the same text.
  */
 export function textPartOf(html: string): string {
-  return convert(html, {
+  converter ??= compile({
     wordwrap: 78,
     selectors: [
       { selector: 'img', format: 'skip' },
@@ -14,7 +20,8 @@ export function textPartOf(html: string): string {
       { selector: '[style*="display:none"]', format: 'skip' },
       { selector: 'title', format: 'skip' },
     ],
-  })
+  });
+  return converter(html)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
