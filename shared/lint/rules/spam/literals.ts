@@ -18,8 +18,12 @@ export class LiteralSet {
   /** Character class of each octet (0: in no literal); literals with characters above 0xff are left out. */
   private readonly classOf = new Uint16Array(256);
   private classes = 1;
-  /** The automaton as a table: next node = delta[node * classes + class]. */
-  private delta = new Uint16Array(0);
+  /**
+   * The automaton as a table of rows, one per node, indexed by character class. Each entry is the next node's row
+   * offset (node * classes) times two, plus one when a literal ends at that node: the scan does one table load per
+   * character, with no multiplication and no second lookup unless something was found.
+   */
+  private delta = new Uint32Array(0);
   /** Some literal was left out (see has()). */
   partial = false;
 
@@ -65,15 +69,19 @@ export class LiteralSet {
         queue.push(child);
       }
     }
-    if (this.next.length > 0xffff) throw new Error('LiteralSet: more than 65,535 automaton states');
     // Every transition resolved once (a child, else the failure target's transition), in the same breadth-first
     // order, so the scan takes one table step per character.
     const k = this.classes;
-    this.delta = new Uint16Array(this.next.length * k);
-    for (const [c, child] of this.next[0]!) this.delta[c] = child;
+    if (this.next.length * k * 2 > 0xffffffff) throw new Error('LiteralSet: automaton table too large');
+    const entry = (node: number) => node * k * 2 + (this.out[node] ? 1 : 0);
+    this.delta = new Uint32Array(this.next.length * k);
+    for (const [c, child] of this.next[0]!) this.delta[c] = entry(child);
     for (const node of queue) {
       const fail = this.fail[node]!;
-      for (let c = 1; c < k; c++) this.delta[node * k + c] = this.next[node]!.get(c) ?? this.delta[fail * k + c]!;
+      for (let c = 1; c < k; c++) {
+        const child = this.next[node]!.get(c);
+        this.delta[node * k + c] = child !== undefined ? entry(child) : this.delta[fail * k + c]!;
+      }
     }
   }
 
@@ -89,15 +97,17 @@ export class LiteralSet {
     if (this.literals.length <= FEW) return this.scanEach(text, starts);
     const found: Array<number[] | undefined> = [];
     const last = new Int32Array(this.lengths.length).fill(-1);
-    const { classOf, out } = this;
+    const { classOf, out, delta } = this;
     const k = this.classes;
-    let node = 0;
+    const length = text.length;
+    let row = 0;
     let line = 0;
-    for (let p = 0; p < text.length; p++) {
+    for (let p = 0; p < length; p++) {
       const octet = text.charCodeAt(p);
-      node = this.delta[node * k + (octet < 256 ? classOf[octet]! : 0)]!;
-      const ids = out[node];
-      if (!ids) continue;
+      const next = delta[row + (octet < 256 ? classOf[octet]! : 0)]!;
+      row = next >>> 1;
+      if ((next & 1) === 0) continue;
+      const ids = out[row / k]!;
       while (line + 1 < starts.length && starts[line + 1]! <= p) line++;
       for (const id of ids) {
         const start = p - this.lengths[id]! + 1;
