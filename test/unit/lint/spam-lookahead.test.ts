@@ -8,7 +8,7 @@ function texts(count: number, seed: number): string[] {
   let state = seed;
   const next = (n: number) => {
     state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state % n;
+    return (state >>> 16) % n;
   };
   const words = ['security', 'securlty', 's3curity', 'seguridad', 'amazon', 'arnazon', 'bit-coin', 'b1tcoin', 'wallet', 'wa11et', 'optout', '0pt-out', 'unsubscribe', 'unsubscr1be'];
   return Array.from({ length: count }, () => {

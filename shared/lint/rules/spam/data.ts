@@ -30,6 +30,11 @@ export interface SpamRuleDef {
   /** For ReplaceTags rules: the regex (and its literals) with the tags' non-ASCII lookalikes removed, for ASCII text. */
   asciiRe?: string;
   asciiNeed?: { any: string[]; ci: boolean };
+  /**
+   * The octets above 0x7f that begin a lookalike asciiRe leaves out (one character per octet): a text holding none
+   * of them gets the same matches from asciiRe as from re.
+   */
+  lookalikes?: string;
   header?: string;
   modifiers?: string[];
   negate?: boolean;

@@ -37,6 +37,8 @@ export interface EngineRule extends SpamRuleDef {
   /** Where the rule's required literals are looked up (see needPlan), per form, once known. */
   plan?: NeedPlan | null;
   asciiPlan?: NeedPlan | null;
+  /** `lookalikes` as a set of octets 0x80-0xff (bit octet - 0x80), once asked for. */
+  lookalikeMask?: Uint32Array;
 }
 
 export interface EngineResult {
@@ -58,10 +60,43 @@ export const engineRules: EngineRule[] = spamRuleData.rules.map((def, index) => 
 });
 export const engineRuleIndex = new Map(engineRules.map((r) => [r.name, r]));
 
-/** The rule's matcher for a text: its ASCII form (ReplaceTags rules without the non-ASCII lookalikes) on ASCII text. */
-function matcherFor(rule: EngineRule, ascii = false): RuleMatcher {
-  if (ascii && rule.asciiRe) return (rule.asciiMatcher ??= new RuleMatcher(rule.asciiRe, rule.flags ?? ''));
+/**
+ * The rule's matcher for a text: its ASCII form (ReplaceTags rules without the non-ASCII lookalikes) when the text
+ * holds none of the octets those lookalikes begin with (`high`: the text's octets above 0x7f, see highOctets).
+ * That form is much cheaper to compile and to run, and typographic punctuation (UTF-8 E2 80 xx) does not force the
+ * full form on rules whose lookalikes never start with E2.
+ */
+function matcherFor(rule: EngineRule, high?: Uint32Array | null): RuleMatcher {
+  if (rule.asciiRe && high !== undefined && (high === null || !intersects(high, lookalikeMask(rule)))) return (rule.asciiMatcher ??= new RuleMatcher(rule.asciiRe, rule.flags ?? ''));
   return (rule.matcher ??= new RuleMatcher(rule.re!, rule.flags ?? ''));
+}
+
+function lookalikeMask(rule: EngineRule): Uint32Array {
+  if (rule.lookalikeMask) return rule.lookalikeMask;
+  // A rule without the list: every high octet counts (the full form runs on any non-ASCII text).
+  const mask = new Uint32Array(4).fill(rule.lookalikes === undefined ? 0xffffffff : 0);
+  for (const char of rule.lookalikes ?? '') {
+    const bit = char.charCodeAt(0) - 0x80;
+    mask[bit >> 5]! |= 1 << (bit & 31);
+  }
+  return (rule.lookalikeMask = mask);
+}
+
+function intersects(a: Uint32Array, b: Uint32Array): boolean {
+  return ((a[0]! & b[0]!) | (a[1]! & b[1]!) | (a[2]! & b[2]!) | (a[3]! & b[3]!)) !== 0;
+}
+
+/** The octets 0x80-0xff a text holds, as a set (bit octet - 0x80), or null when it has none. */
+function highOctets(text: string): Uint32Array | null {
+  let mask: Uint32Array | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80 || code > 0xff) continue;
+    mask ??= new Uint32Array(4);
+    const bit = code - 0x80;
+    mask[bit >> 5]! |= 1 << (bit & 31);
+  }
+  return mask;
 }
 
 /** Texts joined once per message, as is and lower-cased, for the required-literal check. */
@@ -70,7 +105,8 @@ interface Haystack {
   lower?: string;
   /** No octet above 0x7f: the ASCII forms of ReplaceTags rules apply (to the whole text, and line by line). */
   ascii: boolean;
-  asciiLines: boolean[];
+  /** Per line, the octets above 0x7f it holds (highOctets), null for an ASCII line. */
+  highLines: Array<Uint32Array | null>;
   /** Offset of each line in `text` (lines are joined with one "\n"), for mapping a literal's position to its line. */
   starts?: Int32Array;
   /** Lines holding each required literal of one rule type, as is or lower-cased (literalSetOf), scanned once. */
@@ -84,7 +120,7 @@ function haystack(lines: string[], cache: Map<string[], Haystack>): Haystack {
   if (!h) {
     const text = lines.join('\n');
     const ascii = !highOctet.test(text);
-    h = { text, ascii, found: new Map(), asciiLines: ascii ? lines.map(() => true) : lines.map((line) => !highOctet.test(line)) };
+    h = { text, ascii, found: new Map(), highLines: ascii ? lines.map(() => null) : lines.map(highOctets) };
     cache.set(lines, h);
   }
   return h;
@@ -175,11 +211,11 @@ function matchLines(rule: EngineRule, lines: string[], skipFirst: boolean, h: Ha
     let hits = 0;
     for (const i of candidateLines(rule, lines, h)) {
       if (hits >= limit) break;
-      if (i >= first) hits += matcherFor(rule, h.asciiLines[i]).count(lines[i]!, limit - hits);
+      if (i >= first) hits += matcherFor(rule, h.highLines[i]).count(lines[i]!, limit - hits);
     }
     return hits;
   }
-  for (const i of candidateLines(rule, lines, h)) if (i >= first && matcherFor(rule, h.asciiLines[i]).test(lines[i]!)) return 1;
+  for (const i of candidateLines(rule, lines, h)) if (i >= first && matcherFor(rule, h.highLines[i]).test(lines[i]!)) return 1;
   return 0;
 }
 
@@ -202,7 +238,7 @@ function headerRule(rule: EngineRule, view: SpamView, texts: Map<string, string[
   const text = lines[0]!;
   const h = haystack(lines, hay);
   if (!mayMatch(rule, h)) return rule.negate ? 1 : 0;
-  const matcher = matcherFor(rule, h.ascii);
+  const matcher = matcherFor(rule, h.highLines[0]);
   if (rule.negate) return matcher.test(text) ? 0 : 1;
   if (rule.multiple) return matcher.count(text, rule.maxhits ?? Infinity);
   return matcher.test(text) ? 1 : 0;

@@ -278,19 +278,53 @@ const out = [];
 const reasons = new Map();
 const note = (reason) => reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
 
-// The same tags reduced to ASCII (asciiTag): a second, much cheaper regex for messages whose text is all ASCII.
-const asciiTags = new Map([...replaceTag].map(([k, v]) => [k, asciiTag(v)]));
+// The same tags reduced to ASCII (asciiTag): a second, much cheaper regex for text without the lookalike octets
+// each tag leaves out (lookalikeOctets).
+const lookalikes = new Map();
+const asciiTags = new Map(
+  [...replaceTag].map(([k, v]) => {
+    const removed = new Set();
+    const ascii = asciiTag(v, removed);
+    lookalikes.set(k, removed);
+    return [k, ascii];
+  }),
+);
+
+/** The tags map, noting each tag name looked up while a pattern is expanded. */
+class RecordingTags extends Map {
+  used = new Set();
+  get(name) {
+    this.used.add(name);
+    return super.get(name);
+  }
+}
+
+/**
+ * The octets above 0x7f that begin a lookalike the ASCII form of a rule leaves out, as a string of those octets:
+ * with the `i` flag JavaScript also matches the other case of a Latin-1 letter, so that one is in too.
+ */
+function lookalikeOctets(used, flags) {
+  const octets = new Set();
+  for (const name of used) for (const octet of lookalikes.get(name) ?? []) octets.add(octet);
+  if (flags.includes('i')) {
+    for (const octet of [...octets]) {
+      if ((octet >= 0xc0 && octet <= 0xde && octet !== 0xd7) || (octet >= 0xe0 && octet <= 0xfe && octet !== 0xf7)) octets.add(octet ^ 0x20);
+    }
+  }
+  return String.fromCharCode(...[...octets].sort((a, b) => a - b));
+}
 
 function regexOf(text, name) {
   const split = splitDelimited(text);
   if (!split) return { error: 'not a delimited regex' };
   let pattern = split.pattern;
-  if (replaceRules.has(name)) pattern = replaceTagsIn(pattern);
+  const tags = new RecordingTags(replaceTag);
+  if (replaceRules.has(name)) pattern = replaceTagsIn(pattern, tags);
   if (/%\\?\{[A-Z]/.test(pattern)) return { error: 'captured tag template %{...} (capture rules)' };
   const full = translate(pattern, split.flags);
   if (full.error || !replaceRules.has(name)) return full;
   const ascii = translate(replaceTagsIn(split.pattern, asciiTags), split.flags);
-  return ascii.error ? full : { ...full, ascii };
+  return ascii.error ? full : { ...full, ascii, lookalikes: lookalikeOctets(tags.used, split.flags) };
 }
 
 for (const [name, def] of tests) {
@@ -379,6 +413,7 @@ for (const [name, def] of tests) {
             if (need) rule.need = need;
             if (re.ascii) {
               rule.asciiRe = re.ascii.source;
+              rule.lookalikes = re.lookalikes;
               const asciiNeed = requiredLiterals(re.ascii.source, re.ascii.flags);
               if (asciiNeed) rule.asciiNeed = asciiNeed;
             }
@@ -396,6 +431,7 @@ for (const [name, def] of tests) {
         if (need) rule.need = need;
         if (re.ascii) {
           rule.asciiRe = re.ascii.source;
+          rule.lookalikes = re.lookalikes;
           const asciiNeed = requiredLiterals(re.ascii.source, re.ascii.flags);
           if (asciiNeed) rule.asciiNeed = asciiNeed;
         }

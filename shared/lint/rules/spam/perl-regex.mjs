@@ -557,8 +557,11 @@ function topAlternatives(p) {
   return out;
 }
 
-/** A Perl character class body without its members above 0x7f (octets ASCII text never holds). */
-function asciiClass(body) {
+/**
+ * A Perl character class body without its members above 0x7f (octets ASCII text never holds); the octets it leaves
+ * out are added to `removed`.
+ */
+function asciiClass(body, removed) {
   let out = '';
   for (let i = 0; i < body.length; i++) {
     let item;
@@ -578,11 +581,13 @@ function asciiClass(body) {
       j += to.length - 1;
       const code = (x) => (x.startsWith('\\x') ? parseInt(x.slice(2), 16) : x.length === 2 ? x.charCodeAt(1) : x.charCodeAt(0));
       if (code(item) < 0x80) out += `${item}-${code(to) < 0x80 ? to : '\\x7f'}`;
+      for (let octet = Math.max(code(item), 0x80); octet <= code(to); octet++) removed.add(octet);
       i = j;
       continue;
     }
     const isHigh = item.startsWith('\\x') && parseInt(item.slice(2), 16) >= 0x80;
     if (!isHigh) out += item;
+    else removed.add(parseInt(item.slice(2), 16));
   }
   return out;
 }
@@ -590,9 +595,11 @@ function asciiClass(body) {
 /**
  * A replace_tag value reduced to what can match ASCII text: alternatives that must start with a byte above 0x7f
  * are dropped, classes lose their high members. Rules built from these run on ASCII-only text, where the full
- * (multi-byte lookalike) form cannot match anything more, and give V8 literals to look for.
+ * (multi-byte lookalike) form cannot match anything more, and give V8 literals to look for. The octets the dropped
+ * members and alternatives start with are added to `removed`: a text holding none of them gets the same matches
+ * from both forms, since every match the ASCII form lacks begins one of those lookalikes.
  */
-export function asciiTag(value) {
+export function asciiTag(value, removed = new Set()) {
   const m = /^\(\?:([\s\S]*)\)$/.exec(value);
   const alts = m && topAlternatives(m[1]).length > 1 ? topAlternatives(m[1]) : [value];
   const kept = [];
@@ -604,7 +611,7 @@ export function asciiTag(value) {
         kept.push(alt);
         continue;
       }
-      const body = asciiClass(cls[1]);
+      const body = asciiClass(cls[1], removed);
       if (body === '') continue;
       kept.push(`[${body}]${alt.slice(cls[0].length)}`);
     } else kept.push(alt);
