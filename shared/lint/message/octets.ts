@@ -9,18 +9,23 @@ const CHUNK = 0x400;
 
 /** Bytes to an octet string. */
 export function octetsOf(bytes: Uint8Array): string {
-  // ASCII (a wrapped template, most mail) decodes the same in every decoder, and TextDecoder is many times faster.
-  if (bytes.length > 256 && isAscii(bytes)) return asciiDecoder.decode(bytes);
-  if (bytes.length <= CHUNK) return String.fromCharCode.apply(null, bytes as unknown as number[]);
+  if (bytes.length <= 256) return String.fromCharCode.apply(null, bytes as unknown as number[]);
+  // Chunk by chunk: ASCII decodes the same in every decoder and TextDecoder is several times faster, so a UTF-8
+  // template with a few accented letters or emoji (a few chunks of 8-bit) keeps most of that speed (0.46 to 0.18 ms
+  // on 120 KB with 315 8-bit bytes, measured).
   let out = '';
-  for (let i = 0; i < bytes.length; i += CHUNK) out += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]);
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const end = Math.min(bytes.length, i + CHUNK);
+    const chunk = bytes.subarray(i, end);
+    out += isAscii(bytes, i, end) ? asciiDecoder.decode(chunk) : String.fromCharCode.apply(null, chunk as unknown as number[]);
+  }
   return out;
 }
 
 const asciiDecoder = new TextDecoder();
 
-function isAscii(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) return false;
+function isAscii(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (bytes[i]! > 0x7f) return false;
   return true;
 }
 
@@ -105,6 +110,59 @@ export function quotedPrintableDecode(octets: string, header = false, from = 0, 
     else out[n++] = code & 0xff;
   }
   return out.subarray(0, n);
+}
+
+/**
+ * A quoted-printable body as SpamAssassin's Node.pm decodes it, in one pass over the message text: spaces and tabs
+ * that end a line ("\n") or the body are dropped first (what `s/[ \t]+(?=\n|$)//g` does before decoding), soft
+ * breaks (`=`, optional blanks, LF or CRLF) join lines, `=XX` becomes its byte, and a decoded CRLF becomes LF.
+ * Same bytes as stripping, then quotedPrintableDecode, then dropCrBeforeLf, without the stripped copy of the text.
+ */
+export function quotedPrintableBody(octets: string, from: number, to: number): Uint8Array {
+  const out = new Uint8Array(to - from);
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const code = octets.charCodeAt(i);
+    if (code !== 61 && code !== 32 && code !== 9) {
+      out[n++] = code & 0xff;
+      continue;
+    }
+    // Past a run of blanks (after "=" or from here): the run is looked at once, so long indentation stays linear.
+    let j = i + 1;
+    while (j < to && (octets.charCodeAt(j) === 32 || octets.charCodeAt(j) === 9)) j++;
+    const after = j < to ? octets.charCodeAt(j) : -1;
+    if (code !== 61) {
+      // Blanks that end the line or the body are dropped; others are copied.
+      if (after !== -1 && after !== 10) while (i < j) out[n++] = octets.charCodeAt(i++);
+      i = j - 1;
+      continue;
+    }
+    if (after === -1) break;
+    if (after === 10 || (after === 13 && j + 1 < to && octets.charCodeAt(j + 1) === 10)) {
+      i = after === 10 ? j : j + 1;
+      continue;
+    }
+    const hi = i + 1 < to ? hexValue(octets.charCodeAt(i + 1)) : -1;
+    const lo = i + 2 < to ? hexValue(octets.charCodeAt(i + 2)) : -1;
+    if (hi >= 0 && lo >= 0) {
+      out[n++] = (hi << 4) | lo;
+      i += 2;
+    } else out[n++] = code;
+  }
+  return dropCrBeforeLf(out.subarray(0, n));
+}
+
+/** Turns each CR LF into LF in place (what `.replace(/\r\n/g, '\n')` does to the octet string); returns the shorter view. */
+export function dropCrBeforeLf(bytes: Uint8Array): Uint8Array {
+  let i = bytes.indexOf(13);
+  if (i === -1) return bytes;
+  let n = i;
+  for (; i < bytes.length - 1; i++) {
+    const byte = bytes[i]!;
+    if (byte !== 13 || bytes[i + 1] !== 10) bytes[n++] = byte;
+  }
+  if (i < bytes.length) bytes[n++] = bytes[i]!;
+  return bytes.subarray(0, n);
 }
 
 // windows-1252's 0x80-0x9F (Node 20's TextDecoder maps them to C1 controls; nodejs/node#56542).
