@@ -6,11 +6,12 @@
  * match up to `maxhits`. Rules SpamAssassin does not run offline (network, Bayes) never hit, as with spamd -L.
  */
 import type { SpamView } from '../../message/spam-view';
-import type { MetaAst, SpamRuleDef } from './data';
+import type { SpamRuleDef } from './data';
 import { pseudoHeaders } from './evals/header';
 import { type EvalContext, evalFunctions } from './evals/index';
 import { type LiteralLines, LiteralSet, lineStarts } from './literals';
 import { RuleMatcher } from './matcher';
+import { MetaProgram } from './meta-program';
 import { spamRuleData } from './rules.generated';
 
 /**
@@ -260,57 +261,14 @@ function mimeheaderRule(rule: EngineRule, view: SpamView): number {
   return 0;
 }
 
-/** A meta's value from its operands' values (rules resolved on demand, as they are asked for). */
-type MetaCode = (resolve: (rule: EngineRule | undefined) => number) => number;
+/** Every running meta's expression, by rule index. */
+const metas = new MetaProgram(
+  engineRules.map((rule) => (rule.type === 'meta' && rule.runs ? rule.meta : undefined)),
+  (name) => engineRuleIndex.get(name)?.index ?? -1,
+);
 
-const binary: Record<string, (left: number, right: number) => number> = {
-  '+': (l, r) => l + r,
-  '-': (l, r) => l - r,
-  '*': (l, r) => l * r,
-  '/': (l, r) => (r === 0 ? 0 : l / r),
-  '<': (l, r) => (l < r ? 1 : 0),
-  '>': (l, r) => (l > r ? 1 : 0),
-  '<=': (l, r) => (l <= r ? 1 : 0),
-  '>=': (l, r) => (l >= r ? 1 : 0),
-  '==': (l, r) => (l === r ? 1 : 0),
-  '!=': (l, r) => (l !== r ? 1 : 0),
-};
-
-/**
- * Compiles a meta expression once into closures with its rules looked up by name up front, so that a message
- * pays neither the name lookups nor the operator dispatch (Perl semantics: && and || stop early and yield the
- * deciding operand; an unknown operator still evaluates both sides and yields 0).
- */
-function compileMeta(ast: MetaAst): MetaCode {
-  switch (ast[0]) {
-    case 'n': {
-      const value = ast[1] as number;
-      return () => value;
-    }
-    case 'r': {
-      const rule = engineRuleIndex.get(ast[1] as string);
-      return (resolve) => resolve(rule);
-    }
-    case '!': {
-      const operand = compileMeta(ast[1] as MetaAst);
-      return (resolve) => (operand(resolve) ? 0 : 1);
-    }
-    default: {
-      const [op, a, b] = ast as [string, MetaAst, MetaAst];
-      const left = compileMeta(a);
-      const right = compileMeta(b);
-      if (op === '&&') return (resolve) => left(resolve) && right(resolve);
-      if (op === '||') return (resolve) => left(resolve) || right(resolve);
-      const apply = Object.hasOwn(binary, op) ? binary[op]! : () => 0;
-      return (resolve) => {
-        const l = left(resolve);
-        return apply(l, right(resolve));
-      };
-    }
-  }
-}
-
-const metaCode: Array<MetaCode | undefined> = engineRules.map((rule) => (rule.type === 'meta' && rule.runs && rule.meta ? compileMeta(rule.meta) : undefined));
+/** The rules that score (not `__`, non-zero score) and run: each message resolves these, and their sub-rules. */
+const scoringRules = engineRules.filter((rule) => rule.runs && !rule.name.startsWith('__') && rule.score);
 
 /** Evaluates every rule on one message (`only`: just these; `timing`: adds each rule's milliseconds, for the bench). */
 export function runEngine(view: SpamView, only?: ReadonlySet<string>, timing?: Map<string, number>): EngineResult {
@@ -347,16 +305,16 @@ export function runEngine(view: SpamView, only?: ReadonlySet<string>, timing?: M
   const DONE = 2;
   const state = new Uint8Array(engineRules.length);
   const values = new Float64Array(engineRules.length);
-  const resolve = (rule: EngineRule | undefined): number => {
-    if (!rule?.runs || (only && !only.has(rule.name))) return 0;
-    const i = rule.index;
+  const resolve = (i: number): number => {
     if (state[i] === DONE) return values[i]!;
     if (state[i] === BUSY) return 0;
+    const rule = engineRules[i]!;
+    if (!rule.runs || (only && !only.has(rule.name))) return 0;
     let value: number;
     if (rule.type !== 'meta') value = evaluate(rule);
     else {
       state[i] = BUSY;
-      value = metaCode[i]!(resolve);
+      value = metas.evaluate(metas.roots[i]!, resolve);
       if (value) hits.set(rule.name, value);
     }
     state[i] = DONE;
@@ -364,11 +322,9 @@ export function runEngine(view: SpamView, only?: ReadonlySet<string>, timing?: M
     return value;
   };
   // Every rule that scores runs; sub-rules only as their metas need them.
-  for (const rule of engineRules) {
-    if (!rule.runs) continue;
-    if (only ? !only.has(rule.name) : rule.name.startsWith('__') || !rule.score) continue;
-    resolve(rule);
-  }
+  if (only) {
+    for (const rule of engineRules) if (rule.runs && only.has(rule.name)) resolve(rule.index);
+  } else for (const rule of scoringRules) resolve(rule.index);
   const scoring: EngineRule[] = [];
   let score = 0;
   for (const [name, count] of hits) {
