@@ -33,6 +33,8 @@ export interface EngineRule extends SpamRuleDef {
   asciiMatcher?: RuleMatcher;
   /** tflags multiple: every match counts, up to maxhits. */
   multiple: boolean;
+  /** tflags nosubject: a body rule skips the first body line (the Subject). */
+  nosubject: boolean;
   /** The header request (`From:addr`), for header rules. */
   request?: string;
   /** Where the rule's required literals are looked up (see needPlan), per form, once known. */
@@ -51,7 +53,7 @@ export interface EngineResult {
 }
 
 export const engineRules: EngineRule[] = spamRuleData.rules.map((def, index) => {
-  const rule: EngineRule = { ...def, index, runs: false, multiple: def.tflags.includes('multiple') };
+  const rule: EngineRule = { ...def, index, runs: false, multiple: def.tflags.includes('multiple'), nosubject: def.tflags.includes('nosubject') };
   if (def.header) rule.request = def.modifiers?.length ? `${def.header}:${def.modifiers.join(':')}` : def.header;
   if (!def.ported) rule.why = def.reason ?? 'not ported';
   else if (def.disabled) rule.why = 'score 0 in SpamAssassin 4.0.1: the rule does not run';
@@ -197,7 +199,19 @@ function candidateLines(rule: EngineRule, lines: string[], h: Haystack): Iterabl
     found = plan.set.scan(text, starts);
     h.found.set(plan.key, found);
   }
-  if (plan.any.length === 1) return found.lines(plan.any[0]!) ?? [];
+  // Most literals of most rules are absent: only a rule with two or more found pays for merging their lines.
+  let first: number[] | undefined;
+  let several = false;
+  for (const lit of plan.any) {
+    const at = found.lines(lit);
+    if (!at) continue;
+    if (first) {
+      several = true;
+      break;
+    }
+    first = at;
+  }
+  if (!several) return first ?? [];
   const marked = new Uint8Array(lines.length);
   for (const lit of plan.any) for (const line of found.lines(lit) ?? []) marked[line] = 1;
   const out: number[] = [];
@@ -287,7 +301,7 @@ export function runEngine(view: SpamView, only?: ReadonlySet<string>, timing?: M
       const result = fn(ctx, rule.eval.args);
       count = typeof result === 'number' ? result : result ? 1 : 0;
     } else if (rule.type === 'header') count = headerRule(rule, view, headerTexts, hay);
-    else if (rule.type === 'body') count = matchText(rule, view.body, hay, rule.tflags.includes('nosubject'));
+    else if (rule.type === 'body') count = matchText(rule, view.body, hay, rule.nosubject);
     else if (rule.type === 'rawbody') count = matchText(rule, view.rawbody, hay);
     else if (rule.type === 'full') count = matchText(rule, full, hay);
     else if (rule.type === 'uri') count = matchText(rule, view.uris, hay);
@@ -344,7 +358,7 @@ export function firstMatch(rule: EngineRule, view: SpamView): string | undefined
   const matcher = matcherFor(rule);
   const lines = rule.type === 'body' ? view.body : rule.type === 'rawbody' ? view.rawbody : rule.type === 'uri' ? view.uris : undefined;
   if (!lines) return undefined;
-  for (let i = rule.type === 'body' && rule.tflags.includes('nosubject') ? 1 : 0; i < lines.length; i++) {
+  for (let i = rule.type === 'body' && rule.nosubject ? 1 : 0; i < lines.length; i++) {
     const match = matcher.first(lines[i]!);
     if (match !== undefined) return match;
   }
