@@ -169,6 +169,50 @@ function parseCssBackground(background: string): string[][] {
   return layers;
 }
 
+type StyleAssignment = readonly ['fgcolor' | 'bgcolor' | 'display' | 'visibility', string];
+
+/**
+ * What a style attribute sets, in order, as HTML.pm reads it: (background-)color, the last background layer's first
+ * valid colour, display and visibility. None of it depends on the parent (`inherit` sets nothing, `transparent` is
+ * resolved by the caller), so each distinct attribute is parsed once: templates repeat the same inline styles
+ * hundreds of times. Bounded so a long session does not grow it forever.
+ */
+function styleAssignments(value: string): readonly StyleAssignment[] {
+  let cached = styleCache.get(value);
+  if (cached) return cached;
+  const out: StyleAssignment[] = [];
+  for (const part of value.split(';')) {
+    let m = /^\s*(background-)?color:\s*(.+?)\s*$/i.exec(part);
+    if (m) {
+      const which = m[1] ? 'bgcolor' : 'fgcolor';
+      const v = m[2]!.toLowerCase().replace(/\s*!\s*important$/, '');
+      if (v.includes('rgb')) {
+        const rgb = v.replace(/[^0-9,]/g, '').split(',');
+        out.push([which, `#${[0, 1, 2].map((i) => Math.min(255, Number(rgb[i]) || 0).toString(16).padStart(2, '0')).join('')}`]);
+      } else if (v === 'inherit') {
+        // keeps the parent's colour
+      } else if (v === 'transparent') out.push([which, v]);
+      else out.push([which, nameToRgb(v)]);
+    } else if ((m = /^\s*background:\s*(.+?)\s*$/.exec(part))) {
+      const layers = parseCssBackground(m[1]!.toLowerCase());
+      for (const v of layers.at(-1) ?? []) {
+        const color = nameToRgb(v);
+        if (color !== 'invalid') {
+          out.push(['bgcolor', color]);
+          break;
+        }
+      }
+    } else if ((m = /^\s*([a-z_-]+)\s*:\s*(\S.*?)\s*$/i.exec(part))) {
+      if (m[1] === 'display') out.push(['display', m[2]!]);
+      else if (m[1] === 'visibility') out.push(['visibility', m[2]!]);
+    }
+  }
+  if (styleCache.size > 20_000) styleCache.clear();
+  styleCache.set(value, (cached = out));
+  return cached;
+}
+const styleCache = new Map<string, readonly StyleAssignment[]>();
+
 const PUNCT = '\\s\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7e';
 const startsWord = new RegExp(`^[^${PUNCT}]`);
 const endsWord = new RegExp(`[^${PUNCT}]$`);
@@ -360,32 +404,7 @@ class Renderer {
         if (m) next.size = this.basefont + Number(m[1]);
         else if ((m = /^\s*(\d+)/.exec(value))) next.size = Number(m[1]);
       } else if (name === 'style') {
-        for (const part of value.split(';')) {
-          let m = /^\s*(background-)?color:\s*(.+?)\s*$/i.exec(part);
-          if (m) {
-            const which = m[1] ? 'bgcolor' : 'fgcolor';
-            const v = m[2]!.toLowerCase().replace(/\s*!\s*important$/, '');
-            if (v.includes('rgb')) {
-              const rgb = v.replace(/[^0-9,]/g, '').split(',');
-              next[which] = `#${[0, 1, 2].map((i) => Math.min(255, Number(rgb[i]) || 0).toString(16).padStart(2, '0')).join('')}`;
-            } else if (v === 'inherit') {
-              // keeps the parent's colour
-            } else if (v === 'transparent') next[which] = v;
-            else next[which] = nameToRgb(v);
-          } else if ((m = /^\s*background:\s*(.+?)\s*$/.exec(part))) {
-            const layers = parseCssBackground(m[1]!.toLowerCase());
-            for (const v of layers.at(-1) ?? []) {
-              const color = nameToRgb(v);
-              if (color !== 'invalid') {
-                next.bgcolor = color;
-                break;
-              }
-            }
-          } else if ((m = /^\s*([a-z_-]+)\s*:\s*(\S.*?)\s*$/i.exec(part))) {
-            if (m[1] === 'display') next.display = m[2]!;
-            else if (m[1] === 'visibility') next.visibility = m[2]!;
-          }
-        }
+        for (const [field, set] of styleAssignments(value)) next[field] = set;
         if (next.bgcolor === 'transparent') next.bgcolor = parent.bgcolor;
         if (next.fgcolor === 'transparent') next.fgcolor = next.bgcolor;
       }
@@ -522,6 +541,9 @@ class Renderer {
   }
 }
 
+/** A closing tag's attributes: none, and nothing writes to them (only opening tags record URIs and styles). */
+const noAttributes = new Map<string, string>();
+
 /** Renders one HTML part (Unicode text) as SpamAssassin does. `byteLength` is the part's decoded size in octets. */
 export function renderHtml(source: string, byteLength: number): RenderedHtml {
   // HTML.pm's length is of the text it parses: characters once the part is decoded from its charset.
@@ -556,7 +578,7 @@ export function renderHtml(source: string, byteLength: number): RenderedHtml {
         const end = tag === 'plaintext' ? null : endRe.exec(html);
         const stop = end ? end.index : n;
         if (stop > i) r.textEvent(tag === 'script' || tag === 'style' ? html.slice(i, stop) : decodeEntities(html.slice(i, stop)));
-        if (end) r.tag(tag, new Map(), -1);
+        if (end) r.tag(tag, noAttributes, -1);
         i = end ? end.index + end[0].length : n;
       }
       textStart = i;
@@ -568,7 +590,7 @@ export function renderHtml(source: string, byteLength: number): RenderedHtml {
       const m = /^\/([A-Za-z][^\s/>]*)/.exec(html.slice(lt + 1, close));
       if (m) {
         flushText(lt);
-        r.tag(m[1]!.toLowerCase(), new Map(), -1);
+        r.tag(m[1]!.toLowerCase(), noAttributes, -1);
         i = textStart = close + 1;
         continue;
       }

@@ -116,7 +116,9 @@ function bodyArray(parts: Array<RenderedPart | undefined>, which: 'rendered' | '
     if (!part) continue;
     text += truncate(part[which], BODY_PART_SCAN_SIZE, ['\n', ' ']);
   }
-  text = text.replace(/\n+\s*\n+/g, '\x00').replace(/\s+/g, ' ').replace(/\x00/g, '\n');
+  // Paragraph breaks (white space holding two or more line breaks) become "\n", other white space one space. The
+  // middle pass matches only the runs that change (/\s+/ also rewrote every single space as itself).
+  text = text.replace(/\n+\s*\n+/g, '\x00').replace(/\s{2,}|[^\S ]/g, ' ').replace(/\x00/g, '\n');
   return shortLines(utf8Octets(subject) + utf8Octets(text));
 }
 
