@@ -9,7 +9,7 @@ import type { SpamView } from '../../message/spam-view';
 import type { SpamRuleDef } from './data';
 import { pseudoHeaders } from './evals/header';
 import { type EvalContext, evalFunctions } from './evals/index';
-import { type LiteralLines, LiteralSet, lineStarts } from './literals';
+import { LiteralSet, lineStarts } from './literals';
 import { RuleMatcher } from './matcher';
 import { MetaProgram } from './meta-program';
 import { spamRuleData } from './rules.generated';
@@ -112,8 +112,8 @@ interface Haystack {
   highLines: Array<Uint32Array | null>;
   /** Offset of each line in `text` (lines are joined with one "\n"), for mapping a literal's position to its line. */
   starts?: Int32Array;
-  /** Lines holding each required literal of one rule type, as is or lower-cased (literalSetOf), scanned once. */
-  found: Map<string, LiteralLines>;
+  /** Lines holding each literal of an automaton (by literal id), per automaton (literalSetOf), scanned once. */
+  found: Map<LiteralSet, ReadonlyArray<number[] | undefined>>;
 }
 
 const highOctet = /[\x80-\xff]/;
@@ -159,12 +159,11 @@ function literalSetOf(type: string, ci: boolean): LiteralSet {
   return set;
 }
 
-/** A rule form's required literals, with the automaton that finds them and its key in Haystack.found. */
+/** A rule form's required literals, by their ids in the automaton that finds them. */
 interface NeedPlan {
-  any: string[];
+  ids: Int32Array;
   ci: boolean;
   set: LiteralSet;
-  key: string;
 }
 
 /** The plan of a rule form, worked out once; null when the form has no usable literal (it runs on every line). */
@@ -176,34 +175,37 @@ function needPlan(rule: EngineRule, ascii: boolean): NeedPlan | null {
   if (need) {
     const set = literalSetOf(rule.type, need.ci);
     // A literal the automaton could not hold (characters above 0xff) leaves the rule on every line.
-    if (!set.partial || need.any.every((lit) => set.has(lit))) plan = { any: need.any, ci: need.ci, set, key: `${rule.type}:${need.ci}` };
+    if (!set.partial || need.any.every((lit) => set.has(lit))) plan = { ids: Int32Array.from(need.any, (lit) => set.idOf(lit)), ci: need.ci, set };
   }
   if (ascii) rule.asciiPlan = plan;
   else rule.plan = plan;
   return plan;
 }
 
+const NO_LINES: readonly number[] = [];
+
 /**
  * The lines a rule can match at all: with required literals, only the lines that hold one (a match lies within one
- * line, so it contains a literal that starts in that line); without, every line. In line order.
+ * line, so it contains a literal that starts in that line), in line order; without, null (every line).
  */
-function candidateLines(rule: EngineRule, lines: string[], h: Haystack): Iterable<number> {
+function candidateLines(rule: EngineRule, lines: string[], h: Haystack): readonly number[] | null {
   const plan = needPlan(rule, Boolean(h.ascii && rule.asciiRe));
-  if (!plan) return lines.keys();
+  if (!plan) return null;
   const text = plan.ci ? (h.lower ??= h.text.toLowerCase()) : h.text;
   // Lower-casing octets keeps every offset; anything else (never expected) falls back to every line.
-  if (text.length !== h.text.length) return lines.keys();
+  if (text.length !== h.text.length) return null;
   const starts = (h.starts ??= lineStarts(lines));
-  let found = h.found.get(plan.key);
+  let found = h.found.get(plan.set);
   if (!found) {
-    found = plan.set.scan(text, starts);
-    h.found.set(plan.key, found);
+    found = plan.set.scan(text, starts).byId;
+    h.found.set(plan.set, found);
   }
   // Most literals of most rules are absent: only a rule with two or more found pays for merging their lines.
+  const { ids } = plan;
   let first: number[] | undefined;
   let several = false;
-  for (const lit of plan.any) {
-    const at = found.lines(lit);
+  for (let i = 0; i < ids.length; i++) {
+    const at = found[ids[i]!];
     if (!at) continue;
     if (first) {
       several = true;
@@ -211,9 +213,9 @@ function candidateLines(rule: EngineRule, lines: string[], h: Haystack): Iterabl
     }
     first = at;
   }
-  if (!several) return first ?? [];
+  if (!several) return first ?? NO_LINES;
   const marked = new Uint8Array(lines.length);
-  for (const lit of plan.any) for (const line of found.lines(lit) ?? []) marked[line] = 1;
+  for (let i = 0; i < ids.length; i++) for (const line of found[ids[i]!] ?? NO_LINES) marked[line] = 1;
   const out: number[] = [];
   for (let i = 0; i < marked.length; i++) if (marked[i]) out.push(i);
   return out;
@@ -221,16 +223,21 @@ function candidateLines(rule: EngineRule, lines: string[], h: Haystack): Iterabl
 
 function matchLines(rule: EngineRule, lines: string[], skipFirst: boolean, h: Haystack): number {
   const first = skipFirst ? 1 : 0;
+  const candidates = candidateLines(rule, lines, h);
+  const count = candidates ? candidates.length : lines.length;
   if (rule.multiple) {
     const limit = rule.maxhits ?? Infinity;
     let hits = 0;
-    for (const i of candidateLines(rule, lines, h)) {
-      if (hits >= limit) break;
+    for (let k = 0; k < count && hits < limit; k++) {
+      const i = candidates ? candidates[k]! : k;
       if (i >= first) hits += matcherFor(rule, h.highLines[i]).count(lines[i]!, limit - hits);
     }
     return hits;
   }
-  for (const i of candidateLines(rule, lines, h)) if (i >= first && matcherFor(rule, h.highLines[i]).test(lines[i]!)) return 1;
+  for (let k = 0; k < count; k++) {
+    const i = candidates ? candidates[k]! : k;
+    if (i >= first && matcherFor(rule, h.highLines[i]).test(lines[i]!)) return 1;
+  }
   return 0;
 }
 

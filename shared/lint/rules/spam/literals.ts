@@ -89,6 +89,11 @@ export class LiteralSet {
     return this.ids.has(literal);
   }
 
+  /** The literal's id in the set (its slot in LiteralLines.byId), or -1 when the set does not hold it. */
+  idOf(literal: string): number {
+    return this.ids.get(literal) ?? -1;
+  }
+
   /**
    * For every literal found in `text`, the ascending line indexes where one of its occurrences starts; `starts`
    * are the offsets of the lines in `text`.
@@ -117,7 +122,11 @@ export class LiteralSet {
         (found[id] ??= []).push(at);
       }
     }
-    return { lines: (literal) => found[this.ids.get(literal)!] };
+    return this.linesOf(found);
+  }
+
+  private linesOf(byId: Array<number[] | undefined>): LiteralLines {
+    return { byId, lines: (literal) => byId[this.ids.get(literal)!] };
   }
 
   /** scan() for a few literals: each found by indexOf, then looked for again from the next line on. */
@@ -131,13 +140,15 @@ export class LiteralSet {
         at = text.indexOf(literal, starts[line + 1]);
       }
     });
-    return { lines: (literal) => found[this.ids.get(literal)!] };
+    return this.linesOf(found);
   }
 }
 
 export interface LiteralLines {
   /** Lines holding the literal (ascending), undefined when it is absent; the literal must be in the set. */
   lines(literal: string): number[] | undefined;
+  /** The same by literal id (LiteralSet.idOf), for callers that look literals up once. */
+  byId: ReadonlyArray<number[] | undefined>;
 }
 
 /** Offsets of lines joined with one "\n" each. */
