@@ -82,6 +82,8 @@ function inlineStyle(text: string): typeof noInlineStyle {
 
 const skipText = new Set(['script', 'style', 'title', 'head', 'noscript', 'template']);
 const invisibleChars = /[\s\u00a0\u200b-\u200d\u034f\u2060\ufeff\u00ad]+/g;
+/** A character a reader sees: anything but those. */
+const seenChars = /[^\s\u00a0\u200b-\u200d\u034f\u2060\ufeff\u00ad]/;
 
 function ownHidden(attrs: Record<string, string>, style: Map<string, string>): HiddenReason | undefined {
   if ('hidden' in attrs) return 'hidden attribute';
@@ -102,13 +104,29 @@ function ownHidden(attrs: Record<string, string>, style: Map<string, string>): H
 function hiddenClasses(source: string): Map<string, HiddenReason> {
   const out = new Map<string, HiddenReason>();
   for (const block of source.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
-    for (const rule of block[1]!.matchAll(/\.([\w-]+)\s*\{([^}]*)\}/g)) {
-      const reason = ownHidden({}, styleMap(rule[2]));
-      if (reason) out.set(rule[1]!, reason);
-    }
+    for (const [name, reason] of hiddenInBlock(block[1]!)) out.set(name, reason);
   }
   return out;
 }
+
+/**
+ * The classes one stylesheet hides, in order. Templates of a project share their stylesheets and the editor re-lints
+ * the same one on every keystroke: each distinct block is read once. Bounded so a long session does not grow it forever.
+ */
+function hiddenInBlock(css: string): ReadonlyArray<readonly [string, HiddenReason]> {
+  let found = blockCache.get(css);
+  if (!found) {
+    const hidden: Array<readonly [string, HiddenReason]> = [];
+    for (const rule of css.matchAll(/\.([\w-]+)\s*\{([^}]*)\}/g)) {
+      const reason = ownHidden({}, styleMap(rule[2]));
+      if (reason) hidden.push([rule[1]!, reason]);
+    }
+    if (blockCache.size > 500) blockCache.clear();
+    blockCache.set(css, (found = hidden));
+  }
+  return found;
+}
+const blockCache = new Map<string, ReadonlyArray<readonly [string, HiddenReason]>>();
 
 /** Parses HTML once into a flat model every rule reads: elements with inherited presentation, text, comments, CSS. */
 export function parseHtml(source: string): HtmlDocument {
@@ -184,18 +202,20 @@ export function parseHtml(source: string): HtmlDocument {
           title = (title ?? '') + text;
           return;
         }
-        const meaningful = text.replace(invisibleChars, ' ').trim();
+        // Most text nodes are the indentation between tags: a test tells them apart, the cleaned text is built only
+        // for the visible body text it is kept for.
+        const shows = seenChars.test(text);
         const previous = texts.at(-1);
         if (previous && previous.parent === parentIndex && previous.end === start) {
           previous.text += text;
           previous.end = end;
-          previous.visible ||= meaningful !== '';
-        } else texts.push({ start, end, text, parent: parentIndex, visible: meaningful !== '' });
+          previous.visible ||= shows;
+        } else texts.push({ start, end, text, parent: parentIndex, visible: shows });
         if (skipDepth > 0 || !parent?.inBody) return;
-        if (!meaningful) return;
+        if (!shows) return;
         if (!parent.hidden) {
           seenVisibleBodyText = true;
-          visible.push(meaningful);
+          visible.push(text.replace(invisibleChars, ' ').trim());
         }
       },
       oncomment(text) {
