@@ -119,17 +119,20 @@ function propertySlug(property: string): string | undefined {
   return slug;
 }
 
-/** Usages being collected: their facts, and what is already in each list (so adding one is a set lookup). */
+/**
+ * Usages being collected: their facts, and what is already in each list (so adding one is a set lookup). A set per
+ * list rather than one keyed by a prefixed string: the items are strings the template's parse already holds, whose
+ * hash is kept, where a new prefixed string was hashed on every lookup (a quarter of detectFeatures).
+ */
 interface Collecting extends Usage {
-  seen: Set<string>;
+  seen: { values: Set<string>; tags: Set<string>; selectors: Set<string> };
 }
 
 /** Adds `item` to a fact list unless it is there or the list is full; says whether it was added. */
-function remember(usage: Collecting, list: string[], kind: string, item: string): boolean {
+function remember(list: string[], seen: Set<string>, item: string): boolean {
   if (list.length >= MAX_FACTS) return false;
-  const key = kind + item;
-  if (usage.seen.has(key)) return false;
-  usage.seen.add(key);
+  if (seen.has(item)) return false;
+  seen.add(item);
   list.push(item);
   return true;
 }
@@ -137,16 +140,16 @@ function remember(usage: Collecting, list: string[], kind: string, item: string)
 /** Records one use's facts; `value` is the declaration value (or URL, or prelude) when `fact` does not carry one. */
 function addFact(usage: Collecting, fact: Fact | undefined, value: string | undefined, place: Usage['valuePlaces'][number]): void {
   if (!fact) return;
-  const { facts } = usage;
+  const { facts, seen } = usage;
   const v = value ?? fact.value;
-  if (v !== undefined && remember(usage, facts.values, 'v', v)) usage.valuePlaces.push(place);
+  if (v !== undefined && remember(facts.values, seen.values, v)) usage.valuePlaces.push(place);
   if (fact.tag !== undefined) {
     facts.inline = true;
-    remember(usage, facts.tags, 't', fact.tag);
+    remember(facts.tags, seen.tags, fact.tag);
   }
   if (fact.selector !== undefined) {
     facts.stylesheet = true;
-    if (fact.selector) remember(usage, facts.selectors, 's', fact.selector);
+    if (fact.selector) remember(facts.selectors, seen.selectors, fact.selector);
   }
   if (fact.inBody) facts.inBody = true;
   if (fact.nested) facts.nested = true;
@@ -166,24 +169,39 @@ class Collector {
     let usage = this.usages.get(slug);
     if (usage) usage.count++;
     else if (featureExists(slug)) {
-      usage = { slug, count: 1, start, end, token, facts: { values: [], tags: [], selectors: [], inline: false, stylesheet: false, inBody: false, nested: false }, valuePlaces: [], seen: new Set() };
+      usage = { slug, count: 1, start, end, token, facts: { values: [], tags: [], selectors: [], inline: false, stylesheet: false, inBody: false, nested: false }, valuePlaces: [], seen: { values: new Set(), tags: new Set(), selectors: new Set() } };
       this.usages.set(slug, usage);
     }
     if (usage) addFact(usage, fact, value, { start, end, token });
   }
   /** `where` is the element (inline style) or the selector (a `<style>` rule) the declarations apply to. */
   declarations(declarations: Declaration[], start: number, end: number, where: Fact): void {
-    // With display:none in the same block, the other hiding declarations are belt and braces for clients that drop it.
-    const hides = declarations.some((d) => d.property === 'display' && /^none\b/i.test(d.value.trim()));
-    for (const { property, value } of declarations) {
-      if (hides && redundantWhenHidden.has(property)) continue;
-      for (const { slug, token } of declarationFeatures(property, value)) {
-        // !important's notes depend on the property too (background-image) and on the space before it.
-        this.add(slug, start, end, token, where, slug === 'css-important' ? `${property}:${value}` : value);
-      }
-    }
+    for (const [slug, token, value] of featuresOfBlock(declarations)) this.add(slug, start, end, token, where, value);
   }
 }
+
+/**
+ * The features a block of declarations uses, in order, each with its token and the value its facts record. An
+ * element's declarations come from the parse's cache of inline styles, one array per distinct style attribute that
+ * hundreds of elements share: worked out once per array.
+ */
+function featuresOfBlock(declarations: Declaration[]): ReadonlyArray<readonly [slug: string, token: string, value: string]> {
+  let found = blockFeatures.get(declarations);
+  if (found) return found;
+  const out: Array<readonly [string, string, string]> = [];
+  // With display:none in the same block, the other hiding declarations are belt and braces for clients that drop it.
+  const hides = declarations.some((d) => d.property === 'display' && /^none\b/i.test(d.value.trim()));
+  for (const { property, value } of declarations) {
+    if (hides && redundantWhenHidden.has(property)) continue;
+    for (const { slug, token } of declarationFeatures(property, value)) {
+      // !important's notes depend on the property too (background-image) and on the space before it.
+      out.push([slug, token, slug === 'css-important' ? `${property}:${value}` : value]);
+    }
+  }
+  blockFeatures.set(declarations, (found = out));
+  return found;
+}
+const blockFeatures = new WeakMap<Declaration[], ReadonlyArray<readonly [string, string, string]>>();
 
 /**
  * The caniemail features one declaration uses, each with the token that shows it: the property's own feature
