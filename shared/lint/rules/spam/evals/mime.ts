@@ -21,10 +21,39 @@ function allNodes(root: MimeNode): MimeNode[] {
 
 const isLeaf = (n: MimeNode) => !n.children.length && !(n.type.startsWith('multipart/') && n.boundary);
 
-/** Raw (still transfer-encoded) body lines of a part, with their newlines. */
-function rawLines(ctx: EvalContext, n: MimeNode): string[] {
-  const text = ctx.view.message.octets.slice(n.bodyStart, n.bodyEnd);
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+/** Raw (still transfer-encoded) body of a part. */
+function rawBody(ctx: EvalContext, n: MimeNode): string {
+  return ctx.view.message.octets.slice(n.bodyStart, n.bodyEnd);
+}
+
+/** The end (exclusive, after its newline) of the raw line starting at `start`: lines keep their "\n". */
+function lineEnd(text: string, start: number): number {
+  const nl = text.indexOf('\n', start);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+/** QP octets as MIMEEval counts them (an encoded character that did not need encoding). */
+const QP_OCTET = /=(?:09|3[0-9ABCEF]|[2456][0-9A-F]|7[0-9A-E])/g;
+/** Encoded blanks ending a line (they had to be encoded): per line, the leftmost run followed by blanks only. */
+const QP_TRAILING = /((?:=09|=20)+)[^\S\n]*$/gm;
+
+/**
+ * MIMEEval's per-line QP counts over a whole part, without a string per line: both patterns stay within a line, so
+ * counting over the whole text is the sum of the per-line counts.
+ */
+export function qpCounts(text: string): { bytes: number; count: number; longLine: boolean } {
+  let longLine = false;
+  for (let start = 0; start < text.length && !longLine; start = lineEnd(text, start)) longLine = lineEnd(text, start) - start > 79;
+  let count = text.match(QP_OCTET)?.length ?? 0;
+  for (const trailing of text.matchAll(QP_TRAILING)) count -= trailing[1]!.length / 3;
+  return { bytes: text.length, count, longLine };
+}
+
+/** The raw lines of a part but those starting "SPAM: " (each kept with its newline). */
+function withoutReportLines(text: string): string {
+  let out = '';
+  for (let start = 0; start < text.length; start = lineEnd(text, start)) if (!text.startsWith('SPAM: ', start)) out += text.slice(start, lineEnd(text, start));
+  return out;
 }
 
 /** MIMEEval::_check_attachments and _check_mime_header. */
@@ -61,28 +90,24 @@ function stats(ctx: EvalContext): MimeStats {
       if (/iso-\S+-\S+\b/i.test(charset) && !/iso-(?:8859-\d{1,2}|2022-(?:jp|kr))\b/.test(charset)) counts.set('mime_bad_iso_charset', 1);
       if (!isLeaf(p)) continue;
       const part = partType.length;
+      const attachment = cd.includes('attachment');
       partType.push(ctype);
-      partBytes.push(cd.includes('attachment') ? undefined : 0);
-      for (const line of rawLines(ctx, p)) {
-        if (multipartAlternative && !cd.includes('attachment') && (ctype === 'text/plain' || ctype === 'text/html')) partBytes[part] = (partBytes[part] ?? 0) + line.length;
-        if (ctype === 'text/plain' && (!charset || charset === 'us-ascii') && /[\x00\x0d\x80-\xff]/.test(line)) inc('mime_ascii_text_illegal');
+      partBytes.push(attachment ? undefined : 0);
+      // MIMEEval walks the raw lines; the sums and tests below give what its per-line loop gives (see qpCounts).
+      const text = rawBody(ctx, p);
+      if (multipartAlternative && !attachment && (ctype === 'text/plain' || ctype === 'text/html')) partBytes[part] = text.length;
+      if (ctype === 'text/plain' && (!charset || charset === 'us-ascii') && /[\x00\x0d\x80-\xff]/.test(text)) inc('mime_ascii_text_illegal');
       if (ctype === 'text/plain' && (cte === '' || cte === '7bit' || cte === '8bit')) {
-        const subs = line.match(/&#x[0-9A-F]{4};/g)?.length ?? 0;
-        normalChars += line.length - subs * 8;
+        const subs = text.match(/&#x[0-9A-F]{4};/g)?.length ?? 0;
+        normalChars += text.length - subs * 8;
         unicodeChars += subs;
       }
-      if (cte === 'quoted-printable' && !line.startsWith('SPAM: ')) {
-          if (line.length > 79) counts.set('mime_qp_long_line', 1);
-          qpBytes += line.length;
-          if (line.includes('=')) {
-            const qp = line.match(/=(?:09|3[0-9ABCEF]|[2456][0-9A-F]|7[0-9A-E])/g)?.length ?? 0;
-            if (qp) {
-              qpCount += qp;
-              const trailing = /((?:=09|=20)+)\s*$/.exec(line)?.[1];
-              if (trailing) qpCount -= trailing.length / 3;
-            }
-          }
-        }
+      if (cte === 'quoted-printable') {
+        // Lines of SpamAssassin's own report ("SPAM: ...") do not count: keep them out of the text first.
+        const qp = qpCounts(text.startsWith('SPAM: ') || text.includes('\nSPAM: ') ? withoutReportLines(text) : text);
+        if (qp.longLine) counts.set('mime_qp_long_line', 1);
+        qpBytes += qp.bytes;
+        qpCount += qp.count;
       }
     }
     let multipartRatio = 1;
@@ -185,7 +210,8 @@ export const mimeEvals: Array<[string, EvalFn]> = [
         let result = 0;
         for (const p of ctx.view.message.leaves) {
           if (p.type === 'application/ics' || p.encoding !== 'base64') continue;
-          for (const line of rawLines(ctx, p)) result = Math.max(result, line.length);
+          const text = rawBody(ctx, p);
+          for (let start = 0; start < text.length; start = lineEnd(text, start)) result = Math.max(result, lineEnd(text, start) - start);
         }
         return result;
       });
@@ -204,10 +230,14 @@ export const mimeEvals: Array<[string, EvalFn]> = [
         let upper = 0;
         for (const line of ctx.view.body) {
           if (!/\S\s+\S/.test(line) || /^(?:[A-Za-z0-9+/=]{60,76} ){2}/.test(line)) continue;
-          const l = line.replace(/\x1b\$B.*\x1b\(B/gs, '');
+          const l = line.includes('\x1b') ? line.replace(/\x1b\$B.*\x1b\(B/gs, '') : line;
           len += l.length;
-          lower += l.match(/[a-z0-9]/g)?.length ?? 0;
-          upper += l.match(/[A-Z]/g)?.length ?? 0;
+          // Counted by character code: a match array per line held every letter of a 100 KB body.
+          for (let i = 0; i < l.length; i++) {
+            const c = l.charCodeAt(i);
+            if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) lower++;
+            else if (c >= 0x41 && c <= 0x5a) upper++;
+          }
         }
         if (len < 200 || upper + lower === 0) return 0;
         return (upper / (upper + lower)) * 100;
