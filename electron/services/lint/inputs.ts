@@ -7,22 +7,27 @@ import { compileMjml } from '../editor/compile';
 
 export type ReadResult = { ok: true; input: LintInput; extra: Finding[] } | { ok: false; reason: string };
 
-/** Expands files and globs (relative to cwd) to lintable files, in the order given, without duplicates. */
-export async function expandTargets(targets: readonly string[], cwd: string, ignore: readonly string[] = []): Promise<string[]> {
-  const out: string[] = [];
+/**
+ * Expands files and globs (relative to cwd) to lintable files, in the order given, without duplicates, and
+ * says which globs matched nothing. Each target is globbed once.
+ */
+export async function expandTargets(targets: readonly string[], cwd: string, ignore: readonly string[] = []): Promise<{ files: string[]; unmatched: string[] }> {
+  const files: string[] = [];
+  const unmatched: string[] = [];
   const seen = new Set<string>();
   for (const target of targets) {
-    const files = isDynamicPattern(target)
+    const matched = isDynamicPattern(target)
       ? (await glob(target, { cwd, ignore: [...ignore, '**/node_modules/**'], onlyFiles: true, expandDirectories: false })).sort()
       : [target];
-    for (const file of files) {
+    if (matched.length === 0) unmatched.push(target);
+    for (const file of matched) {
       if (!seen.has(file)) {
         seen.add(file);
-        out.push(file);
+        files.push(file);
       }
     }
   }
-  return out;
+  return { files, unmatched };
 }
 
 /** MJML validation errors as findings on their line (compiled by the editor's compile service, mjml loaded lazily). */

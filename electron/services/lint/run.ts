@@ -39,12 +39,7 @@ function sameLintKey(file: string, cwd: string, bytes: Uint8Array): string {
  */
 export async function lintFiles(targets: readonly string[], cwd: string, config: LintConfig, options: LintRunOptions = {}): Promise<LintRun> {
   const unreadable: LintRun['unreadable'] = [];
-  const unmatched: string[] = [];
-  for (const target of targets) {
-    const files = await expandTargets([target], cwd, config.ignore);
-    if (files.length === 0) unmatched.push(target);
-  }
-  const files = await expandTargets(targets, cwd, config.ignore);
+  const { files, unmatched } = await expandTargets(targets, cwd, config.ignore);
   const jobs = Math.min(options.jobs ?? availableParallelism(), files.length);
   const workerFile = jobs > 1 ? lintWorkerFile() : undefined;
   const pool = workerFile ? LintPool.start(jobs, config, workerFile) : undefined;
