@@ -362,11 +362,11 @@ export function runEngine(view: SpamView, only?: ReadonlySet<string>, timing?: M
 /** The first text a regex rule matched (for pointing at it), if it is a body, rawbody, uri or header rule. */
 export function firstMatch(rule: EngineRule, view: SpamView): string | undefined {
   if (!rule.re) return undefined;
-  const matcher = matcherFor(rule);
   const lines = rule.type === 'body' ? view.body : rule.type === 'rawbody' ? view.rawbody : rule.type === 'uri' ? view.uris : undefined;
   if (!lines) return undefined;
   for (let i = rule.type === 'body' && rule.nosubject ? 1 : 0; i < lines.length; i++) {
-    const match = matcher.first(lines[i]!);
+    // The form the engine matched the line with: the full form of a ReplaceTags rule may never have been compiled.
+    const match = matcherFor(rule, rule.asciiRe ? highOctets(lines[i]!) : undefined).first(lines[i]!);
     if (match !== undefined) return match;
   }
   return undefined;
