@@ -128,6 +128,21 @@ function parseAttributes(text: string): Map<string, string> {
   return attrs;
 }
 
+/**
+ * A tag's attributes, parsed once per distinct attribute text (templates repeat the same tags hundreds of times);
+ * each tag gets its own copy, since reading a URI may add an `href` or `src`. Bounded for long sessions.
+ */
+function attributesOf(text: string): Map<string, string> {
+  let parsed = attributeCache.get(text);
+  if (!parsed) {
+    parsed = parseAttributes(text);
+    if (attributeCache.size > 5_000) attributeCache.clear();
+    attributeCache.set(text, parsed);
+  }
+  return new Map(parsed);
+}
+const attributeCache = new Map<string, Map<string, string>>();
+
 function parseCssBackground(background: string): string[][] {
   const layers: string[][] = [];
   let tokens: string[] = [];
@@ -569,7 +584,7 @@ export function renderHtml(source: string, byteLength: number): RenderedHtml {
       const inner = html.slice(lt + 1, close);
       const nameMatch = /^[A-Za-z][^\s/>]*/.exec(inner)!;
       const tag = nameMatch[0].toLowerCase();
-      const attrs = parseAttributes(inner.slice(nameMatch[0].length));
+      const attrs = attributesOf(inner.slice(nameMatch[0].length));
       r.tag(tag, attrs, 1);
       i = close + 1;
       if (literal.has(tag)) {
