@@ -113,37 +113,42 @@ export function quotedPrintableDecode(octets: string, header = false, from = 0, 
 }
 
 /**
- * A quoted-printable body as SpamAssassin's Node.pm decodes it, in one pass over the message text: spaces and tabs
- * that end a line ("\n") or the body are dropped first (what `s/[ \t]+(?=\n|$)//g` does before decoding), soft
- * breaks (`=`, optional blanks, LF or CRLF) join lines, `=XX` becomes its byte, and a decoded CRLF becomes LF.
- * Same bytes as stripping, then quotedPrintableDecode, then dropCrBeforeLf, without the stripped copy of the text.
+ * A quoted-printable body as SpamAssassin's Node.pm decodes it, in one pass: spaces and tabs that end a line ("\n")
+ * or the body are dropped first (what `s/[ \t]+(?=\n|$)//g` does before decoding), soft breaks (`=`, optional
+ * blanks, LF or CRLF) join lines, `=XX` becomes its byte, and a decoded CRLF becomes LF. Same bytes as stripping,
+ * then quotedPrintableDecode, then dropCrBeforeLf, without building the stripped text.
  */
 export function quotedPrintableBody(octets: string, from: number, to: number): Uint8Array {
-  const out = new Uint8Array(to - from);
+  const text = octets.slice(from, to);
+  // A QP body is ASCII by definition (a wrapped template always is): TextEncoder gives its bytes natively, and the
+  // loop below reads bytes faster than characters (0.6 to 0.4 ms on 120 KB). Stray 8-bit octets are kept as they are.
+  const source = nonAscii.test(text) ? bytesOf(text) : encoder.encode(text);
+  const length = source.length;
+  const out = new Uint8Array(length);
   let n = 0;
-  for (let i = from; i < to; i++) {
-    const code = octets.charCodeAt(i);
+  for (let i = 0; i < length; i++) {
+    const code = source[i]!;
     if (code !== 61 && code !== 32 && code !== 9) {
-      out[n++] = code & 0xff;
+      out[n++] = code;
       continue;
     }
     // Past a run of blanks (after "=" or from here): the run is looked at once, so long indentation stays linear.
     let j = i + 1;
-    while (j < to && (octets.charCodeAt(j) === 32 || octets.charCodeAt(j) === 9)) j++;
-    const after = j < to ? octets.charCodeAt(j) : -1;
+    while (j < length && (source[j] === 32 || source[j] === 9)) j++;
+    const after = j < length ? source[j]! : -1;
     if (code !== 61) {
       // Blanks that end the line or the body are dropped; others are copied.
-      if (after !== -1 && after !== 10) while (i < j) out[n++] = octets.charCodeAt(i++);
+      if (after !== -1 && after !== 10) while (i < j) out[n++] = source[i++]!;
       i = j - 1;
       continue;
     }
     if (after === -1) break;
-    if (after === 10 || (after === 13 && j + 1 < to && octets.charCodeAt(j + 1) === 10)) {
+    if (after === 10 || (after === 13 && j + 1 < length && source[j + 1] === 10)) {
       i = after === 10 ? j : j + 1;
       continue;
     }
-    const hi = i + 1 < to ? hexValue(octets.charCodeAt(i + 1)) : -1;
-    const lo = i + 2 < to ? hexValue(octets.charCodeAt(i + 2)) : -1;
+    const hi = i + 1 < length ? hexValue(source[i + 1]!) : -1;
+    const lo = i + 2 < length ? hexValue(source[i + 2]!) : -1;
     if (hi >= 0 && lo >= 0) {
       out[n++] = (hi << 4) | lo;
       i += 2;
