@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { isAppError } from '../../../shared/contract/errors';
 import { appVersion } from '../../services/app/version';
 import { checkClients, loadLintConfig } from '../../services/lint/config';
-import { distinctNotes, formatJson, formatSarif, formatText } from '../../services/lint/format';
 import { lintFiles } from '../../services/lint/run';
 import { type Command, EXIT, UsageError } from '../command';
 
@@ -61,6 +60,8 @@ export const lintCommand: Command = {
     }
 
     const run = await lintFiles(positionals, io.cwd, config, { jobs });
+    // Loaded after the run: the formats read rule metadata from the engine, which the run loads once its workers have started.
+    const { distinctNotes, formatJson, formatSarif, formatText } = await import('../../services/lint/format');
     for (const { file, reason } of run.unreadable) io.err(`mailbench lint: cannot read ${file}: ${reason}.`);
     for (const pattern of run.unmatched) if (!run.unreadable.some((u) => u.file === pattern)) io.err(`mailbench lint: no files match ${pattern}.`);
     const output = format === 'json' ? formatJson(run.reports) : format === 'sarif' ? formatSarif(run.reports, appVersion()) : formatText(run.reports, { includeInfo: values['include-info'] });

@@ -1,34 +1,10 @@
-import { isAbsolute, relative, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { isAbsolute, resolve } from 'node:path';
 import type { Finding } from '../../../shared/model/finding';
 import { kindOf, type LintInput, ruleById } from '../../../shared/lint/index';
 import { readInput } from '../../fs/open-input';
 import { compileMjml } from '../editor/compile';
 
 export type ReadResult = { ok: true; input: LintInput; extra: Finding[] } | { ok: false; reason: string };
-
-/**
- * Expands files and globs (relative to cwd) to lintable files, in the order given, without duplicates, and
- * says which globs matched nothing. Each target is globbed once.
- */
-export async function expandTargets(targets: readonly string[], cwd: string, ignore: readonly string[] = []): Promise<{ files: string[]; unmatched: string[] }> {
-  const files: string[] = [];
-  const unmatched: string[] = [];
-  const seen = new Set<string>();
-  for (const target of targets) {
-    const matched = isDynamicPattern(target)
-      ? (await glob(target, { cwd, ignore: [...ignore, '**/node_modules/**'], onlyFiles: true, expandDirectories: false })).sort()
-      : [target];
-    if (matched.length === 0) unmatched.push(target);
-    for (const file of matched) {
-      if (!seen.has(file)) {
-        seen.add(file);
-        files.push(file);
-      }
-    }
-  }
-  return { files, unmatched };
-}
 
 /** MJML validation errors as findings on their line (compiled by the editor's compile service, mjml loaded lazily). */
 async function compile(source: string, filePath: string): Promise<{ html: string; errors: Finding[] }> {
@@ -80,5 +56,3 @@ export async function readTarget(file: string, cwd: string): Promise<ReadResult>
   if (!read.ok) return read;
   return { ok: true, ...(await inputFrom(file, read.bytes)) };
 }
-
-export const displayPath = (file: string, cwd: string): string => (file.startsWith('/') ? relative(cwd, file) || file : file);

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { LintConfig } from '../../../shared/lint/config';
-import { kindOf } from '../../../shared/lint/index';
+import type { LintInput } from '../../../shared/lint/index';
 import type { FileReport } from './format';
-import { displayPath, expandTargets, readTargetBytes } from './inputs';
-import { type FileLint, lintBytes } from './lint-file';
+import type { FileLint } from './lint-file';
 import { LintPool, lintWorkerFile } from './pool';
+import { displayPath, expandTargets } from './targets';
 
 export interface LintRun {
   reports: FileReport[];
@@ -26,8 +26,7 @@ export interface LintRunOptions {
  * mjml is given the file's path to resolve mj-include from (ignored by mjml 5's defaults today, so this
  * only costs a second compile of a copy kept in another folder). Files with the same key lint once per run.
  */
-function sameLintKey(file: string, cwd: string, bytes: Uint8Array): string {
-  const kind = kindOf(file);
+function sameLintKey(kind: LintInput['kind'], file: string, cwd: string, bytes: Uint8Array): string {
   const hash = createHash('sha256').update(kind).update('\0');
   if (kind === 'mjml') hash.update(dirname(resolve(cwd, file)));
   return hash.update('\0').update(bytes).digest('hex');
@@ -46,6 +45,9 @@ export async function lintFiles(targets: readonly string[], cwd: string, config:
   const linted = new Map<string, Promise<FileLint>>();
   const ordered: Array<{ file: string; lint: Promise<FileLint> }> = [];
   try {
+    // The engine loads here, after the workers were started: the main thread's copy (file kinds, reading
+    // within each kind's budget, linting with one job) loads while the workers load theirs.
+    const [{ kindOf }, { readTargetBytes }, { lintBytes }] = await Promise.all([import('../../../shared/lint/index'), import('./inputs'), import('./lint-file')]);
     for (const file of files) {
       await pool?.roomForMore();
       const read = await readTargetBytes(file, cwd);
@@ -54,7 +56,7 @@ export async function lintFiles(targets: readonly string[], cwd: string, config:
         unreadable.push({ file: shown, reason: read.reason });
         continue;
       }
-      const key = sameLintKey(file, cwd, read.bytes);
+      const key = sameLintKey(kindOf(file), file, cwd, read.bytes);
       let lint = linted.get(key);
       if (!lint) {
         lint = pool ? pool.lint(file, read.bytes) : lintBytes(file, read.bytes, config);
