@@ -44,23 +44,24 @@ export interface Usage {
 /** Budget per feature: enough distinct values and places to judge the notes, bounded for huge templates. */
 const MAX_FACTS = 64;
 
-const elementFeatures: Record<string, string> = {
+// Maps, not plain objects: tag, type, attribute and extension come from the template (`<input type="constructor">`).
+const elementFeatures = new Map(Object.entries({
   form: 'html-form', textarea: 'html-textarea', select: 'html-select', video: 'html-video', audio: 'html-audio',
   svg: 'html-svg', picture: 'html-picture', object: 'html-object', dialog: 'html-dialog', marquee: 'html-marquee',
   base: 'html-base', meter: 'html-meter', progress: 'html-progress', map: 'html-image-maps', style: 'html-style',
   abbr: 'html-abbr', address: 'html-address', del: 'html-del', strike: 'html-strike', wbr: 'html-wbr', pre: 'html-pre',
-};
-const inputFeatures: Record<string, string> = {
+}));
+const inputFeatures = new Map(Object.entries({
   checkbox: 'html-input-checkbox', radio: 'html-input-radio', hidden: 'html-input-hidden', submit: 'html-input-submit',
   reset: 'html-input-reset', text: 'html-input-text',
-};
-const attributeFeatures: Record<string, string> = {
+}));
+const attributeFeatures = new Map(Object.entries({
   srcset: 'html-srcset', loading: 'html-loading-attribute', background: 'html-background', popover: 'html-popover',
-};
-const imageFormats: Record<string, string> = {
+}));
+const imageFormats = new Map(Object.entries({
   webp: 'image-webp', svg: 'image-svg', avif: 'image-avif', heic: 'image-heif', heif: 'image-heif', bmp: 'image-bmp',
   tif: 'image-tiff', tiff: 'image-tiff', ico: 'image-ico', apng: 'image-apng',
-};
+}));
 const valueFeatures: ReadonlyArray<[RegExp, string]> = [
   [/linear-gradient\(/i, 'css-linear-gradient'],
   [/radial-gradient\(/i, 'css-radial-gradient'],
@@ -335,11 +336,11 @@ export function detectFeatures(doc: HtmlDocument, authored?: (token: string) => 
     // What styles the hidden preheader only needs to stay hidden, and display:none already does that everywhere.
     if (element.preheader) continue;
     if (element.declarations.length) collector.declarations(element.declarations, start, openEnd, { tag });
-    const feature = elementFeatures[tag];
+    const feature = elementFeatures.get(tag);
     if (feature) collector.add(feature, start, openEnd, `<${tag}`, { tag, inBody: element.inBody });
-    if (tag === 'input') collector.add(inputFeatures[(attrs.type ?? 'text').toLowerCase()] ?? 'html-input-text', start, openEnd, '<input', { tag });
+    if (tag === 'input') collector.add(inputFeatures.get((attrs.type ?? 'text').toLowerCase()) ?? 'html-input-text', start, openEnd, '<input', { tag });
     for (const name in attrs) {
-      const attrFeature = attributeFeatures[name];
+      const attrFeature = attributeFeatures.get(name);
       if (attrFeature && !(name === 'background' && tag === 'style')) collector.add(attrFeature, start, openEnd, name, { tag });
     }
     if (tag === 'img' && attrs.src) {
@@ -347,7 +348,7 @@ export function detectFeatures(doc: HtmlDocument, authored?: (token: string) => 
       if (/^data:image\//i.test(src)) collector.add('image-base64', start, openEnd, 'data:image', { tag });
       else {
         const ext = /\.([a-z0-9]+)(?:[?#]|$)/i.exec(src)?.[1]?.toLowerCase();
-        const format = ext ? imageFormats[ext] : undefined;
+        const format = ext ? imageFormats.get(ext) : undefined;
         if (format) collector.add(format, start, openEnd, `.${ext}`, { tag });
       }
     }
