@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { TextMemo } from '../text-memo';
 import { backgroundColor, type Declaration, fontSizePx, parseColor, parseDeclarations, type Rgb, styleFrom, styleMap } from './css';
 
 /** Why text inside an element is not shown to the reader. */
@@ -68,16 +69,12 @@ const noInlineStyle = { declarations: [] as Declaration[], style: new Map<string
  * Templates repeat the same inline style hundreds of times (inlined CSS): each distinct one is parsed once.
  * The parsed values are shared and never mutated. Bounded so a long session does not grow it forever.
  */
-const inlineCache = new Map<string, typeof noInlineStyle>();
+const inlineCache = new TextMemo<typeof noInlineStyle>(20_000, 4_000_000);
 function inlineStyle(text: string): typeof noInlineStyle {
-  let cached = inlineCache.get(text);
-  if (!cached) {
+  return inlineCache.through(text, () => {
     const declarations = parseDeclarations(text);
-    cached = { declarations, style: styleFrom(declarations) };
-    if (inlineCache.size > 20_000) inlineCache.clear();
-    inlineCache.set(text, cached);
-  }
-  return cached;
+    return { declarations, style: styleFrom(declarations) };
+  });
 }
 
 const skipText = new Set(['script', 'style', 'title', 'head', 'noscript', 'template']);
@@ -114,19 +111,16 @@ function hiddenClasses(source: string): Map<string, HiddenReason> {
  * the same one on every keystroke: each distinct block is read once. Bounded so a long session does not grow it forever.
  */
 function hiddenInBlock(css: string): ReadonlyArray<readonly [string, HiddenReason]> {
-  let found = blockCache.get(css);
-  if (!found) {
+  return blockCache.through(css, () => {
     const hidden: Array<readonly [string, HiddenReason]> = [];
     for (const rule of css.matchAll(/\.([\w-]+)\s*\{([^}]*)\}/g)) {
       const reason = ownHidden({}, styleMap(rule[2]));
       if (reason) hidden.push([rule[1]!, reason]);
     }
-    if (blockCache.size > 500) blockCache.clear();
-    blockCache.set(css, (found = hidden));
-  }
-  return found;
+    return hidden;
+  });
 }
-const blockCache = new Map<string, ReadonlyArray<readonly [string, HiddenReason]>>();
+const blockCache = new TextMemo<ReadonlyArray<readonly [string, HiddenReason]>>(500, 8_000_000);
 
 /** Parses HTML once into a flat model every rule reads: elements with inherited presentation, text, comments, CSS. */
 export function parseHtml(source: string): HtmlDocument {

@@ -6,6 +6,7 @@
  */
 import { htmlColors } from './colors';
 import { htmlEntities } from './entities';
+import { TextMemo } from '../text-memo';
 
 export interface HtmlResults {
   html: true;
@@ -133,15 +134,9 @@ function parseAttributes(text: string): Map<string, string> {
  * each tag gets its own copy, since reading a URI may add an `href` or `src`. Bounded for long sessions.
  */
 function attributesOf(text: string): Map<string, string> {
-  let parsed = attributeCache.get(text);
-  if (!parsed) {
-    parsed = parseAttributes(text);
-    if (attributeCache.size > 5_000) attributeCache.clear();
-    attributeCache.set(text, parsed);
-  }
-  return new Map(parsed);
+  return new Map(attributeCache.through(text, parseAttributes));
 }
-const attributeCache = new Map<string, Map<string, string>>();
+const attributeCache = new TextMemo<Map<string, string>>(5_000, 2_000_000);
 
 function parseCssBackground(background: string): string[][] {
   const layers: string[][] = [];
@@ -193,7 +188,7 @@ type StyleAssignment = readonly ['fgcolor' | 'bgcolor' | 'display' | 'visibility
  * hundreds of times. Bounded so a long session does not grow it forever.
  */
 function styleAssignments(value: string): readonly StyleAssignment[] {
-  let cached = styleCache.get(value);
+  const cached = styleCache.get(value);
   if (cached) return cached;
   const out: StyleAssignment[] = [];
   for (const part of value.split(';')) {
@@ -222,11 +217,9 @@ function styleAssignments(value: string): readonly StyleAssignment[] {
       else if (m[1] === 'visibility') out.push(['visibility', m[2]!]);
     }
   }
-  if (styleCache.size > 20_000) styleCache.clear();
-  styleCache.set(value, (cached = out));
-  return cached;
+  return styleCache.set(value, out);
 }
-const styleCache = new Map<string, readonly StyleAssignment[]>();
+const styleCache = new TextMemo<readonly StyleAssignment[]>(20_000, 4_000_000);
 
 const PUNCT = '\\s\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7e';
 const startsWord = new RegExp(`^[^${PUNCT}]`);

@@ -1,6 +1,7 @@
 import { type Declaration, parseDeclarations } from '../../html/css';
 import type { HtmlDocument } from '../../html/parse';
 import { featureExists } from './policy';
+import { TextMemo } from '../../text-memo';
 
 /**
  * How a feature is used, for the notes that apply only to some uses (`notes.ts`): the values written (declaration
@@ -83,7 +84,8 @@ const valueFeatures: ReadonlyArray<[RegExp, string]> = [
 ];
 const redundantWhenHidden = new Set(['visibility', 'opacity', 'max-height', 'max-width', 'height', 'width', 'overflow', 'font-size', 'line-height', 'color']);
 const sides = /-(?:top|right|bottom|left|color|style|width|x|y|start|end)$/;
-const propertyCache = new Map<string, string | undefined>();
+/** Property names come from the template: bounded like every memo of template text (TextMemo). */
+const propertyCache = new TextMemo<{ slug: string | undefined }>(5_000, 256_000);
 
 /**
  * Logical (flow-relative) properties are caniemail features of their own, not their physical shorthand:
@@ -114,10 +116,7 @@ function physicalSlug(property: string): string | undefined {
 }
 
 function propertySlug(property: string): string | undefined {
-  if (propertyCache.has(property)) return propertyCache.get(property);
-  const slug = logicalSlug(property) ?? physicalSlug(property);
-  propertyCache.set(property, slug);
-  return slug;
+  return propertyCache.through(property, () => ({ slug: logicalSlug(property) ?? physicalSlug(property) })).slug;
 }
 
 /**
@@ -213,16 +212,11 @@ export function declarationFeatures(property: string, value: string): ReadonlyAr
   if (property.startsWith('mso-') || property.startsWith('-')) return none;
   // Templates repeat the same declarations hundreds of times: each distinct one is worked out once.
   const key = `${property}:${value}`;
-  let found = declarationCache.get(key);
-  if (!found) {
-    if (declarationCache.size > 5000) declarationCache.clear();
-    declarationCache.set(key, (found = featuresOfDeclaration(property, value)));
-  }
-  return found;
+  return declarationCache.through(key, () => featuresOfDeclaration(property, value));
 }
 
 const none: ReadonlyArray<{ slug: string; token: string }> = [];
-const declarationCache = new Map<string, ReadonlyArray<{ slug: string; token: string }>>();
+const declarationCache = new TextMemo<ReadonlyArray<{ slug: string; token: string }>>(5_000, 1_000_000);
 
 function featuresOfDeclaration(property: string, value: string): ReadonlyArray<{ slug: string; token: string }> {
   const out: Array<{ slug: string; token: string }> = [];
@@ -247,7 +241,7 @@ function featuresOfDeclaration(property: string, value: string): ReadonlyArray<{
  * Templates of one project share their <style> blocks: each distinct stylesheet is scanned once (per place: in the
  * head or the body). Keyed by the CSS text itself, whose hash the engine keeps, not by a new string built from it.
  */
-const stylesheetCache = new Map<string, { head?: Add[]; body?: Add[] }>();
+const stylesheetCache = new TextMemo<{ head?: Add[]; body?: Add[] }>(500, 8_000_000);
 
 function scanStylesheetCached(collector: Collector, css: string, base: number, inBody: boolean): void {
   const place = inBody ? 'body' : 'head';
@@ -258,7 +252,6 @@ function scanStylesheetCached(collector: Collector, css: string, base: number, i
   }
   collector.recording = { base, adds: [] };
   scanStylesheet(collector, css, base, inBody);
-  if (stylesheetCache.size > 500) stylesheetCache.clear();
   stylesheetCache.set(css, { ...stylesheetCache.get(css), [place]: collector.recording.adds });
   delete collector.recording;
 }
