@@ -56,10 +56,11 @@ export async function lintFiles(targets: readonly string[], cwd: string, config:
         unreadable.push({ file: shown, reason: read.reason });
         continue;
       }
-      const key = sameLintKey(kindOf(file), file, cwd, read.bytes);
+      const kind = kindOf(file);
+      const key = sameLintKey(kind, file, cwd, read.bytes);
       let lint = linted.get(key);
       if (!lint) {
-        lint = pool ? pool.lint(file, read.bytes) : lintBytes(file, read.bytes, config);
+        lint = pool ? pool.lint(file, read.bytes, { mjml: kind === 'mjml' }) : lintBytes(file, read.bytes, config);
         // Awaited in order below; until then a failure must not count as unhandled.
         lint.catch(() => undefined);
         linted.set(key, lint);

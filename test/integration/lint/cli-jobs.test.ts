@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,28 @@ describe('mailbench lint --jobs (the built CLI as a process)', () => {
     expect(byName.get('templates/h-spam.eml')!.spamScore).toBeGreaterThanOrEqual(1000);
     expect(byName.get('templates/c-receipt.mjml')!.findings.length).toBeGreaterThan(0);
     expect(new Set(parallel.files.map((f) => JSON.stringify(f.findings))).size).toBe(5);
+  }, 600_000);
+
+  it('keeps order and reports when MJML files go to the worker that compiles MJML and HTML files are taken past them', () => {
+    // Runs of MJML between HTML files, then a run of MJML files longer than one worker's backlog, which the
+    // other worker joins: every path of the pool's choice of file (pool.ts).
+    const mixed = join(work.dir, 'mixed');
+    mkdirSync(mixed);
+    const mjml = readFileSync(join(root, 'resources/starters/announcement.mjml'), 'utf8');
+    const html = readFileSync(join(root, 'test/fixtures/templates/postmark/welcome.html'), 'utf8');
+    const names: string[] = [];
+    for (let n = 0; n < 70; n++) {
+      const name = `${String(n).padStart(2, '0')}-${n < 30 && n % 4 === 3 ? 'page.html' : 'mail.mjml'}`;
+      const mark = `<!-- copy ${n} -->`;
+      writeFileSync(join(mixed, name), name.endsWith('.mjml') ? mjml.replace('</mj-body>', `<mj-raw>${mark}</mj-raw></mj-body>`) : html.replace('</body>', `${mark}</body>`));
+      names.push(`mixed/${name}`);
+    }
+    const one = mailbench(['lint', 'mixed/*', '--format', 'json', '--jobs', '1']);
+    const two = mailbench(['lint', 'mixed/*', '--format', 'json', '--jobs', '2']);
+    expect(two.stderr).toBe(one.stderr);
+    const parallel = JSON.parse(two.stdout) as JsonReport;
+    expect(parallel.files.map((f) => f.file)).toEqual(names);
+    expect(parallel).toEqual(JSON.parse(one.stdout));
   }, 600_000);
 
   it('refuses a --jobs that is not a whole number from 1 to 64 with one line (exit 2)', () => {
