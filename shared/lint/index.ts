@@ -70,11 +70,7 @@ export interface LintResult {
   notes: LintNote[];
 }
 
-/** Decides the kind from a file name (`.mjml`, `.eml`, else HTML). */
-export function kindOf(fileName: string): LintInput['kind'] {
-  const lower = fileName.toLowerCase();
-  return lower.endsWith('.mjml') ? 'mjml' : lower.endsWith('.eml') ? 'eml' : 'html';
-}
+export { kindOf } from './kind';
 
 interface Locator {
   range(span: Span): SourceRange;

@@ -60,11 +60,13 @@ export const lintCommand: Command = {
     }
 
     const run = await lintFiles(positionals, io.cwd, config, { jobs });
-    // Loaded after the run: the formats read rule metadata from the engine, which the run loads once its workers have started.
-    const { distinctNotes, formatJson, formatSarif, formatText } = await import('../../services/lint/format');
+    // Loaded after the run; SARIF alone reads the engine's rule metadata (with worker threads the main thread
+    // has not loaded the engine otherwise).
+    const { distinctNotes, formatJson, formatText } = await import('../../services/lint/format');
+    const formatSarif = format === 'sarif' ? (await import('../../services/lint/format-sarif')).formatSarif : undefined;
     for (const { file, reason } of run.unreadable) io.err(`mailbench lint: cannot read ${file}: ${reason}.`);
     for (const pattern of run.unmatched) if (!run.unreadable.some((u) => u.file === pattern)) io.err(`mailbench lint: no files match ${pattern}.`);
-    const output = format === 'json' ? formatJson(run.reports) : format === 'sarif' ? formatSarif(run.reports, appVersion()) : formatText(run.reports, { includeInfo: values['include-info'] });
+    const output = format === 'json' ? formatJson(run.reports) : formatSarif ? formatSarif(run.reports, appVersion()) : formatText(run.reports, { includeInfo: values['include-info'] });
     if (output) io.out(output);
 
     const all = run.reports.flatMap((r) => r.findings);

@@ -1,8 +1,7 @@
-import { isAbsolute, resolve } from 'node:path';
 import type { Finding } from '../../../shared/model/finding';
 import { kindOf, type LintInput, ruleById } from '../../../shared/lint/index';
-import { readInput } from '../../fs/open-input';
 import { compileMjml } from '../editor/compile';
+import { readTargetBytes } from './read-target';
 
 export type ReadResult = { ok: true; input: LintInput; extra: Finding[] } | { ok: false; reason: string };
 
@@ -20,18 +19,6 @@ async function compile(source: string, filePath: string): Promise<{ html: string
     range: { startLine: issue.line, startColumn: 1, endLine: issue.line, endColumn: 1 },
   }));
   return { html: outcome.html ?? '', errors };
-}
-
-export type ReadBytes = { ok: true; bytes: Buffer } | { ok: false; reason: string };
-
-/** Reads one file's bytes within its kind's budget (README, "Budgets"): a regular .mjml/.html/.htm or .eml file, else a reason. */
-export async function readTargetBytes(file: string, cwd: string): Promise<ReadBytes> {
-  try {
-    const { bytes } = await readInput(isAbsolute(file) ? file : resolve(cwd, file), kindOf(file) === 'eml' ? 'message' : 'template');
-    return { ok: true, bytes };
-  } catch (error) {
-    return { ok: false, reason: (error as Error).message.replace(/^Cannot read [^:]*: /, '').replace(/\.$/, '') };
-  }
 }
 
 /**
