@@ -91,11 +91,13 @@ function intersects(a: Uint32Array, b: Uint32Array): boolean {
 
 /** The octets 0x80-0xff a text holds, as a set (bit octet - 0x80), or null when it has none. */
 function highOctets(text: string): Uint32Array | null {
-  let mask: Uint32Array | null = null;
-  for (let i = 0; i < text.length; i++) {
+  // The native search skips the ASCII run before the first such octet (most of a mostly-ASCII line).
+  const first = text.search(highOctet);
+  if (first < 0) return null;
+  const mask = new Uint32Array(4);
+  for (let i = first; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x80 || code > 0xff) continue;
-    mask ??= new Uint32Array(4);
     const bit = code - 0x80;
     mask[bit >> 5]! |= 1 << (bit & 31);
   }
