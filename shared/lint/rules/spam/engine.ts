@@ -108,7 +108,7 @@ function highOctets(text: string): Uint32Array | null {
 interface Haystack {
   text: string;
   lower?: string;
-  /** No octet above 0x7f: the ASCII forms of ReplaceTags rules apply (to the whole text, and line by line). */
+  /** No octet above 0x7f anywhere: ReplaceTags rules look for their ASCII form's literals (needPlan, mayMatch). */
   ascii: boolean;
   /** Per line, the octets above 0x7f it holds (highOctets), null for an ASCII line. */
   highLines: Array<Uint32Array | null>;
