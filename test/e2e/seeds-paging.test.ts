@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appInBrowser, openTool, screenshotPath } from '../support/app-in-browser';
 import { type MailServers, startMailServers } from '../support/mail-servers';
+import { composeOffer, fillLoopbackTarget, importSeedList, saveProfile } from '../support/seed-panel';
 
 // Two real mailboxes (one filtered to Junk) at the END of a 150-seed list: their rows are on the
 // second page, so what the matrix and counts say cannot come from the rows on screen.
@@ -28,37 +29,18 @@ describe('a seed run of more than one page in Chromium', () => {
     await openTool(page, session.app, 'Seed tests');
     await page.getByRole('heading', { name: 'Seed tests' }).waitFor({ timeout: 15_000 });
 
-    await page.getByRole('tab', { name: 'SMTP profiles' }).click();
-    await page.getByLabel('Name').fill('Loopback receiver');
-    await page.getByLabel('Host').fill('127.0.0.1');
-    await page.getByLabel('Port', { exact: true }).fill(String(servers.smtpPort));
-    await page.getByLabel('Security').selectOption('none');
-    await page.getByLabel('Connections').fill('4');
-    await page.getByLabel('Messages per second (0: no limit)').fill('0');
-    await page.getByRole('button', { name: 'Save profile' }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved Loopback receiver.' }).waitFor();
+    await fillLoopbackTarget(page, servers.smtpPort);
+    await saveProfile(page, 4);
 
     // The receiver refuses addresses it has no mailbox for (550): those seeds end 'rejected'.
-    await page.getByRole('tab', { name: 'Seed lists' }).click();
     const csv = [
       'address,provider,imap_host,imap_port,imap_tls',
       ...Array.from({ length: UNKNOWN }, (_, i) => `nobody${i}@seeds.test,${providers[i % providers.length]},,,`),
       ...boxes.map((box, i) => `${box.address},${providers[i]},127.0.0.1,${servers.imapPort},no`),
     ].join('\n');
-    await page.locator('input[type=file][accept*=csv]').setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.getByRole('status').filter({ hasText: 'Imported 150 seeds from many.csv.' }).waitFor();
-    const passwords = page.getByLabel('IMAP password');
-    for (const [index, box] of boxes.entries()) await passwords.nth(UNKNOWN + index).fill(box.password);
-    await page.getByRole('button', { name: 'Save list' }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved many (150 seeds).' }).waitFor();
+    await importSeedList(page, 'many.csv', csv, boxes.map((box, i) => ({ row: UNKNOWN + i, password: box.password })));
 
-    await page.getByRole('tab', { name: 'Send' }).click();
-    await page.locator('input[type=file][accept*=html]').setInputFiles({ name: 'offer.html', mimeType: 'text/html', buffer: Buffer.from('<html><body><h1>Offer</h1><p>Hello, many seeds.</p></body></html>') });
-    await page.getByText('offer.html', { exact: true }).waitFor();
-    await page.getByLabel('From', { exact: true }).fill('Shop <news@sender.test>');
-    await page.getByLabel('Subject').fill('Paged seed test');
-    await page.getByLabel('One-click unsubscribe (https://)').fill('https://sender.test/u/1');
-    await page.getByLabel('Unsubscribe (mailto:)').fill('mailto:u@sender.test');
+    await composeOffer(page, 'Paged seed test', 'Hello, many seeds.');
     await page.getByRole('button', { name: 'Send to seeds' }).click();
     await expect.poll(() => page.getByTestId('run-state').textContent(), { timeout: 60_000 }).toBe('sent');
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appInBrowser, openTool, screenshotPath } from '../support/app-in-browser';
 import { freePort, type MailServers, startMailServers } from '../support/mail-servers';
+import { composeOffer, fillLoopbackTarget, importSeedList, saveProfile } from '../support/seed-panel';
 
 const boxes = [
   { address: 'ana@seeds.test', password: 'ui-pw-ana-1' },
@@ -25,11 +26,7 @@ describe('the Seed tests panel in Chromium', () => {
     await openTool(page, session.app, 'Seed tests');
     await page.getByRole('heading', { name: 'Seed tests' }).waitFor({ timeout: 15_000 });
 
-    await page.getByRole('tab', { name: 'SMTP profiles' }).click();
-    await page.getByLabel('Name').fill('Loopback receiver');
-    await page.getByLabel('Host').fill('127.0.0.1');
-    await page.getByLabel('Port', { exact: true }).fill(String(servers.smtpPort));
-    await page.getByLabel('Security').selectOption('none');
+    await fillLoopbackTarget(page, servers.smtpPort);
     // A wrong number is said on its own field, in the form's words, before anything is sent.
     await page.getByLabel('Connections').fill('0');
     await expect.poll(() => page.getByLabel('Connections').getAttribute('aria-invalid')).toBe('true');
@@ -37,26 +34,12 @@ describe('the Seed tests panel in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Save profile' }).isDisabled()).toBe(true);
     await page.getByLabel('Connections').fill('2');
     expect(await page.getByLabel('Connections').getAttribute('aria-invalid')).toBeNull();
-    await page.getByLabel('Messages per second (0: no limit)').fill('0');
-    await page.getByRole('button', { name: 'Save profile' }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved Loopback receiver.' }).waitFor();
+    await saveProfile(page, 2);
 
-    await page.getByRole('tab', { name: 'Seed lists' }).click();
     const csv = ['address,imap_host,imap_port,imap_tls', ...boxes.map((box) => `${box.address},127.0.0.1,${servers.imapPort},no`)].join('\n');
-    await page.locator('input[type=file][accept*=csv]').setInputFiles({ name: 'loopback.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.getByRole('status').filter({ hasText: 'Imported 3 seeds from loopback.csv.' }).waitFor();
-    const passwords = page.getByLabel('IMAP password');
-    for (const [index, box] of boxes.entries()) await passwords.nth(index).fill(box.password);
-    await page.getByRole('button', { name: 'Save list' }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved loopback (3 seeds).' }).waitFor();
+    await importSeedList(page, 'loopback.csv', csv, boxes.map((box, row) => ({ row, password: box.password })));
 
-    await page.getByRole('tab', { name: 'Send' }).click();
-    await page.locator('input[type=file][accept*=html]').setInputFiles({ name: 'offer.html', mimeType: 'text/html', buffer: Buffer.from('<html><body><h1>Offer</h1><p>Hello from the panel.</p></body></html>') });
-    await page.getByText('offer.html', { exact: true }).waitFor();
-    await page.getByLabel('From', { exact: true }).fill('Shop <news@sender.test>');
-    await page.getByLabel('Subject').fill('Panel seed test');
-    await page.getByLabel('One-click unsubscribe (https://)').fill('https://sender.test/u/1');
-    await page.getByLabel('Unsubscribe (mailto:)').fill('mailto:u@sender.test');
+    await composeOffer(page, 'Panel seed test', 'Hello from the panel.');
     await page.getByLabel('Audience mix (optional)').fill('other 100');
 
     await page.getByRole('button', { name: 'Show raw MIME' }).click();
