@@ -79,10 +79,16 @@ describe('Editor and live preview (browser mode, Chromium)', () => {
     await expect.poll(() => editor.page.getByText('Showing the last good compile').count()).toBe(1);
     expect(await editor.frameText()).toContain('Typed:xyz');
     expect(await editor.frameText()).not.toContain('broken');
+    // Lint judged the last good compile, not the source on screen: the status bar and the findings say so, no "✓".
+    const status = editor.page.getByTestId('status-lint');
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^✖ Does not compile · last good compile: /);
+    expect(await editor.page.getByText('The MJML does not compile (see the markers in the editor): these findings are for the last good compile.').count()).toBe(1);
     // Soft validation compiles through: the marker stays (as a warning) and the preview moves on.
     await editor.page.getByLabel('MJML validation').selectOption('soft');
     await expect.poll(() => editor.frameText(), { timeout: 15_000 }).toContain('Typed:xyz broken');
     await expect.poll(() => editor.page.locator('.monaco-editor .squiggly-warning').count()).toBeGreaterThan(0);
+    await expect.poll(() => status.textContent()).not.toMatch(/Does not compile/);
+    expect(await editor.page.getByText(/^The MJML does not compile/).count()).toBe(0);
   });
 
   it('a hostile template runs no script and makes no request with remote images off', async () => {

@@ -32,6 +32,8 @@ export function StatusBar() {
   const findings = useStore(documentStore, (doc) => doc.findings);
   const spamScore = useStore(documentStore, (doc) => doc.spamScore);
   const html = useStore(documentStore, (doc) => doc.compiledHtml);
+  // The source does not compile: what was linted is the last good compile, so no "✓" for the source on screen.
+  const broken = useStore(documentStore, (doc) => doc.language === 'mjml' && doc.compileOk === false);
   const theme = useStore(appearanceStore, (appearance) => appearance.choice);
   const size = new TextEncoder().encode(html).length;
   const clipped = size > GMAIL_CLIP_BYTES;
@@ -45,8 +47,9 @@ export function StatusBar() {
         {dirty && <span title="Unsaved changes"> • <span className="sr-only">unsaved changes</span></span>}
         <span className="status-muted"> {language.toUpperCase()}</span>
       </span>
-      <span className={`status-item ${errors ? 'status-error' : ''}`} data-testid="status-lint">
-        <span aria-hidden="true">{errors ? '✖ ' : warnings ? '▲ ' : spamScore !== undefined ? '✓ ' : '○ '}</span>
+      <span className={`status-item ${errors || broken ? 'status-error' : ''}`} data-testid="status-lint">
+        <span aria-hidden="true">{errors || broken ? '✖ ' : warnings ? '▲ ' : spamScore !== undefined ? '✓ ' : '○ '}</span>
+        {broken && 'Does not compile · last good compile: '}
         {lintSummary(findings, spamScore !== undefined)}
         {spamScore !== undefined && ` · spam ${(Number(spamScore.toFixed(1)) || 0).toFixed(1)}`}
       </span>

@@ -34,6 +34,8 @@ export function revealFinding(finding: Finding): void {
 export function FindingsList() {
   useLiveLint();
   const findings = useStore(documentStore, (doc) => doc.findings);
+  // A broken MJML source keeps its last good compile for the preview and for lint: say whose findings these are.
+  const stale = useStore(documentStore, (doc) => doc.language === 'mjml' && doc.compileOk === false);
   const [filter, setFilter] = useState<Filter>('all');
   const [showInfo, setShowInfo] = useState(false);
   const families = useMemo(() => {
@@ -59,6 +61,11 @@ export function FindingsList() {
           <input type="checkbox" checked={showInfo} onChange={(event) => setShowInfo(event.target.checked)} /> Include info ({count('info')})
         </label>
       </div>
+      {stale && (
+        <p className="findings-stale" role="status">
+          The MJML does not compile (see the markers in the editor): these findings are for the last good compile.
+        </p>
+      )}
       <ul className="findings-groups" aria-label="Findings">
         {families.length === 0 && (
           <li className="findings-empty">{findings.length === 0 ? 'No findings.' : hiddenInfo > 0 ? `No errors or warnings; ${hiddenInfo} info not shown.` : 'No findings at this severity.'}</li>
