@@ -1,0 +1,218 @@
+/**
+ * What to run for "does this rule match anywhere in the text", cheaper than the rule's own pattern.
+ *
+ * Most rules only ask whether a text matches at all (SpamAssassin's `if ($text =~ /.../)`). For that question an
+ * optional item at the start of a pattern changes nothing: if `A? B` matches at p with A taking p..q, then `B`
+ * matches at q; if `B` matches at p, `A? B` matches there with A empty. The same holds for an optional item at the
+ * end, and a repeat `X{n,m}` at the end needs only its first n copies. This is applied at both ends of every
+ * top-level alternative, and into a group that itself starts (or ends) the pattern: the result is `exact`.
+ *
+ * A group repeated n times at the start whose first copy opens with optional words (SpamAssassin's
+ * __FILL_THIS_FORM_*: three form fields, each "a copy of your current ... name:") gives a necessary part instead:
+ * that first copy, trimmed. Written out in front of the other n - 1 copies it would be exact, but V8 took about
+ * 150 ms to compile each such pattern. A text where the part does not match cannot match the rule; where it does,
+ * the rule's own pattern runs from `lead` characters before the part's first match (from the start when unbounded).
+ *
+ * Why it matters: V8 cannot skip ahead through a text by a pattern's first characters when the pattern opens with
+ * optional groups, so it tries them at every offset. Trimmed, the pattern starts at its first required word.
+ *
+ * Counting rules (`tflags multiple`) and the text shown for a hit keep the original pattern: the matches themselves
+ * (where they start and end) do change. Patterns with backreferences are left alone (a dropped group could be
+ * the one referred to), and nothing is dropped past an assertion (`^`, `\b`, lookarounds): those hold at a position,
+ * and the position would move.
+ */
+
+type Quant = { min: number; max: number; lazy: boolean };
+/** A term: one atom (a character, a class, an escape, an assertion, or a group) and its quantifier. */
+interface Term {
+  /** The atom's source, for anything but a group. */
+  atom?: string;
+  group?: { open: string; alternatives: Term[][] };
+  quant?: Quant;
+}
+
+class Unsupported extends Error {}
+
+function parse(source: string): Term[][] {
+  let at = 0;
+  const alternatives = (): Term[][] => {
+    const out: Term[][] = [[]];
+    while (at < source.length && source[at] !== ')') {
+      if (source[at] === '|') {
+        at++;
+        out.push([]);
+        continue;
+      }
+      out[out.length - 1]!.push(term());
+    }
+    return out;
+  };
+  const term = (): Term => {
+    const start = at;
+    const c = source[at]!;
+    let t: Term;
+    if (c === '(') {
+      const open = /^\((?:\?(?::|=|!|<=|<!|<[A-Za-z_][\w]*>))?/.exec(source.slice(at))![0];
+      at += open.length;
+      const inner = alternatives();
+      if (source[at] !== ')') throw new Unsupported('unbalanced group');
+      at++;
+      t = { group: { open, alternatives: inner } };
+    } else if (c === '[') {
+      at++;
+      if (source[at] === '^') at++;
+      if (source[at] === ']') at++;
+      while (at < source.length && source[at] !== ']') at += source[at] === '\\' ? 2 : 1;
+      if (at >= source.length) throw new Unsupported('unbalanced class');
+      at++;
+      t = { atom: source.slice(start, at) };
+    } else if (c === '\\') {
+      const escape = /^\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]+\}|c[A-Za-z]|[pP]\{[^}]*\}|k<[^>]*>|[0-9]+|[\s\S])/.exec(source.slice(at))![0];
+      if (/^\\(?:[1-9]|k<)/.test(escape)) throw new Unsupported('backreference');
+      at += escape.length;
+      t = { atom: escape };
+    } else {
+      if (c === '*' || c === '+' || c === '?' || c === '{' && /^\{\d+(?:,\d*)?\}/.test(source.slice(at))) throw new Unsupported('quantifier without an atom');
+      at++;
+      t = { atom: c };
+    }
+    const q = /^(?:([*+?])|\{(\d+)(?:(,)(\d*))?\})(\??)/.exec(source.slice(at));
+    if (q) {
+      at += q[0].length;
+      const min = q[1] === '+' ? 1 : q[1] ? 0 : Number(q[2]);
+      const max = q[1] === '?' ? 1 : q[1] ? Infinity : q[3] ? (q[4] ? Number(q[4]) : Infinity) : Number(q[2]);
+      t.quant = { min, max, lazy: q[5] === '?' };
+    }
+    return t;
+  };
+  const out = alternatives();
+  if (at !== source.length) throw new Unsupported('unbalanced group');
+  return out;
+}
+
+const assertion = (t: Term): boolean => (t.atom !== undefined && /^(?:\^|\$|\\[bB])$/.test(t.atom)) || (t.group !== undefined && /^\(\?<?[=!]/.test(t.group.open));
+
+/** The most characters a term can match (Infinity when unbounded). */
+function maxLength(t: Term): number {
+  const one = t.group ? (/^\(\?<?[=!]/.test(t.group.open) ? 0 : Math.max(...t.group.alternatives.map((alt) => alt.reduce((sum, x) => sum + maxLength(x), 0)))) : /^(?:\^|\$|\\[bB])$/.test(t.atom!) ? 0 : 1;
+  const max = t.quant ? t.quant.max : 1;
+  return one === 0 || max === 0 ? 0 : one * max;
+}
+
+/**
+ * A sequence trimmed at one end. `exact`: it matches somewhere exactly when the original does. Otherwise it is a
+ * necessary part: every match of the original holds a match of it that starts at most `lead` characters later.
+ */
+interface Trimmed {
+  seq: Term[];
+  lead: number;
+  exact: boolean;
+}
+
+/** The alternative with what it may open (end = false) or close (end = true) with dropped; null: it can match empty. */
+function trim(seq: Term[], end: boolean): Trimmed | null {
+  const out = seq.slice();
+  let lead = 0;
+  const replace = (...terms: Term[]) => out.splice(end ? out.length - 1 : 0, 1, ...terms);
+  for (;;) {
+    const t = end ? out[out.length - 1] : out[0];
+    if (!t) return null;
+    if (assertion(t)) return { seq: out, lead, exact: true };
+    const quant = t.quant;
+    if (quant && quant.min === 0) {
+      if (!end) lead += maxLength(t);
+      replace();
+      continue;
+    }
+    // X{n,m} at the end: its first n copies are there whenever more are. (At the start the last n would be, but
+    // the match would start later by up to m - n copies, an unbounded `lead` for X+, so the start keeps X{n,m}.)
+    let term = t;
+    if (end && quant && quant.max !== quant.min) {
+      term = quant.min === 1 ? { ...t, quant: undefined } : { ...t, quant: { min: quant.min, max: quant.min, lazy: false } };
+      replace(term);
+    }
+    if (!term.group || (!end && term.quant && term.quant.max !== term.quant.min)) return { seq: out, lead, exact: true };
+    if (term.quant && term.quant.min !== 1) {
+      // A group repeated n times at the start (__FILL_THIS_FORM_*: three form fields, each opening with optional
+      // words): the first copy, trimmed, is a necessary part. Written out in front of the other n - 1 copies, V8
+      // took 150 ms to compile it; kept apart, it finds where to start the original.
+      if (end) return { seq: out, lead, exact: true };
+      const once = trim([{ group: term.group }], false);
+      if (!once || (once.exact && once.lead === 0)) return { seq: out, lead, exact: true };
+      const closed = trim(once.seq, true);
+      if (!closed) return null;
+      return { seq: closed.seq, lead: lead + once.lead, exact: false };
+    }
+    // A group taken once at the end: trim each of its alternatives the same way.
+    const alternatives = term.group.alternatives.map((alt) => trim(alt, end));
+    if (alternatives.some((alt) => alt === null)) {
+      if (!end) lead += maxLength(term);
+      replace();
+      continue;
+    }
+    const trimmed = alternatives as Trimmed[];
+    if (!end) lead += Math.max(...trimmed.map((alt) => alt.lead));
+    const group: Term = { group: { open: '(?:', alternatives: trimmed.map((alt) => alt.seq) } };
+    // A necessary part of an alternative may end before the alternative does: what follows the group is no longer
+    // right after it, so the part stands alone.
+    if (trimmed.some((alt) => !alt.exact)) return { seq: trimmed.length === 1 ? trimmed[0]!.seq : [group], lead, exact: false };
+    if (trimmed.length === 1) {
+      // One alternative: its terms stand in the sequence, so trimming goes on into them.
+      replace(...trimmed[0]!.seq);
+      continue;
+    }
+    replace(group);
+    return { seq: out, lead, exact: true };
+  }
+}
+
+function print(alternatives: Term[][]): string {
+  return alternatives.map(printSeq).join('|');
+}
+
+const printSeq = (seq: Term[]): string => seq.map(printTerm).join('');
+
+function printTerm(t: Term): string {
+  const atom = t.group ? `${t.group.open}${print(t.group.alternatives)})` : t.atom!;
+  const q = t.quant;
+  if (!q || (q.min === 1 && q.max === 1)) return atom;
+  const base = q.min === 0 && q.max === 1 ? '?' : q.min === 0 && q.max === Infinity ? '*' : q.min === 1 && q.max === Infinity ? '+' : q.min === q.max ? `{${q.min}}` : `{${q.min},${q.max === Infinity ? '' : q.max}}`;
+  return `${atom}${base}${q.lazy ? '?' : ''}`;
+}
+
+/**
+ * What to ask of a text instead of the rule's pattern `source`, for "does it match anywhere".
+ * `exact`: `pattern` matches somewhere exactly when `source` does. Otherwise `pattern` is a necessary part: a text
+ * where it does not match cannot match `source`, and where its first match starts at q, a match of `source` starts
+ * at q - lead or later. `source` itself (exact) when nothing can be dropped, when the pattern is beyond this parser
+ * (backreferences), or when it matches every text.
+ */
+export interface Existence {
+  pattern: string;
+  exact: boolean;
+  lead: number;
+}
+
+export function existenceOf(source: string): Existence {
+  const same = { pattern: source, exact: true, lead: 0 };
+  let alternatives: Term[][];
+  try {
+    alternatives = parse(source);
+  } catch (error) {
+    if (error instanceof Unsupported) return same;
+    throw error;
+  }
+  const out: Term[][] = [];
+  let exact = true;
+  let lead = 0;
+  for (const alt of alternatives) {
+    const start = trim(alt, false);
+    const both = start && trim(start.seq, true);
+    if (!start || !both) return same;
+    out.push(both.seq);
+    exact &&= start.exact && both.exact;
+    lead = Math.max(lead, start.lead);
+  }
+  const pattern = print(out);
+  return pattern === source ? same : { pattern, exact, lead };
+}
