@@ -14,10 +14,14 @@ describe('LiteralSet (which lines hold each required literal)', () => {
   it('finds overlapping literals, literals inside others and repeats, line by line', () => {
     const literals = ['he', 'she', 'his', 'hers', 'ushers', 'e\n', 'x'];
     const lines = ['ushers\n', 'she sells\n', '', 'this hershe\n', 'nothing', 'h', 'e'];
-    const found = new LiteralSet(literals).scan(lines.join('\n'), lineStarts(lines));
-    for (const literal of literals) expect(found.lines(literal), literal).toEqual(bruteForce(literal, lines));
-    expect(found.lines('hers')).toEqual([0, 3]);
-    expect(found.lines('x')).toBeUndefined();
+    // As is (found by indexOf) and among absent fillers (enough of them for the automaton).
+    const fillers = Array.from({ length: 20 }, (_, i) => `q${i}q`);
+    for (const set of [literals, [...literals, ...fillers]]) {
+      const found = new LiteralSet(set).scan(lines.join('\n'), lineStarts(lines));
+      for (const literal of literals) expect(found.lines(literal), literal).toEqual(bruteForce(literal, lines));
+      expect(found.lines('hers')).toEqual([0, 3]);
+      expect(found.lines('x')).toBeUndefined();
+    }
   });
 
   it('agrees with brute force on random octet texts', () => {
@@ -30,7 +34,7 @@ describe('LiteralSet (which lines hold each required literal)', () => {
     const word = (length: number) => Array.from({ length }, () => alphabet[random(alphabet.length)]).join('');
     for (let round = 0; round < 100; round++) {
       // Half the sets are small enough for the indexOf path, half go through the automaton.
-      const literals = Array.from({ length: round % 2 ? 8 : 1 + random(4) }, () => word(2 + random(3)));
+      const literals = Array.from({ length: round % 2 ? 24 : 1 + random(16) }, () => word(2 + random(3)));
       const lines = Array.from({ length: 1 + random(6) }, () => word(random(12)));
       const found = new LiteralSet(literals).scan(lines.join('\n'), lineStarts(lines));
       for (const literal of literals) expect(found.lines(literal), `${JSON.stringify(literal)} in ${JSON.stringify(lines)}`).toEqual(bruteForce(literal, lines));

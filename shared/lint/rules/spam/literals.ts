@@ -4,8 +4,12 @@
  * text for its own literals (a 100 KB body times ~1,000 rules). Pure TypeScript: the engine runs in a worker too.
  */
 
-/** Up to this many literals, one indexOf per literal (a native substring search) beats the automaton's char loop. */
-const FEW = 4;
+/**
+ * Up to this many literals, one indexOf per literal (a native substring search, at most once per line each) beats
+ * the automaton's char loop. Measured on the 100 KB template's raw body (121 KB): the 13 case-sensitive rawbody
+ * literals 0.54 ms by automaton, 0.27 by indexOf; the 37 case-folded ones 0.49 against 0.71.
+ */
+const FEW = 16;
 
 export class LiteralSet {
   private readonly ids = new Map<string, number>();
