@@ -13,8 +13,13 @@
  * 150 ms to compile each such pattern. A text where the part does not match cannot match the rule; where it does,
  * the rule's own pattern runs from `lead` characters before the part's first match (from the start when unbounded).
  *
+ * A pattern that opens with a boundary and a variable run of separators before its first letter (__DRUGS_*,
+ * __BTC_OBFU_*) gives a necessary part too: from that letter on (coreOf). There the rule's own pattern is tried only
+ * at the `lead` + 1 offsets before each match of the part.
+ *
  * Why it matters: V8 cannot skip ahead through a text by a pattern's first characters when the pattern opens with
- * optional groups, so it tries them at every offset. Trimmed, the pattern starts at its first required word.
+ * optional groups or an assertion, so it tries them at every offset. Trimmed, the pattern starts at its first
+ * required word or letter, and V8 skips to where that can be.
  *
  * Counting rules (`tflags multiple`) and the text shown for a hit keep the original pattern: the matches themselves
  * (where they start and end) do change. Patterns with backreferences are left alone (a dropped group could be
@@ -213,6 +218,37 @@ export function existenceOf(source: string): Existence {
     exact &&= start.exact && both.exact;
     lead = Math.max(lead, start.lead);
   }
+  const core = exact && out.length === 1 ? coreOf(out[0]!) : undefined;
+  if (core) return { pattern: printSeq(core.seq), exact: false, lead: core.lead };
   const pattern = print(out);
   return pattern === source ? same : { pattern, exact, lead };
 }
+
+/** Classes that hold most characters (white space, non-word, negated), which give V8 nothing to skip ahead by. */
+const BROAD = /^(?:\\[WSsw]|\.|\[\^[^\]]*\]|\[(?:\\x5f|_)?\\W(?:\\x5f|_)?\]|\[\\x09-\\x0d\\x20\])$/;
+
+/**
+ * A necessary part for patterns that open with a boundary and a run of separators before their first letter
+ * (SpamAssassin's __DRUGS_*: `(?:\b|\s)[_\W]{0,3}V[_\W]{0,3}[i1!|]...`, __BTC_OBFU_*): from that letter on. V8 then skips
+ * ahead by the letter instead of trying the separators at every offset (4x faster on the drug names); a match of the
+ * rule starts at most `lead` characters before the part's. Only when a dropped item repeats a variable number of
+ * times (by two or more): a lone boundary or `\s?` in front costs V8 little, and without it the part would be tried
+ * at every letter.
+ */
+function coreOf(seq: Term[]): { seq: Term[]; lead: number } | undefined {
+  let at = 0;
+  let lead = 0;
+  let skips = false;
+  for (; at < seq.length; at++) {
+    const t = seq[at]!;
+    const variable = t.quant !== undefined && t.quant.max - t.quant.min >= 2;
+    const boundary = t.group !== undefined && !assertion(t) && t.group.alternatives.some((alt) => alt.length === 1 && assertion(alt[0]!));
+    if (!(assertion(t) || variable || boundary || (t.quant === undefined && t.atom !== undefined && BROAD.test(t.atom)))) break;
+    skips ||= variable;
+    lead += maxLength(t);
+  }
+  return skips && at < seq.length && lead <= NEAR ? { seq: seq.slice(at), lead } : undefined;
+}
+
+/** The most characters a necessary part found by coreOf may start after the rule's match. */
+export const NEAR = 16;

@@ -11,7 +11,7 @@
  * first match run the rule's own pattern, each compiled when first asked for.
  */
 import { nativeRegExp } from '../../native-regex';
-import { type Existence, existenceOf } from './existence';
+import { type Existence, existenceOf, NEAR } from './existence';
 import { foldCase } from './fold-case';
 import { dropRedundantLookaheads } from './lookahead';
 
@@ -84,6 +84,8 @@ export class RuleMatcher {
   private compiled?: Compiled;
   /** For "does it match": the existence pattern, compiled; null when it is the rule's own. */
   private probe?: (Existence & { compiled: Compiled }) | null;
+  /** The rule's own pattern, sticky: tried just before each match of a necessary part found near its start. */
+  private sticky?: RegExp;
 
   constructor(source: string, flags: string) {
     // ReplaceTags rules open words with `(?=X)(?!word)X`, a Perl optimiser hint that V8 pays at every offset.
@@ -110,9 +112,20 @@ export class RuleMatcher {
     const { probe } = this;
     if (!probe) return this.own().test(text, 0);
     if (probe.exact) return probe.compiled.test(text, 0);
-    // A necessary part: no match of it, no match; else the rule's own match starts at most `lead` before it.
-    const part = probe.compiled.exec(text, 0);
-    return part !== null && this.own().test(text, Math.max(0, part.index - probe.lead));
+    // A necessary part: no match of it, no match; else the rule's own match starts at most `lead` before one.
+    if (probe.lead > NEAR) {
+      const part = probe.compiled.exec(text, 0);
+      return part !== null && this.own().test(text, Math.max(0, part.index - probe.lead));
+    }
+    // Near: the rule's own pattern is tried only at the few offsets before each match of the part.
+    const sticky = (this.sticky ??= nativeRegExp(this.source, `${this.flags}y`));
+    for (let part = probe.compiled.exec(text, 0); part !== null; part = probe.compiled.exec(text, part.index + 1)) {
+      for (let at = Math.max(0, part.index - probe.lead); at <= part.index; at++) {
+        sticky.lastIndex = at;
+        if (sticky.test(text)) return true;
+      }
+    }
+    return false;
   }
 
   /** Matches up to `limit`, each search starting where the previous match ended (one further after an empty one). */
