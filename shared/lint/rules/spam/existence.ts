@@ -26,80 +26,13 @@
  * the one referred to), and nothing is dropped past an assertion (`^`, `\b`, lookarounds): those hold at a position,
  * and the position would move.
  */
-
-type Quant = { min: number; max: number; lazy: boolean };
-/** A term: one atom (a character, a class, an escape, an assertion, or a group) and its quantifier. */
-interface Term {
-  /** The atom's source, for anything but a group. */
-  atom?: string;
-  group?: { open: string; alternatives: Term[][] };
-  quant?: Quant;
-}
-
-class Unsupported extends Error {}
-
-function parse(source: string): Term[][] {
-  let at = 0;
-  const alternatives = (): Term[][] => {
-    const out: Term[][] = [[]];
-    while (at < source.length && source[at] !== ')') {
-      if (source[at] === '|') {
-        at++;
-        out.push([]);
-        continue;
-      }
-      out[out.length - 1]!.push(term());
-    }
-    return out;
-  };
-  const term = (): Term => {
-    const start = at;
-    const c = source[at]!;
-    let t: Term;
-    if (c === '(') {
-      const open = /^\((?:\?(?::|=|!|<=|<!|<[A-Za-z_][\w]*>))?/.exec(source.slice(at))![0];
-      at += open.length;
-      const inner = alternatives();
-      if (source[at] !== ')') throw new Unsupported('unbalanced group');
-      at++;
-      t = { group: { open, alternatives: inner } };
-    } else if (c === '[') {
-      at++;
-      if (source[at] === '^') at++;
-      if (source[at] === ']') at++;
-      while (at < source.length && source[at] !== ']') at += source[at] === '\\' ? 2 : 1;
-      if (at >= source.length) throw new Unsupported('unbalanced class');
-      at++;
-      t = { atom: source.slice(start, at) };
-    } else if (c === '\\') {
-      const escape = /^\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]+\}|c[A-Za-z]|[pP]\{[^}]*\}|k<[^>]*>|[0-9]+|[\s\S])/.exec(source.slice(at))![0];
-      if (/^\\(?:[1-9]|k<)/.test(escape)) throw new Unsupported('backreference');
-      at += escape.length;
-      t = { atom: escape };
-    } else {
-      if (c === '*' || c === '+' || c === '?' || c === '{' && /^\{\d+(?:,\d*)?\}/.test(source.slice(at))) throw new Unsupported('quantifier without an atom');
-      at++;
-      t = { atom: c };
-    }
-    const q = /^(?:([*+?])|\{(\d+)(?:(,)(\d*))?\})(\??)/.exec(source.slice(at));
-    if (q) {
-      at += q[0].length;
-      const min = q[1] === '+' ? 1 : q[1] ? 0 : Number(q[2]);
-      const max = q[1] === '?' ? 1 : q[1] ? Infinity : q[3] ? (q[4] ? Number(q[4]) : Infinity) : Number(q[2]);
-      t.quant = { min, max, lazy: q[5] === '?' };
-    }
-    return t;
-  };
-  const out = alternatives();
-  if (at !== source.length) throw new Unsupported('unbalanced group');
-  return out;
-}
+import { hasBackreference, parse, print, printSeq, type Term, Unsupported } from './pattern';
 
 const assertion = (t: Term): boolean => (t.atom !== undefined && /^(?:\^|\$|\\[bB])$/.test(t.atom)) || (t.group !== undefined && /^\(\?<?[=!]/.test(t.group.open));
 
 /** The most characters a term can match (Infinity when unbounded). */
 function maxLength(t: Term): number {
-  const one = t.group ? (/^\(\?<?[=!]/.test(t.group.open) ? 0 : Math.max(...t.group.alternatives.map((alt) => alt.reduce((sum, x) => sum + maxLength(x), 0)))) : /^(?:\^|\$|\\[bB])$/.test(t.atom!) ? 0 : 1;
+  const one = assertion(t) ? 0 : t.group ? Math.max(...t.group.alternatives.map((alt) => alt.reduce((sum, x) => sum + maxLength(x), 0))) : 1;
   const max = t.quant ? t.quant.max : 1;
   return one === 0 || max === 0 ? 0 : one * max;
 }
@@ -171,20 +104,6 @@ function trim(seq: Term[], end: boolean): Trimmed | null {
   }
 }
 
-function print(alternatives: Term[][]): string {
-  return alternatives.map(printSeq).join('|');
-}
-
-const printSeq = (seq: Term[]): string => seq.map(printTerm).join('');
-
-function printTerm(t: Term): string {
-  const atom = t.group ? `${t.group.open}${print(t.group.alternatives)})` : t.atom!;
-  const q = t.quant;
-  if (!q || (q.min === 1 && q.max === 1)) return atom;
-  const base = q.min === 0 && q.max === 1 ? '?' : q.min === 0 && q.max === Infinity ? '*' : q.min === 1 && q.max === Infinity ? '+' : q.min === q.max ? `{${q.min}}` : `{${q.min},${q.max === Infinity ? '' : q.max}}`;
-  return `${atom}${base}${q.lazy ? '?' : ''}`;
-}
-
 /**
  * What to ask of a text instead of the rule's pattern `source`, for "does it match anywhere".
  * `exact`: `pattern` matches somewhere exactly when `source` does. Otherwise `pattern` is a necessary part: a text
@@ -207,6 +126,7 @@ export function existenceOf(source: string): Existence {
     if (error instanceof Unsupported) return same;
     throw error;
   }
+  if (hasBackreference(alternatives)) return same;
   const out: Term[][] = [];
   let exact = true;
   let lead = 0;
