@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
 import { parseReport, spamdPort } from '../../../electron/services/lint/spamassassin';
+import { lint } from '../../../shared/lint/index';
 import { quotedPrintable, wrapTemplate } from '../../../shared/mail/wrap';
 import { freePort, type Spamd, startSpamd } from '../../spam-reference/spamd';
 import { testRuntime } from '../../support/runtime';
@@ -90,6 +91,30 @@ describe('SpamAssassin on demand (Debian spamassassin 4, local tests only)', () 
     const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
     const old = await new MailComposer({ from: 'Mailbench check <check@mailbench.invalid>', to: 'inbox@mailbench.invalid', subject: 'Mailbench spam check', html: plainTemplate, text: 'Thanks for reading our notes this month.' }).compile().build();
     expect((await spamd.check(old)).hits.get('PDS_BRAND_SUBJ_NAKED_TO')).toBeGreaterThan(0);
+  });
+
+  it("a relay that HELO'd as a home.nl dynamic host: real SpamAssassin and the engine both score HELO_DYNAMIC_HOME_NL", async () => {
+    // The rule's `[^]]+` is Perl's "no bracket"; read as JavaScript it was `[^]` (any character) then `]+`, and never hit.
+    const message = [
+      'Received: from cp12-a.bc3.nl.home.nl (cp12-a.bc3.nl.home.nl [198.51.100.7])',
+      '\tby mx.example.org (Postfix) with ESMTP id 4ABC12;',
+      '\tSun, 6 Dec 2026 10:00:00 +0000 (UTC)',
+      'From: "Jan" <jan@example.net>',
+      'To: "Piet" <piet@example.org>',
+      'Subject: Hallo',
+      'Date: Sun, 6 Dec 2026 10:00:00 +0000',
+      'Message-ID: <20261206100000.1@example.net>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=UTF-8',
+      '',
+      'Hoi Piet, tot morgen.',
+      '',
+    ].join('\r\n');
+    const reference = await spamd.check(message);
+    const ours = lint({ kind: 'eml', source: message }, { families: ['spam'] });
+    expect(reference.hits.get('HELO_DYNAMIC_HOME_NL')).toBeGreaterThan(0);
+    expect(ours.spamHits.map((hit) => hit.rule)).toContain('HELO_DYNAMIC_HOME_NL');
+    expect(ours.spamHits.map((hit) => hit.rule).sort()).toEqual([...reference.hits.keys()].sort());
   });
 
   it('the wrapper is a well-formed message: display names, title as Subject, both parts decode back exactly, QP lines within 76', async () => {

@@ -30,6 +30,10 @@ describe('Perl regex to JavaScript', () => {
     expect(js('/a++b/').test('aaab')).toBe(true);
     expect(js('/(?>a+)b/').test('aab')).toBe(true);
     expect(js('/f o o # comment\n/x').test('foo')).toBe(true);
+    // A bracket first in a class is a member in Perl; JavaScript would read `[^]` as any character.
+    expect(js('/x[^]]+y/').test('x]]y')).toBe(false);
+    expect(js('/x[^]]+y/').test('xaby')).toBe(true);
+    expect(js('/x[]a]y/').test('x]y')).toBe(true);
     // __HELO_NOT_RDNS: a backreference compared case-insensitively, (?i)\1 (it fired on every upper-case HELO)
     expect(js('/^(\\S+) (?!(?i)\\1)\\S/').test('mx.example.com MX.EXAMPLE.COM')).toBe(false);
     expect(js('/^(\\S+) (?!(?i)\\1)\\S/').test('mx.example.com other.example.net')).toBe(true);

@@ -28,10 +28,10 @@ function atomEnd(source: string, start: number): number {
   return -1;
 }
 
+/** The index just past the class that opens at `start`, read as JavaScript does (`[]` and `[^]` are whole classes). */
 function classEnd(source: string, start: number): number {
   let i = start + 1;
   if (source[i] === '^') i++;
-  if (source[i] === ']') i++;
   for (; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
   return i < source.length ? i + 1 : -1;
 }

@@ -310,6 +310,13 @@ function readClass(p, start, caseless) {
   for (; i < p.length; i++) {
     const c = p[i];
     if (c === ']' && !first) return { text: `${out}]`, end: i };
+    // Perl reads a `]` first in a class as a member (`[^]]`: not a bracket); JavaScript as the class's end (`[^]`
+    // matches any character), so it goes escaped.
+    if (c === ']') {
+      first = false;
+      out += '\\]';
+      continue;
+    }
     first = false;
     if (c === '[' && p[i + 1] === ':') {
       const end = p.indexOf(':]', i);
