@@ -12,81 +12,50 @@
  * capturing group (numbering would shift), and is not made optional by its quantifier.
  */
 
-/** The index just past the group or class that opens at `start` ('(' or '['), or -1 when unbalanced. */
-function atomEnd(source: string, start: number): number {
-  if (source[start] === '[') return classEnd(source, start);
-  let depth = 0;
-  for (let i = start; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (c === '[') {
-      i = classEnd(source, i) - 1;
-      if (i < 0) return -1;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i + 1;
-  }
-  return -1;
-}
-
-/** The index just past the class that opens at `start`, read as JavaScript does (`[]` and `[^]` are whole classes). */
-function classEnd(source: string, start: number): number {
-  let i = start + 1;
-  if (source[i] === '^') i++;
-  for (; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
-  return i < source.length ? i + 1 : -1;
-}
-
-/** A quantifier at `at` that lets the atom before it match zero times. */
-function optional(source: string, at: number): boolean {
-  const c = source[at];
-  return c === '?' || c === '*' || /^\{0[,}]/.test(source.slice(at, at + 3));
-}
-
-/** Whether `text` holds a capturing group: a '(' not escaped, outside classes, not followed by '?'. */
-function capturing(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') i++;
-    else if (c === '[') {
-      i = classEnd(text, i) - 1;
-      if (i < 0) return true;
-    } else if (c === '(' && text[i + 1] !== '?') return true;
-  }
-  return false;
-}
+import { parse, print, printTerm, type Term, Unsupported } from './pattern';
 
 export function dropRedundantLookaheads(source: string): string {
-  let out = '';
-  let copied = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '[') {
-      const end = classEnd(source, i);
-      if (end < 0) return source;
-      i = end - 1;
-      continue;
-    }
-    if (!source.startsWith('(?=', i)) continue;
-    const end = atomEnd(source, i);
-    if (end < 0) return source;
-    const body = source.slice(i + 3, end - 1);
-    const single = (body[0] === '(' || body[0] === '[') && atomEnd(body, 0) === body.length;
-    if (!single || capturing(body)) continue;
-    // Zero-width negative lookaheads between the assertion and the atom it announces.
-    let at = end;
-    while (source.startsWith('(?!', at)) {
-      const next = atomEnd(source, at);
-      if (next < 0) return source;
-      at = next;
-    }
-    if (!source.startsWith(body, at) || optional(source, at + body.length)) continue;
-    out += source.slice(copied, i);
-    copied = end;
-    i = end - 1;
+  if (!source.includes('(?=')) return source;
+  let alternatives: Term[][];
+  try {
+    alternatives = parse(source);
+  } catch (error) {
+    if (error instanceof Unsupported) return source;
+    throw error;
   }
-  return copied === 0 ? source : out + source.slice(copied);
+  return dropIn(alternatives) ? print(alternatives) : source;
+}
+
+/** Drops the redundant lookaheads of every sequence, nested ones included, in place; whether it dropped any. */
+function dropIn(alternatives: Term[][]): boolean {
+  let dropped = false;
+  for (const seq of alternatives) {
+    for (let i = 0; i < seq.length; i++) {
+      if (announced(seq, i)) {
+        seq.splice(i--, 1);
+        dropped = true;
+      } else if (seq[i]!.group && dropIn(seq[i]!.group!.alternatives)) dropped = true;
+    }
+  }
+  return dropped;
+}
+
+/** Whether seq[i] is `(?=X)` with X, after zero-width negative lookaheads, required next at the same offset. */
+function announced(seq: Term[], i: number): boolean {
+  const t = seq[i]!;
+  if (t.group?.open !== '(?=' || t.quant) return false;
+  const [only, ...more] = t.group.alternatives;
+  const x = only?.length === 1 && !more.length ? only[0]! : undefined;
+  if (!x || x.quant || !(x.group || x.atom!.startsWith('[')) || capturing(x)) return false;
+  let at = i + 1;
+  while (seq[at]?.group?.open === '(?!' && !seq[at]!.quant) at++;
+  const next = seq[at];
+  return next !== undefined && (!next.quant || next.quant.min > 0) && printTerm({ ...next, quant: undefined }) === printTerm(x);
+}
+
+/** Whether a term holds a capturing group (numbering would shift without it). */
+function capturing(t: Term): boolean {
+  if (!t.group) return false;
+  if (t.group.open === '(' || /^\(\?<[A-Za-z_]/.test(t.group.open)) return true;
+  return t.group.alternatives.some((seq) => seq.some(capturing));
 }
