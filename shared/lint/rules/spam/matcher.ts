@@ -37,9 +37,9 @@ class Compiled {
     this.flags = flags;
     this.lineStart = source.startsWith(LINE_START) && !hasTopLevelAlternation(source);
     this.longLine = Number(LONG_LINE.exec(source)?.[1] ?? 0);
-    if (!this.longLine) this.compiled = this.regex();
   }
 
+  /** Compiled when first run (a line-length check never is). */
   private regex(): RegExp {
     return (this.compiled ??= this.lineStart ? nativeRegExp(this.source.slice(LINE_START.length), `${this.flags}y`) : nativeRegExp(this.source, `${this.flags}g`));
   }

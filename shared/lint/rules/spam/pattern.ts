@@ -1,6 +1,6 @@
 /**
  * JavaScript regex sources (as generate.mjs writes SpamAssassin's patterns) read into terms and printed back: enough
- * syntax for the rewrites in existence.ts and the matcher (groups of every kind, classes, escapes, quantifiers,
+ * syntax for the rewrites in existence.ts and lookahead.ts (groups of every kind, classes, escapes, quantifiers,
  * alternation). Printing parsed terms gives an equivalent source: the same text but for quantifiers, which print in
  * their shortest form (`{0,1}` as `?`). The sources are the generator's, read at start-up; a source beyond this
  * reader (unbalanced, a quantifier with nothing before it) throws Unsupported.
