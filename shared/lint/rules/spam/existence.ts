@@ -26,7 +26,7 @@
  * the one referred to), and nothing is dropped past an assertion (`^`, `\b`, lookarounds): those hold at a position,
  * and the position would move.
  */
-import { hasBackreference, parse, print, printSeq, type Term, Unsupported } from './pattern';
+import { hasBackreference, print, printSeq, readable, type Term } from './pattern';
 
 const assertion = (t: Term): boolean => (t.atom !== undefined && /^(?:\^|\$|\\[bB])$/.test(t.atom)) || (t.group !== undefined && /^\(\?<?[=!]/.test(t.group.open));
 
@@ -119,14 +119,8 @@ export interface Existence {
 
 export function existenceOf(source: string): Existence {
   const same = { pattern: source, exact: true, lead: 0 };
-  let alternatives: Term[][];
-  try {
-    alternatives = parse(source);
-  } catch (error) {
-    if (error instanceof Unsupported) return same;
-    throw error;
-  }
-  if (hasBackreference(alternatives)) return same;
+  const alternatives = readable(source);
+  if (!alternatives || hasBackreference(alternatives)) return same;
   const out: Term[][] = [];
   let exact = true;
   let lead = 0;

@@ -12,18 +12,12 @@
  * capturing group (numbering would shift), and is not made optional by its quantifier.
  */
 
-import { parse, print, printTerm, type Term, Unsupported } from './pattern';
+import { print, printTerm, readable, type Term } from './pattern';
 
 export function dropRedundantLookaheads(source: string): string {
   if (!source.includes('(?=')) return source;
-  let alternatives: Term[][];
-  try {
-    alternatives = parse(source);
-  } catch (error) {
-    if (error instanceof Unsupported) return source;
-    throw error;
-  }
-  return dropIn(alternatives) ? print(alternatives) : source;
+  const alternatives = readable(source);
+  return alternatives && dropIn(alternatives) ? print(alternatives) : source;
 }
 
 /** Drops the redundant lookaheads of every sequence, nested ones included, in place; whether it dropped any. */

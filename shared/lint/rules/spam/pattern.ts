@@ -88,6 +88,16 @@ export function printTerm(t: Term): string {
   return `${atom}${base}${q.lazy ? '?' : ''}`;
 }
 
+/** parse(), or undefined for a source beyond this reader (the caller then leaves the pattern as it is). */
+export function readable(source: string): Term[][] | undefined {
+  try {
+    return parse(source);
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
+
 /** Whether any atom refers back to a group (`\1`, `\k<name>`). */
 export function hasBackreference(alternatives: Term[][]): boolean {
   return alternatives.some((seq) => seq.some((t) => (t.group ? hasBackreference(t.group.alternatives) : /^\\(?:[1-9]|k<)/.test(t.atom!))));
