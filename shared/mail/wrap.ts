@@ -168,8 +168,24 @@ export function rfc5322Date(date: Date): string {
   return `${days[date.getUTCDay()]}, ${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} +0000`;
 }
 
+/** A wrapped template and what its two parts decode to, so the lint engine need not decode what it just encoded. */
+export interface WrappedTemplate {
+  /** The whole message, CRLF line ends, 7-bit ASCII only (so its string and its bytes are the same thing). */
+  message: string;
+  /**
+   * What the bodies of its leaf parts hold in order (text/plain, then text/html), the quoted-printable undone: each
+   * line break (CR, LF or CRLF) as LF, and a lone surrogate (which UTF-8 cannot carry) as U+FFFD.
+   */
+  texts: readonly [string, string];
+}
+
 /** The whole message, CRLF line ends, 7-bit ASCII only (so its string and its bytes are the same thing). */
 export function wrapTemplate(html: string, options: WrapOptions = {}): string {
+  return wrapTemplateParts(html, options).message;
+}
+
+/** wrapTemplate, with the texts its parts decode to. */
+export function wrapTemplateParts(html: string, options: WrapOptions = {}): WrappedTemplate {
   const text = options.text ?? textPartOf(html);
   // A line break in a given subject would start a header of its own: fold it to a space.
   const subject = options.subject?.replace(/[\r\n]+/g, ' ').trim() || titleOf(html) || NEUTRAL_SUBJECT;
@@ -179,7 +195,7 @@ export function wrapTemplate(html: string, options: WrapOptions = {}): string {
   const boundary = `=_mailbench_${id}_alt`;
   const part = (type: string, body: string) =>
     [`--${boundary}`, `Content-Type: ${type}; charset=UTF-8`, 'Content-Transfer-Encoding: quoted-printable', '', quotedPrintable(body)].join(CRLF);
-  return [
+  const message = [
     `From: ${WRAPPER_FROM}`,
     `To: ${WRAPPER_TO}`,
     `Subject: ${encodeSubject(subject)}`,
@@ -193,4 +209,11 @@ export function wrapTemplate(html: string, options: WrapOptions = {}): string {
     `--${boundary}--`,
     '',
   ].join(CRLF);
+  return { message, texts: [decodedText(text), decodedText(html)] };
+}
+
+/** The characters a part's body holds once quotedPrintable() is undone: line breaks read as LF, UTF-8's U+FFFD for a lone surrogate. */
+function decodedText(text: string): string {
+  const decoded = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  return decoded.isWellFormed() ? decoded : decoded.toWellFormed();
 }

@@ -152,6 +152,12 @@ function contentType(value: string | undefined): { type: string; missing: boolea
   return { type, missing, ...(boundary ? { boundary } : {}), ...(charset ? { charset } : {}), ...(name ? { name } : {}) };
 }
 
+/**
+ * Gives a UTF-8 leaf what its body holds when the caller already knows it (a template it has just wrapped): its
+ * octets are that text's UTF-8, and neither the quoted-printable nor the charset is decoded again.
+ */
+const knownText = new WeakMap<MimeNode, (text: string) => void>();
+
 function makeNode(text: string, headers: Header[], bodyStart: number, bodyEnd: number, typeOverride?: string): MimeNode {
   const lookup = (name: string) => {
     const lower = name.toLowerCase();
@@ -167,6 +173,8 @@ function makeNode(text: string, headers: Header[], bodyStart: number, bodyEnd: n
   let textCache: string | undefined;
   // The transfer-decoded bytes, kept from decoded() until text() decodes them by charset: no copy back from octets.
   let decodedBytes: Uint8Array | undefined;
+  // What the body holds, as characters, when the caller knows it (knownText below).
+  let known: string | undefined;
   const node: MimeNode = {
     type,
     headers,
@@ -178,6 +186,7 @@ function makeNode(text: string, headers: Header[], bodyStart: number, bodyEnd: n
     bodyEnd,
     encoding,
     decoded() {
+      if (decodedCache === undefined && known !== undefined) decodedCache = utf8Octets(known);
       if (decodedCache === undefined) {
         // Node.pm decode(): CRLF inside decoded QP, and inside decoded base64 of text and message parts, becomes LF.
         if (encoding.startsWith('base64')) {
@@ -202,6 +211,13 @@ function makeNode(text: string, headers: Header[], bodyStart: number, bodyEnd: n
       return headers.filter((h) => h.name.toLowerCase() === lower);
     },
   };
+  if (/^utf-?8$/i.test(ct.charset ?? '')) {
+    knownText.set(node, (text) => {
+      known = text;
+      // As the UTF-8 decoder reads it: an opening byte order mark is not text.
+      textCache = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    });
+  }
   return node;
 }
 
@@ -274,11 +290,20 @@ function collectLeaves(node: MimeNode, out: MimeNode[]): void {
   for (const child of node.children) collectLeaves(child, out);
 }
 
+export interface ParseOptions {
+  /**
+   * What the bodies of the first leaves hold once transfer-decoded, as characters, in order, when the caller wrote
+   * the message (wrapTemplateParts): taken for UTF-8 leaves only. It must be what decoding gives;
+   * test/unit/lint/mime-known-texts.test.ts holds the wrapper to it.
+   */
+  knownTexts?: readonly string[];
+}
+
 /**
  * Parses a message. Bytes are the truth for mail (.eml); a string is taken as already-decoded text and encoded
  * as UTF-8 octets.
  */
-export function parseMessage(input: Uint8Array | string): Message {
+export function parseMessage(input: Uint8Array | string, options: ParseOptions = {}): Message {
   let octets = typeof input === 'string' ? utf8Octets(input) : octetsOf(input);
   // A string whose octets are its characters (ASCII): offsets in the message are offsets in the string.
   const stringOffsets = typeof input === 'string' && octets.length === input.length;
@@ -298,6 +323,10 @@ export function parseMessage(input: Uint8Array | string): Message {
   parseBody(state, root, 0);
   const leaves: MimeNode[] = [];
   collectLeaves(root, leaves);
+  options.knownTexts?.forEach((known, i) => {
+    const leaf = leaves[i];
+    if (leaf) knownText.get(leaf)?.(known);
+  });
   const fileOffset = (offset: number) => {
     if (!removed.length) return offset;
     // Each removed CR before this point shifts it by one.

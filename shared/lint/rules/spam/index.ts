@@ -6,7 +6,7 @@
  * checks (HIDDEN_TEXT, URI_DATA) are listed apart and add no points. On a template, SpamAssassin's informational
  * rules are counted but are no findings, and the rules not evaluated offline are one lint-level note.
  */
-import { wrapTemplate } from '../../../mail/wrap';
+import { wrapTemplateParts } from '../../../mail/wrap';
 import type { HtmlDocument } from '../../html/parse';
 import { type Message, parseMessage } from '../../message/mime';
 import { bytesOf, decodeCharset } from '../../message/octets';
@@ -148,7 +148,9 @@ function spanFor(rule: EngineRule, view: SpamView, ctx: LintContext, isEml: bool
 function messageOf(ctx: LintContext): Message | undefined {
   if (ctx.kind === 'eml') return ctx.message;
   if (!ctx.html) return undefined;
-  return parseMessage(wrapTemplate(ctx.html.source));
+  // The parts' texts are the template's own: parsed with them, nothing just encoded is decoded again.
+  const wrapped = wrapTemplateParts(ctx.html.source);
+  return parseMessage(wrapped.message, { knownTexts: wrapped.texts });
 }
 
 function checkMailbench(ctx: LintContext, report: Report): void {
