@@ -10,7 +10,7 @@ import type { SpamRuleDef } from './data';
 import { pseudoHeaders } from './evals/header';
 import { type EvalContext, evalFunctions } from './evals/index';
 import { LiteralSet, lineStarts } from './literals';
-import { RuleMatcher } from './matcher';
+import { RuleMatcher, startMessage } from './matcher';
 import { MetaProgram } from './meta-program';
 import { spamRuleData } from './rules.generated';
 
@@ -295,6 +295,7 @@ const scoringRules = engineRules.filter((rule) => rule.runs && !rule.name.starts
 
 /** Evaluates every rule on one message (`only`: just these; `timing`: adds each rule's milliseconds, for the bench). */
 export function runEngine(view: SpamView, only?: ReadonlySet<string>, timing?: Map<string, number>): EngineResult {
+  startMessage();
   const hits = new Map<string, number>();
   const ctx: EvalContext = { view, hits, memo: new Map() };
   pseudoHeaders(ctx);

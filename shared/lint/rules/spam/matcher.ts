@@ -24,6 +24,14 @@ const LINE_START = '(?<![^\\n])';
  */
 const LONG_LINE = /^\(\?<!\[\^\\n\]\)\[\^\\r\\n\]\{(\d+)\}$/;
 
+/** Counts messages (startMessage): what a pattern remembers of a text holds for one message only. */
+let message = 0;
+
+/** Called by the engine before each message. */
+export function startMessage(): void {
+  message++;
+}
+
 /** One compiled pattern and where it is tried: everywhere, or sticky at each line start. */
 class Compiled {
   private readonly source: string;
@@ -31,6 +39,8 @@ class Compiled {
   private readonly lineStart: boolean;
   private readonly longLine: number;
   private compiled?: RegExp;
+  /** The last firstIndex() answer, for the message it was asked in. */
+  private last?: { message: number; text: string; index: number };
 
   constructor(source: string, flags: string) {
     this.source = source;
@@ -76,6 +86,34 @@ class Compiled {
   get lastIndex(): number {
     return this.regex().lastIndex;
   }
+
+  /**
+   * Where the first match starts, or -1. Asked again for the same text in the same message, it answers from
+   * memory: the __FILL_THIS_FORM_* SHORT and LONG rules share their necessary part and search the same lines.
+   */
+  firstIndex(text: string): number {
+    const { last } = this;
+    if (last && last.message === message && last.text === text) return last.index;
+    const index = this.exec(text, 0)?.index ?? -1;
+    this.last = { message, text, index };
+    return index;
+  }
+}
+
+/**
+ * Patterns written the same compile once: rules that differ only in what they read (HK_RANDOM_FROM and
+ * HK_RANDOM_REPLYTO), and the necessary parts the __FILL_THIS_FORM_* pairs share (8 KB patterns, 10-40 ms each).
+ */
+const compiledPatterns = new Map<string, Compiled>();
+
+function compiledPattern(source: string, flags: string): Compiled {
+  const key = `${flags}/${source}`;
+  let compiled = compiledPatterns.get(key);
+  if (!compiled) {
+    compiled = new Compiled(source, flags);
+    compiledPatterns.set(key, compiled);
+  }
+  return compiled;
 }
 
 export class RuleMatcher {
@@ -101,21 +139,21 @@ export class RuleMatcher {
   }
 
   private own(): Compiled {
-    return (this.compiled ??= new Compiled(this.source, this.flags));
+    return (this.compiled ??= compiledPattern(this.source, this.flags));
   }
 
   test(text: string): boolean {
     if (this.probe === undefined) {
       const existence = existenceOf(this.source);
-      this.probe = existence.pattern === this.source ? null : { ...existence, compiled: new Compiled(existence.pattern, this.flags) };
+      this.probe = existence.pattern === this.source ? null : { ...existence, compiled: compiledPattern(existence.pattern, this.flags) };
     }
     const { probe } = this;
     if (!probe) return this.own().test(text, 0);
     if (probe.exact) return probe.compiled.test(text, 0);
     // A necessary part: no match of it, no match; else the rule's own match starts at most `lead` before one.
     if (probe.lead > NEAR) {
-      const part = probe.compiled.exec(text, 0);
-      return part !== null && this.own().test(text, Math.max(0, part.index - probe.lead));
+      const part = probe.compiled.firstIndex(text);
+      return part >= 0 && this.own().test(text, Math.max(0, part - probe.lead));
     }
     // Near: the rule's own pattern is tried only at the few offsets before each match of the part.
     const sticky = (this.sticky ??= nativeRegExp(this.source, `${this.flags}y`));
