@@ -37,6 +37,7 @@ export function loadTemplate(name: string, source: string, path?: string): boole
     textPart: '',
     findings: [],
     spamScore: undefined,
+    lintedSource: undefined,
     reveal: undefined,
   });
   goTo('editor');

@@ -24,6 +24,11 @@ export interface DocumentState {
   textOverride?: string;
   findings: Finding[];
   spamScore?: number;
+  /**
+   * The source the findings and spam score were linted from. While it is not the source on screen (a lint on its way,
+   * or one that failed), they are the previous lint's, and the status bar says so.
+   */
+  lintedSource?: string;
   /** Set to ask the editor to move the cursor to a range (a finding clicked in a list). */
   reveal?: { range: SourceRange; at: number };
   /** mjml's own validation problems of the latest compile (shown as markers owned by 'mjml'). */

@@ -34,6 +34,8 @@ export function revealFinding(finding: Finding): void {
 export function FindingsList() {
   useLiveLint();
   const findings = useStore(documentStore, (doc) => doc.findings);
+  // Every lint result carries a spam score: without one, nothing has been linted yet and "No findings" would be a verdict.
+  const linted = useStore(documentStore, (doc) => doc.spamScore !== undefined);
   // A broken MJML source keeps its last good compile for the preview and for lint: say whose findings these are.
   const stale = useStore(documentStore, (doc) => doc.language === 'mjml' && doc.compileOk === false);
   const [filter, setFilter] = useState<Filter>('all');
@@ -68,7 +70,7 @@ export function FindingsList() {
       )}
       <ul className="findings-groups" aria-label="Findings">
         {families.length === 0 && (
-          <li className="findings-empty">{findings.length === 0 ? 'No findings.' : hiddenInfo > 0 ? `No errors or warnings; ${hiddenInfo} info not shown.` : 'No findings at this severity.'}</li>
+          <li className="findings-empty">{findings.length === 0 ? (linted ? 'No findings.' : 'Not linted yet.') : hiddenInfo > 0 ? `No errors or warnings; ${hiddenInfo} info not shown.` : 'No findings at this severity.'}</li>
         )}
         {families.map(([family, groups, total]) => (
           <li key={family} className="findings-group">

@@ -37,6 +37,8 @@ class LiveLinter {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private nextId = 1;
   private inFlight: number | undefined;
+  /** The source the lint in flight was asked for: its findings are that source's. */
+  private inFlightSource = '';
   private pending = false;
   private users = 0;
   private unsubscribe: (() => void) | undefined;
@@ -106,6 +108,7 @@ class LiveLinter {
     this.last = { source: doc.source, compiledHtml: doc.compiledHtml, language: doc.language };
     const request: LintRequest = { id: this.nextId++, language: doc.language, source: doc.source, compiledHtml: doc.compiledHtml, config: lintStore.get().settings };
     this.inFlight = request.id;
+    this.inFlightSource = doc.source;
     lintStore.set({ running: true });
     this.ensureWorker().postMessage(request);
   }
@@ -118,7 +121,7 @@ class LiveLinter {
       if (response.id !== this.inFlight) return;
       this.inFlight = undefined;
       if (response.ok) {
-        documentStore.set({ findings: response.result.findings, spamScore: response.result.spamScore });
+        documentStore.set({ findings: response.result.findings, spamScore: response.result.spamScore, lintedSource: this.inFlightSource });
         lintStore.set({ clients: response.result.clients, spamHits: response.result.spamHits, notes: response.result.notes, running: false, ms: response.ms, error: undefined });
       } else lintStore.set({ running: false, error: response.error });
       if (this.pending) {
