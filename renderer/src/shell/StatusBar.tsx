@@ -18,7 +18,8 @@ export function StatusBar() {
   const findings = useStore(documentStore, (doc) => doc.findings);
   const spamScore = useStore(documentStore, (doc) => doc.spamScore);
   const current = useStore(documentStore, (doc) => doc.lintedSource === doc.source);
-  const failed = useStore(lintStore, (lint) => lint.error !== undefined);
+  // A failure stands until the next lint starts.
+  const failed = useStore(lintStore, (lint) => lint.error !== undefined && !lint.running);
   const html = useStore(documentStore, (doc) => doc.compiledHtml);
   // The source does not compile: what was linted is the last good compile, so no "✓" for the source on screen.
   const broken = useStore(documentStore, (doc) => doc.language === 'mjml' && doc.compileOk === false);
