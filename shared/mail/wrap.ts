@@ -181,11 +181,17 @@ export interface WrappedTemplate {
 
 /** The whole message, CRLF line ends, 7-bit ASCII only (so its string and its bytes are the same thing). */
 export function wrapTemplate(html: string, options: WrapOptions = {}): string {
-  return wrapTemplateParts(html, options).message;
+  return wrap(html, options).message;
 }
 
 /** wrapTemplate, with the texts its parts decode to. */
 export function wrapTemplateParts(html: string, options: WrapOptions = {}): WrappedTemplate {
+  const { message, text } = wrap(html, options);
+  return { message, texts: [decodedText(text), decodedText(html)] };
+}
+
+/** The message, and the plain-text part it carries. */
+function wrap(html: string, options: WrapOptions): { message: string; text: string } {
   const text = options.text ?? textPartOf(html);
   // A line break in a given subject would start a header of its own: fold it to a space.
   const subject = options.subject?.replace(/[\r\n]+/g, ' ').trim() || titleOf(html) || NEUTRAL_SUBJECT;
@@ -209,7 +215,7 @@ export function wrapTemplateParts(html: string, options: WrapOptions = {}): Wrap
     `--${boundary}--`,
     '',
   ].join(CRLF);
-  return { message, texts: [decodedText(text), decodedText(html)] };
+  return { message, text };
 }
 
 /** The characters a part's body holds once quotedPrintable() is undone: line breaks read as LF, UTF-8's U+FFFD for a lone surrogate. */

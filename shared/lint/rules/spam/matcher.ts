@@ -39,8 +39,10 @@ class Compiled {
   private readonly lineStart: boolean;
   private readonly longLine: number;
   private compiled?: RegExp;
-  /** The last firstIndex() answer, for the message it was asked in. */
-  private last?: { message: number; text: string; index: number };
+  /** The last firstIndex() answer: the message and text it was asked for, and where the match starts. */
+  private lastMessage = -1;
+  private lastText = '';
+  private lastFirst = -1;
 
   constructor(source: string, flags: string) {
     this.source = source;
@@ -92,11 +94,11 @@ class Compiled {
    * memory: the __FILL_THIS_FORM_* SHORT and LONG rules share their necessary part and search the same lines.
    */
   firstIndex(text: string): number {
-    const { last } = this;
-    if (last && last.message === message && last.text === text) return last.index;
-    const index = this.exec(text, 0)?.index ?? -1;
-    this.last = { message, text, index };
-    return index;
+    if (this.lastMessage === message && this.lastText === text) return this.lastFirst;
+    this.lastMessage = message;
+    this.lastText = text;
+    this.lastFirst = this.exec(text, 0)?.index ?? -1;
+    return this.lastFirst;
   }
 }
 
